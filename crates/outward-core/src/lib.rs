@@ -1,0 +1,31 @@
+//! Outward's core: the whole domain of the app, with no knowledge of Tauri.
+//!
+//! Each feature lives in its own module with its types, validation, queries and tests
+//! (`teams`, `people`, `products`, `customers`, `trash`, `workspace`), over a small shared
+//! store (`db`: opening, pragmas, migrations, backups). The desktop shell and the `outward` CLI
+//! are thin faces over these functions.
+//!
+//! Conventions every feature follows:
+//! - reads take a `&Connection`, writes take a `&Transaction` so they compose into larger
+//!   writes; [`db::Database::write`] commits a whole closure or nothing;
+//! - ids ([`id::Id`], UUIDv7) and timestamps are minted here, never by a user interface, and the
+//!   current time is passed in so rules stay deterministic under test;
+//! - bad input is an [`error::Error::Validation`] naming the field, and nothing is written.
+
+pub mod customers;
+pub mod db;
+pub mod entity;
+pub mod error;
+pub mod id;
+pub mod people;
+pub mod products;
+mod store;
+pub mod teams;
+pub(crate) mod text;
+pub mod trash;
+pub mod workspace;
+
+#[cfg(test)]
+mod testing;
+
+pub use text::{NAME_MAX, TEXT_MAX};

@@ -1,0 +1,65 @@
+//! Small pieces every feature's queries share: turning "no row" into a not-found error, turning
+//! a uniqueness clash into a conflict on a named field, and checking that a referenced record
+//! exists and is not in the Trash.
+
+use crate::entity::EntityKind;
+use crate::error::{Error, Result};
+use crate::id::Id;
+use rusqlite::{Connection, ErrorCode, OptionalExtension};
+
+/// Maps "no row" from a lookup of a live record to [`Error::NotFound`].
+pub(crate) fn live<T>(result: rusqlite::Result<T>, entity: &'static str, id: Id) -> Result<T> {
+    match result {
+        Err(rusqlite::Error::QueryReturnedNoRows) => Err(Error::NotFound {
+            entity,
+            id: id.to_string(),
+        }),
+        other => Ok(other?),
+    }
+}
+
+/// Maps a UNIQUE constraint failure to a conflict on `field` with a message for people.
+pub(crate) fn unique_violation(
+    error: rusqlite::Error,
+    field: &'static str,
+    message: impl FnOnce() -> String,
+) -> Error {
+    match &error {
+        rusqlite::Error::SqliteFailure(e, _)
+            if e.code == ErrorCode::ConstraintViolation
+                && e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+        {
+            Error::conflict(Some(field), message())
+        }
+        _ => error.into(),
+    }
+}
+
+/// Checks that the record `id` of `kind`, referenced from `field`, exists and is not in the
+/// Trash. Returns its name.
+pub(crate) fn require_live(
+    conn: &Connection,
+    kind: EntityKind,
+    id: Id,
+    field: &'static str,
+) -> Result<String> {
+    let sql = format!(
+        "SELECT name, deleted_at IS NOT NULL FROM {} WHERE id = ?1",
+        kind.table()
+    );
+    let found: Option<(String, bool)> = conn
+        .prepare_cached(&sql)?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match found {
+        None => Err(Error::validation(
+            field,
+            format!("There is no {kind} with id {id}."),
+        )),
+        Some((name, true)) => Err(Error::validation(
+            field,
+            format!("The {kind} “{name}” is in the Trash; restore it first or choose another."),
+        )),
+        Some((name, false)) => Ok(name),
+    }
+}

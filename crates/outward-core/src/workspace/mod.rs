@@ -1,0 +1,143 @@
+//! The workspace as a whole: what it holds, where it lives, and the example workspace a new user
+//! can load to see Outward with realistic data.
+
+mod example;
+
+use crate::db::{self, backup};
+use crate::error::{Error, Result};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, Transaction};
+use serde::Serialize;
+use std::path::Path;
+use ts_rs::TS;
+
+/// Counts per kind of record, and where the data lives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Overview {
+    pub database_path: String,
+    pub schema_version: u32,
+    pub teams: u32,
+    pub people: u32,
+    pub products: u32,
+    pub customers: u32,
+    /// Records in the Trash, of every kind.
+    pub trash: u32,
+    pub latest_backup: Option<String>,
+}
+
+impl Overview {
+    /// True when nothing at all is stored, not even in the Trash.
+    pub fn is_empty(&self) -> bool {
+        self.teams + self.people + self.products + self.customers + self.trash == 0
+    }
+}
+
+/// Why the app could not open its database, for the screen that explains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StartupFailure {
+    pub database_path: String,
+    pub reason: String,
+    pub latest_backup: Option<String>,
+}
+
+impl StartupFailure {
+    pub fn new(db_path: &Path, error: &Error) -> Self {
+        StartupFailure {
+            database_path: db_path.display().to_string(),
+            reason: error.to_string(),
+            latest_backup: backup::latest_for(db_path).map(|p| p.display().to_string()),
+        }
+    }
+}
+
+pub fn overview(conn: &Connection, db_path: &Path) -> Result<Overview> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT
+           (SELECT count(*) FROM teams WHERE deleted_at IS NULL),
+           (SELECT count(*) FROM people WHERE deleted_at IS NULL),
+           (SELECT count(*) FROM products WHERE deleted_at IS NULL),
+           (SELECT count(*) FROM customers WHERE deleted_at IS NULL),
+           (SELECT count(*) FROM teams WHERE deleted_at IS NOT NULL)
+             + (SELECT count(*) FROM people WHERE deleted_at IS NOT NULL)
+             + (SELECT count(*) FROM products WHERE deleted_at IS NOT NULL)
+             + (SELECT count(*) FROM customers WHERE deleted_at IS NOT NULL)",
+    )?;
+    let (teams, people, products, customers, trash) = stmt.query_row([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
+    Ok(Overview {
+        database_path: db_path.display().to_string(),
+        schema_version: db::schema_version(conn)?,
+        teams,
+        people,
+        products,
+        customers,
+        trash,
+        latest_backup: backup::latest_for(db_path).map(|p| p.display().to_string()),
+    })
+}
+
+/// Loads the example workspace. Only into an empty database: it never mixes with real data.
+pub fn load_example(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
+    let current = overview(tx, Path::new(""))?;
+    if !current.is_empty() {
+        return Err(Error::conflict(
+            None,
+            format!(
+                "The example workspace loads only into an empty database, and this one holds \
+                 {} teams, {} people, {} products, {} customers and {} items in the Trash.",
+                current.teams, current.people, current.products, current.customers, current.trash
+            ),
+        ));
+    }
+    example::load(tx, now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Database;
+    use crate::testing::{now, seeded_team};
+    use crate::{customers, people, products, teams};
+
+    #[test]
+    fn the_example_is_a_small_realistic_workspace() {
+        let db = Database::open_in_memory().unwrap();
+        db.write(|tx| load_example(tx, now())).unwrap();
+        let o = db.read(|c| overview(c, Path::new("x.db"))).unwrap();
+        assert_eq!((o.teams, o.products, o.customers), (1, 4, 6));
+        assert!((5..=6).contains(&o.people), "5–6 people, got {}", o.people);
+        let levels: std::collections::BTreeSet<_> = db
+            .read(|c| people::list(c, None))
+            .unwrap()
+            .into_iter()
+            .map(|p| p.level)
+            .collect();
+        assert!(levels.len() >= 4, "people span the levels: {levels:?}");
+        let every_customer_uses_a_product = db
+            .read(customers::list)
+            .unwrap()
+            .iter()
+            .all(|c| !c.product_ids.is_empty());
+        assert!(every_customer_uses_a_product);
+        let team = &db.read(teams::list).unwrap()[0];
+        assert_eq!(
+            db.read(|c| products::list(c, Some(team.id))).unwrap().len(),
+            4
+        );
+    }
+
+    #[test]
+    fn the_example_refuses_a_database_that_holds_anything() {
+        let db = Database::open_in_memory().unwrap();
+        seeded_team(&db, "Mine");
+        let err = db.write(|tx| load_example(tx, now())).unwrap_err();
+        assert!(matches!(err, Error::Conflict { .. }));
+        assert!(err.to_string().contains("holds 1 teams"), "{err}");
+        assert_eq!(db.read(teams::list).unwrap().len(), 1, "nothing was added");
+    }
+}
