@@ -1,1 +1,149 @@
-fn main() {}
+//! `outward`: Outward's store from a terminal. The same core as the desktop app, for scripts,
+//! backups and seeding. Every failure prints one line starting with `outward:` and exits 1.
+
+mod records;
+
+use chrono::Utc;
+use clap::{Parser, Subcommand, ValueEnum};
+use outward_core::db::{self, Database, backup};
+use outward_core::error::{Error, Result};
+use outward_core::workspace;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "outward",
+    version,
+    about = "Outward's data from the command line"
+)]
+struct Cli {
+    /// The database file [default: the app's, in the platform's app-data folder; or $OUTWARD_DB]
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Where the database is, its schema version and how many records it holds
+    Info {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a verified backup beside the database and print its path
+    Backup,
+    /// Load a data set into an empty database
+    Seed {
+        #[arg(long, value_enum)]
+        profile: Profile,
+    },
+    /// Teams using Outward
+    Teams {
+        #[command(subcommand)]
+        action: records::TeamAction,
+    },
+    /// Members of teams
+    People {
+        #[command(subcommand)]
+        action: records::PersonAction,
+    },
+    /// The products teams offer (the portfolio)
+    Products {
+        #[command(subcommand)]
+        action: records::ProductAction,
+    },
+    /// Internal customer teams
+    Customers {
+        #[command(subcommand)]
+        action: records::CustomerAction,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Profile {
+    /// The small example workspace the app offers on first run
+    Example,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("outward: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let path = match cli.db {
+        Some(path) => path,
+        None => db::default_path()?,
+    };
+    let creates = matches!(cli.command, Command::Seed { .. }) || records::adds(&cli.command);
+    let database = open(&path, creates)?;
+    match cli.command {
+        Command::Info { json } => info(&database, json),
+        Command::Backup => {
+            let written = database.read(|conn| {
+                backup::create(conn, &backup::folder_for(database.path()), Utc::now())
+            })?;
+            println!("{}", written.display());
+            Ok(())
+        }
+        Command::Seed {
+            profile: Profile::Example,
+        } => {
+            database.write(|tx| workspace::load_example(tx, Utc::now()))?;
+            let overview = database.read(|conn| workspace::overview(conn, database.path()))?;
+            println!(
+                "Loaded the example workspace: {} team, {} people, {} products, {} customers.",
+                overview.teams, overview.people, overview.products, overview.customers
+            );
+            Ok(())
+        }
+        Command::Teams { action } => records::teams(&database, action),
+        Command::People { action } => records::people(&database, action),
+        Command::Products { action } => records::products(&database, action),
+        Command::Customers { action } => records::customers(&database, action),
+    }
+}
+
+/// Opens the database. Commands that only read refuse a missing file instead of creating an
+/// empty one in the wrong place.
+fn open(path: &Path, may_create: bool) -> Result<Database> {
+    if path.is_dir() {
+        return Err(Error::Unreadable {
+            path: path.to_owned(),
+            reason: "it is a folder, not a database file".into(),
+        });
+    }
+    if !may_create && !path.exists() {
+        return Err(Error::Unreadable {
+            path: path.to_owned(),
+            reason: "no such file (the app or `outward seed` creates it)".into(),
+        });
+    }
+    Database::open(path, Utc::now())
+}
+
+fn info(database: &Database, json: bool) -> Result<()> {
+    let overview = database.read(|conn| workspace::overview(conn, database.path()))?;
+    if json {
+        println!("{}", records::to_json(&overview));
+        return Ok(());
+    }
+    let backup = overview.latest_backup.as_deref().unwrap_or("none yet");
+    println!("Database:       {}", overview.database_path);
+    println!("Schema version: {}", overview.schema_version);
+    println!("Teams:          {}", overview.teams);
+    println!("People:         {}", overview.people);
+    println!("Products:       {}", overview.products);
+    println!("Customers:      {}", overview.customers);
+    println!("In the Trash:   {}", overview.trash);
+    println!("Latest backup:  {backup}");
+    Ok(())
+}

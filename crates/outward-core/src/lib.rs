@@ -21,7 +21,7 @@ pub mod people;
 pub mod products;
 mod store;
 pub mod teams;
-pub(crate) mod text;
+pub mod text;
 pub mod trash;
 pub mod workspace;
 

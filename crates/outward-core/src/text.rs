@@ -27,6 +27,15 @@ pub fn free_text(field: &'static str, label: &str, value: &str) -> Result<String
     bounded(field, label, value.trim(), TEXT_MAX)
 }
 
+/// "1 person", "3 people": a count with the right noun.
+pub fn count(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 fn bounded(field: &'static str, label: &str, value: &str, max: usize) -> Result<String> {
     let length = value.chars().count();
     if length > max {

@@ -66,6 +66,50 @@ pub fn schema_version(conn: &Connection) -> Result<u32> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
 }
 
+/// Opens `path`, refuses files that are not Outward databases or come from a newer version,
+/// backs up an existing database that `steps` would change, then applies `steps`.
+fn open_migrated(path: &Path, now: DateTime<Utc>, steps: &[&'static str]) -> Result<Connection> {
+    let existed = path.exists();
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("cannot create the folder {}", dir.display()), e))?;
+    }
+    let unreadable = |reason: String| Error::Unreadable {
+        path: path.to_owned(),
+        reason,
+    };
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+    )
+    .map_err(|e| unreadable(e.to_string()))?;
+    // Look before touching: switching to WAL rewrites the header of someone else's file.
+    let version = schema_version(&conn).map_err(|e| unreadable(e.to_string()))?;
+    let latest = steps.len() as u32;
+    if version > latest {
+        return Err(unreadable(format!(
+            "it was written by a newer version of Outward (schema {version}; this version knows up to {latest})"
+        )));
+    }
+    if version == 0 && has_tables(&conn)? {
+        return Err(unreadable(
+            "it is an SQLite database, but not one of Outward's".into(),
+        ));
+    }
+    configure(&conn).map_err(|e| unreadable(e.to_string()))?;
+    if existed && version > 0 && version < latest {
+        backup::create(&conn, &backup::folder_for(path), now)?;
+    }
+    Migrations::new(steps.iter().map(|sql| M::up(sql)).collect())
+        .to_latest(&mut conn)
+        .map_err(|e| unreadable(format!("updating its schema failed: {e}")))?;
+    Ok(conn)
+}
+
+fn has_tables(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT count(*) > 0 FROM sqlite_schema", [], |r| r.get(0))?)
+}
+
 /// A handle on one open database file, shared by every command of the app or CLI.
 ///
 /// One connection behind a mutex: writes are human-paced and short, so a pool would add moving
@@ -79,34 +123,7 @@ impl Database {
     /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
     /// An existing database that needs migrating is backed up first, into `backups/` beside it.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Self> {
-        let existed = path.exists();
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::io(format!("cannot create the folder {}", dir.display()), e))?;
-        }
-        let unreadable = |reason: String| Error::Unreadable {
-            path: path.to_owned(),
-            reason,
-        };
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-        )
-        .map_err(|e| unreadable(e.to_string()))?;
-        configure(&conn).map_err(|e| unreadable(e.to_string()))?;
-        let version = schema_version(&conn).map_err(|e| unreadable(e.to_string()))?;
-        if version > latest_schema_version() {
-            return Err(unreadable(format!(
-                "it was written by a newer version of Outward (schema {version}; this version knows up to {})",
-                latest_schema_version()
-            )));
-        }
-        if existed && version > 0 && version < latest_schema_version() {
-            backup::create(&conn, &backup::folder_for(path), now)?;
-        }
-        migrations()
-            .to_latest(&mut conn)
-            .map_err(|e| unreadable(e.to_string()))?;
+        let conn = open_migrated(path, now, MIGRATIONS)?;
         Ok(Database {
             path: path.to_owned(),
             conn: Mutex::new(conn),
@@ -152,7 +169,6 @@ impl Database {
     }
 }
 
-/// The migrations validate: every step applies cleanly to an empty database, in order.
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +185,46 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrations().to_latest(&mut conn).unwrap();
         assert_eq!(schema_version(&conn).unwrap(), latest_schema_version());
+    }
+}
+
+#[cfg(test)]
+mod migration_tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn an_existing_database_is_backed_up_before_a_new_migration_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let now = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).single().unwrap();
+        let conn = open_migrated(&path, now, MIGRATIONS).unwrap();
+        conn.execute(
+            "INSERT INTO teams (id, name, created_at, updated_at) VALUES ('t', 'Before', '', '')",
+            [],
+        )
+        .unwrap();
+        drop(conn);
+        assert!(
+            backup::latest_for(&path).is_none(),
+            "a new file needs no backup"
+        );
+
+        let mut next: Vec<&'static str> = MIGRATIONS.to_vec();
+        next.push("ALTER TABLE teams ADD COLUMN motto TEXT NOT NULL DEFAULT ''");
+        let conn = open_migrated(&path, now, &next).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), next.len() as u32);
+
+        let saved = backup::latest_for(&path).expect("a backup was taken before migrating");
+        let old = Connection::open(&saved).unwrap();
+        assert_eq!(
+            schema_version(&old).unwrap(),
+            MIGRATIONS.len() as u32,
+            "taken before, not after"
+        );
+        let name: String = old
+            .query_row("SELECT name FROM teams", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "Before");
     }
 }

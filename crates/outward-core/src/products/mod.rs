@@ -92,6 +92,30 @@ pub fn get(conn: &Connection, id: Id) -> Result<Product> {
     live(stmt.query_row([id], from_row), "product", id)
 }
 
+/// The live product a person means by `reference`: its id, or its name ignoring case. A name
+/// several teams use is ambiguous and refused with the choices.
+pub fn find(conn: &Connection, reference: &str) -> Result<Product> {
+    let reference = reference.trim();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM products
+         WHERE deleted_at IS NULL AND (id = ?1 OR name = ?1 COLLATE NOCASE)"
+    ))?;
+    let mut found: Vec<Product> = stmt
+        .query_map([reference], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(Error::validation(
+            "productIds",
+            format!("There is no product named or with id “{reference}”."),
+        )),
+        n => Err(Error::validation(
+            "productIds",
+            format!("{n} teams have a product named “{reference}”; use its id instead."),
+        )),
+    }
+}
+
 pub fn create(tx: &Transaction<'_>, input: &ProductInput, now: DateTime<Utc>) -> Result<Product> {
     let input = input.validated(tx)?;
     let id = Id::new();

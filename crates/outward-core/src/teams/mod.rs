@@ -6,7 +6,7 @@ use crate::id::Id;
 use crate::store::{live, unique_violation};
 use crate::text;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, Row, Transaction, named_params};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -69,6 +69,22 @@ pub fn get(conn: &Connection, id: Id) -> Result<Team> {
         "SELECT {COLUMNS} FROM teams WHERE id = ?1 AND deleted_at IS NULL"
     ))?;
     live(stmt.query_row([id], from_row), "team", id)
+}
+
+/// The live team a person means by `reference`: its id, or its name ignoring case.
+pub fn find(conn: &Connection, reference: &str) -> Result<Team> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM teams
+         WHERE deleted_at IS NULL AND (id = ?1 OR name = ?1 COLLATE NOCASE)"
+    ))?;
+    stmt.query_row([reference.trim()], from_row)
+        .optional()?
+        .ok_or_else(|| {
+            Error::validation(
+                "teamId",
+                format!("There is no team named or with id “{}”.", reference.trim()),
+            )
+        })
 }
 
 pub fn create(tx: &Transaction<'_>, input: &TeamInput, now: DateTime<Utc>) -> Result<Team> {

@@ -5,6 +5,7 @@ use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::store::unique_violation;
+use crate::text::count;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
@@ -40,8 +41,8 @@ pub fn move_to_trash(
                 None,
                 format!(
                     "This team still has {} and {}. Move or delete them first.",
-                    plural(people, "person", "people"),
-                    plural(products, "product", "products")
+                    count(people, "person", "people"),
+                    count(products, "product", "products")
                 ),
             ));
         }
@@ -141,14 +142,6 @@ pub fn empty(tx: &Transaction<'_>) -> Result<u32> {
         destroyed += tx.prepare_cached(&sql)?.execute([])? as u32;
     }
     Ok(destroyed)
-}
-
-fn plural(n: u32, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod example;
 
 use crate::db::{self, backup};
 use crate::error::{Error, Result};
+use crate::text::count;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction};
 use serde::Serialize;
@@ -89,8 +90,12 @@ pub fn load_example(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
             None,
             format!(
                 "The example workspace loads only into an empty database, and this one holds \
-                 {} teams, {} people, {} products, {} customers and {} items in the Trash.",
-                current.teams, current.people, current.products, current.customers, current.trash
+                 {}, {}, {}, {} and {} in the Trash.",
+                count(current.teams, "team", "teams"),
+                count(current.people, "person", "people"),
+                count(current.products, "product", "products"),
+                count(current.customers, "customer", "customers"),
+                count(current.trash, "item", "items"),
             ),
         ));
     }
@@ -137,7 +142,7 @@ mod tests {
         seeded_team(&db, "Mine");
         let err = db.write(|tx| load_example(tx, now())).unwrap_err();
         assert!(matches!(err, Error::Conflict { .. }));
-        assert!(err.to_string().contains("holds 1 teams"), "{err}");
+        assert!(err.to_string().contains("holds 1 team, 0 people"), "{err}");
         assert_eq!(db.read(teams::list).unwrap().len(), 1, "nothing was added");
     }
 }

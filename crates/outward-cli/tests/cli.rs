@@ -1,0 +1,199 @@
+//! The real `outward` binary against temporary database files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn outward(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_outward"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("OUTWARD_DB")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "command failed: {}",
+        stderr(output)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON on stdout")
+}
+
+#[test]
+fn seed_example_then_info_json_counts_every_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    let seeded = outward(&db, &["seed", "--profile", "example"]);
+    assert!(seeded.status.success(), "{}", stderr(&seeded));
+    assert!(stdout(&seeded).contains("Loaded the example workspace"));
+
+    let info = json(&outward(&db, &["info", "--json"]));
+    assert_eq!(info["databasePath"], db.display().to_string());
+    assert_eq!(info["schemaVersion"], 1);
+    assert_eq!(info["teams"], 1);
+    assert_eq!(info["products"], 4);
+    assert_eq!(info["customers"], 6);
+    assert_eq!(info["trash"], 0);
+}
+
+#[test]
+fn seeding_a_non_empty_database_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(outward(&db, &["teams", "add", "Mine"]).status.success());
+    let refused = outward(&db, &["seed", "--profile", "example"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused)
+            .starts_with("outward: The example workspace loads only into an empty database")
+    );
+    assert_eq!(json(&outward(&db, &["info", "--json"]))["teams"], 1);
+}
+
+#[test]
+fn backup_prints_the_path_of_a_valid_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(
+        outward(&db, &["seed", "--profile", "example"])
+            .status
+            .success()
+    );
+    let backup = outward(&db, &["backup"]);
+    assert!(backup.status.success(), "{}", stderr(&backup));
+    let path = stdout(&backup).trim().to_owned();
+    assert!(path.contains("backups"), "{path}");
+    let copy = json(&outward(Path::new(&path), &["info", "--json"]));
+    assert_eq!(
+        copy["customers"], 6,
+        "the backup opens as an Outward database with the data"
+    );
+    assert_eq!(
+        json(&outward(&db, &["info", "--json"]))["latestBackup"],
+        path
+    );
+}
+
+#[test]
+fn add_and_list_people_products_and_customers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    let ok = |args: &[&str]| {
+        let out = outward(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    };
+    ok(&["teams", "add", "Platform", "--description", "Paved roads"]);
+    ok(&[
+        "people", "add", "Ada", "--team", "platform", "--level", "staff", "--role", "SRE",
+    ]);
+    ok(&[
+        "products",
+        "add",
+        "CI",
+        "--team",
+        "Platform",
+        "--stage",
+        "generallyAvailable",
+    ]);
+    ok(&[
+        "customers",
+        "add",
+        "Payments",
+        "--size",
+        "12",
+        "--product",
+        "CI",
+    ]);
+
+    let people = json(&outward(
+        &db,
+        &["people", "list", "--team", "Platform", "--json"],
+    ));
+    assert_eq!(people[0]["name"], "Ada");
+    assert_eq!(people[0]["level"], "staff");
+    let products = json(&outward(&db, &["products", "list", "--json"]));
+    let customers = json(&outward(&db, &["customers", "list", "--json"]));
+    assert_eq!(
+        customers[0]["productIds"][0], products[0]["id"],
+        "the customer uses CI"
+    );
+    assert!(stdout(&outward(&db, &["customers", "list"])).contains("Payments"));
+}
+
+#[test]
+fn bad_input_exits_non_zero_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(outward(&db, &["teams", "add", "Platform"]).status.success());
+    let cases: &[(&[&str], &str)] = &[
+        (&["teams", "add", "   "], "Team name is required."),
+        (
+            &["teams", "add", "platform"],
+            "A team named “platform” already exists.",
+        ),
+        (
+            &["people", "add", "Ada", "--team", "Nope", "--level", "mid"],
+            "There is no team named",
+        ),
+        (
+            &["customers", "add", "X", "--product", "Ghost"],
+            "There is no product named",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = outward(&db, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    let level = outward(
+        &db,
+        &[
+            "people", "add", "Ada", "--team", "Platform", "--level", "wizard",
+        ],
+    );
+    assert!(!level.status.success());
+    assert!(stderr(&level).contains("not one of: junior, mid, senior, staff, principal"));
+    assert_eq!(
+        json(&outward(&db, &["info", "--json"]))["people"],
+        0,
+        "nothing was written"
+    );
+}
+
+#[test]
+fn a_bad_db_path_or_a_non_database_file_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "meeting notes\n".repeat(100)).unwrap();
+    let missing = dir.path().join("missing.db");
+    let cases = [
+        (notes.as_path(), "not a database"),
+        (dir.path(), "it is a folder"),
+        (missing.as_path(), "no such file"),
+    ];
+    for (path, expected) in cases {
+        let out = outward(path, &["info"]);
+        assert_eq!(out.status.code(), Some(1), "{}", path.display());
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(
+            err.starts_with("outward: cannot open the database at"),
+            "{err}"
+        );
+        assert!(err.contains(expected), "{err}");
+    }
+    assert!(!missing.exists(), "info does not create a database");
+}

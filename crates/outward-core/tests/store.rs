@@ -1,0 +1,242 @@
+//! The store against real database files: pragmas, durability across reopen, verified backups
+//! and restore, and files that are not usable databases.
+
+use chrono::{DateTime, TimeZone, Utc};
+use outward_core::db::{self, Database, backup};
+use outward_core::error::Error;
+use outward_core::teams::{self, TeamInput};
+use rusqlite::Connection;
+use std::path::Path;
+
+fn at(minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 5, 1, 12, minute, 0)
+        .single()
+        .expect("valid time")
+}
+
+fn add_team(db: &Database, name: &str) {
+    let input = TeamInput {
+        name: name.into(),
+        description: String::new(),
+    };
+    db.write(|tx| teams::create(tx, &input, at(0)))
+        .expect("team is stored");
+}
+
+fn team_names(db: &Database) -> Vec<String> {
+    db.read(teams::list)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect()
+}
+
+#[test]
+fn every_connection_gets_the_durability_pragmas() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    Database::open(&path, at(0)).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    db::configure(&conn).unwrap();
+    let journal: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let synchronous: i64 = conn
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    let foreign_keys: i64 = conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    let busy: i64 = conn
+        .pragma_query_value(None, "busy_timeout", |r| r.get(0))
+        .unwrap();
+    assert_eq!(journal, "wal", "write-ahead log");
+    assert_eq!(synchronous, 2, "synchronous=FULL survives power loss");
+    assert_eq!(foreign_keys, 1, "foreign keys are enforced");
+    assert_eq!(
+        busy, 5000,
+        "writers wait for a lock instead of failing at once"
+    );
+}
+
+#[test]
+fn committed_data_is_there_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    add_team(&Database::open(&path, at(0)).unwrap(), "Platform");
+    let reopened = Database::open(&path, at(1)).unwrap();
+    assert_eq!(team_names(&reopened), ["Platform"]);
+    assert_eq!(
+        reopened.read(db::schema_version).unwrap(),
+        db::latest_schema_version()
+    );
+}
+
+#[test]
+fn a_backup_is_a_complete_database_and_old_ones_rotate() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    let db = Database::open(&path, at(0)).unwrap();
+    add_team(&db, "Platform");
+    let folder = backup::folder_for(&path);
+    let mut written = Vec::new();
+    for minute in 0..(backup::KEEP as u32 + 2) {
+        written.push(
+            db.read(|conn| backup::create(conn, &folder, at(minute)))
+                .unwrap(),
+        );
+    }
+    let newest = written.last().unwrap();
+    backup::verify(newest).expect("integrity_check passes");
+    let copy = Connection::open(newest).unwrap();
+    let teams: i64 = copy
+        .query_row("SELECT count(*) FROM teams", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(teams, 1, "the backup holds the data");
+    assert_eq!(
+        backup::list(&folder).len(),
+        backup::KEEP,
+        "only the newest are kept"
+    );
+    assert!(!written[0].exists(), "the oldest was rotated out");
+    assert_eq!(backup::latest_for(&path).as_ref(), Some(newest));
+    let leftovers = std::fs::read_dir(&folder).unwrap().filter_map(|e| e.ok());
+    assert!(
+        leftovers
+            .into_iter()
+            .all(|e| !e.file_name().to_string_lossy().ends_with(".partial")),
+        "no temporary files stay behind"
+    );
+}
+
+#[test]
+fn restoring_a_backup_brings_back_its_data_and_keeps_the_replaced_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    let db = Database::open(&path, at(0)).unwrap();
+    add_team(&db, "Before");
+    let saved = db
+        .read(|conn| backup::create(conn, &backup::folder_for(&path), at(1)))
+        .unwrap();
+    add_team(&db, "After");
+    drop(db);
+
+    let kept = backup::restore(&saved, &path, at(2))
+        .unwrap()
+        .expect("the current file is kept");
+    assert_eq!(
+        team_names(&Database::open(&path, at(3)).unwrap()),
+        ["Before"]
+    );
+    let undo = Connection::open(&kept).unwrap();
+    let teams: i64 = undo
+        .query_row("SELECT count(*) FROM teams", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(teams, 2, "the replaced database can itself be restored");
+}
+
+#[test]
+fn a_damaged_backup_is_refused_and_the_database_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    add_team(&Database::open(&path, at(0)).unwrap(), "Platform");
+    let bad = dir.path().join("bad.db");
+    std::fs::write(&bad, b"not a database at all").unwrap();
+    let err = backup::restore(&bad, &path, at(1)).unwrap_err();
+    assert!(matches!(err, Error::Unreadable { .. }), "{err:?}");
+    assert_eq!(
+        team_names(&Database::open(&path, at(2)).unwrap()),
+        ["Platform"]
+    );
+}
+
+fn assert_unreadable(path: &Path, reason_part: &str) {
+    let before = std::fs::read(path).unwrap();
+    let err = Database::open(path, at(0)).err().expect("opening fails");
+    let message = err.to_string();
+    assert!(matches!(err, Error::Unreadable { .. }), "{err:?}");
+    assert!(
+        message.contains(&path.display().to_string()),
+        "names the file: {message}"
+    );
+    assert!(message.contains(reason_part), "says why: {message}");
+    let unchanged = std::fs::read(path).unwrap() == before;
+    assert!(unchanged, "the file is left exactly as it was");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_with_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    std::fs::write(
+        &path,
+        "these are meeting notes, not a database\n".repeat(200),
+    )
+    .unwrap();
+    assert_unreadable(&path, "not a database");
+}
+
+#[test]
+fn another_programs_database_is_not_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    Connection::open(&path)
+        .unwrap()
+        .execute("CREATE TABLE songs (title TEXT)", [])
+        .unwrap();
+    assert_unreadable(&path, "not one of Outward's");
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    drop(Database::open(&path, at(0)).unwrap());
+    let future = db::latest_schema_version() + 1;
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", future)
+        .unwrap();
+    assert_unreadable(&path, "newer version of Outward");
+}
+
+#[test]
+fn every_earlier_schema_version_migrates_with_its_data() {
+    // One fixture per released schema version, each written as plain SQL so it stays
+    // reviewable. Add a fixture here whenever a migration lands.
+    let fixtures: &[(u32, &str)] = &[(1, include_str!("fixtures/schema-1.sql"))];
+    for (version, sql) in fixtures {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("outward.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(sql).unwrap();
+        assert_eq!(
+            db::schema_version(&conn).unwrap(),
+            *version,
+            "fixture {version} is what it says"
+        );
+        drop(conn);
+        let db = Database::open(&path, at(0)).unwrap();
+        assert_eq!(
+            db.read(db::schema_version).unwrap(),
+            db::latest_schema_version()
+        );
+        assert_eq!(
+            team_names(&db),
+            ["Fixture Platform"],
+            "schema {version}: data survives"
+        );
+        let customers = db.read(outward_core::customers::list).unwrap();
+        assert_eq!(
+            customers[0].product_ids.len(),
+            1,
+            "schema {version}: links survive"
+        );
+        let pending = *version < db::latest_schema_version();
+        assert_eq!(
+            backup::latest_for(&path).is_some(),
+            pending,
+            "backed up only when migrated"
+        );
+    }
+}
