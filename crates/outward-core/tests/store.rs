@@ -110,6 +110,30 @@ fn a_backup_is_a_complete_database_and_old_ones_rotate() {
 }
 
 #[test]
+fn the_automatic_backup_runs_at_most_once_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    let db = Database::open(&path, at(0)).unwrap();
+    let first = db
+        .read(|conn| backup::create_if_due(conn, &path, at(0)))
+        .unwrap();
+    assert!(first.is_some(), "no backup yet, so one is taken");
+    let soon = db
+        .read(|conn| backup::create_if_due(conn, &path, at(59)))
+        .unwrap();
+    assert!(
+        soon.is_none(),
+        "an hour later the last one is recent enough"
+    );
+    let tomorrow = at(0) + chrono::Duration::hours(25);
+    let next = db
+        .read(|conn| backup::create_if_due(conn, &path, tomorrow))
+        .unwrap();
+    assert!(next.is_some(), "a day later a new one is taken");
+    assert_eq!(backup::list(&backup::folder_for(&path)).len(), 2);
+}
+
+#[test]
 fn restoring_a_backup_brings_back_its_data_and_keeps_the_replaced_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("outward.db");

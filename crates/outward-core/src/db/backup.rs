@@ -103,6 +103,32 @@ pub fn list(folder: &Path) -> Vec<PathBuf> {
     backups
 }
 
+/// How often the app takes a backup of its own when it starts.
+pub const AUTOMATIC_EVERY: chrono::Duration = chrono::Duration::hours(24);
+
+/// Takes a backup of the database at `db_path` unless the newest one is younger than
+/// [`AUTOMATIC_EVERY`]. Returns the new backup's path when one was written.
+pub fn create_if_due(
+    conn: &Connection,
+    db_path: &Path,
+    now: DateTime<Utc>,
+) -> Result<Option<PathBuf>> {
+    let newest = latest_for(db_path).as_deref().and_then(taken_at);
+    if newest.is_some_and(|taken| now - taken < AUTOMATIC_EVERY) {
+        return Ok(None);
+    }
+    create(conn, &folder_for(db_path), now).map(Some)
+}
+
+/// When a backup was taken, from its file name.
+fn taken_at(path: &Path) -> Option<DateTime<Utc>> {
+    let name = path.file_name()?.to_str()?;
+    let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S%.3fZ")
+        .ok()
+        .map(|t| t.and_utc())
+}
+
 /// The newest backup of the database at `db_path`, if there is one.
 pub fn latest_for(db_path: &Path) -> Option<PathBuf> {
     list(&folder_for(db_path)).into_iter().next()
