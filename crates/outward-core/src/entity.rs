@@ -8,6 +8,9 @@ crate::text::vocabulary! {
         Person = "person", "person";
         Product = "product", "product";
         Customer = "customer", "customer";
+        Interview = "interview", "interview";
+        PainPoint = "painPoint", "pain point";
+        Theme = "theme", "theme";
     }
 }
 
@@ -19,6 +22,31 @@ impl EntityKind {
             EntityKind::Person => "people",
             EntityKind::Product => "products",
             EntityKind::Customer => "customers",
+            EntityKind::Interview => "interviews",
+            EntityKind::PainPoint => "pain_points",
+            EntityKind::Theme => "themes",
+        }
+    }
+
+    /// An SQL expression, over this kind's table, that names a row for people.
+    pub(crate) fn name_sql(self) -> &'static str {
+        match self {
+            EntityKind::PainPoint => "title",
+            EntityKind::Interview => {
+                "(SELECT name FROM customers WHERE customers.id = interviews.customer_id) \
+                 || ', ' || held_on"
+            }
+            _ => "name",
+        }
+    }
+
+    /// The record this kind belongs to, as (column, parent kind): it cannot be restored from
+    /// the Trash while its parent is there.
+    pub(crate) fn parent(self) -> Option<(&'static str, EntityKind)> {
+        match self {
+            EntityKind::Person | EntityKind::Product => Some(("team_id", EntityKind::Team)),
+            EntityKind::Interview => Some(("customer_id", EntityKind::Customer)),
+            _ => None,
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Outward's core: the whole domain of the app, with no knowledge of Tauri.
 //!
 //! Each feature lives in its own module with its types, validation, queries and tests
-//! (`teams`, `people`, `products`, `customers`, `trash`, `workspace`), over a small shared
-//! store (`db`: opening, pragmas, migrations, backups). The desktop shell and the `outward` CLI
+//! (`teams`, `people`, `products`, `customers`, `interviews`, `pain_points`, `themes`,
+//! `coverage`, `search`, `trash`, `workspace`), over a small shared store (`db`: opening,
+//! pragmas, migrations, backups). The desktop shell and the `outward` CLI
 //! are thin faces over these functions.
 //!
 //! Conventions every feature follows:
@@ -12,16 +13,22 @@
 //!   current time is passed in so rules stay deterministic under test;
 //! - bad input is an [`error::Error::Validation`] naming the field, and nothing is written.
 
+pub mod coverage;
 pub mod customers;
 pub mod db;
 pub mod entity;
 pub mod error;
 pub mod id;
+pub mod interviews;
+pub mod page;
+pub mod pain_points;
 pub mod people;
 pub mod products;
+pub mod search;
 mod store;
 pub mod teams;
 pub mod text;
+pub mod themes;
 pub mod trash;
 pub mod workspace;
 

@@ -44,7 +44,8 @@ pub(crate) fn require_live(
     field: &'static str,
 ) -> Result<String> {
     let sql = format!(
-        "SELECT name, deleted_at IS NOT NULL FROM {} WHERE id = ?1",
+        "SELECT {}, deleted_at IS NOT NULL FROM {} WHERE id = ?1",
+        kind.name_sql(),
         kind.table()
     );
     let found: Option<(String, bool)> = conn
@@ -62,4 +63,19 @@ pub(crate) fn require_live(
         )),
         Some((name, false)) => Ok(name),
     }
+}
+
+/// The query plan SQLite chooses for `sql` with `params`, one step a line, for tests that make
+/// a missing index fail loudly.
+#[cfg(test)]
+pub(crate) fn query_plan(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> String {
+    let mut stmt = conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .expect("valid SQL");
+    let steps: Vec<String> = stmt
+        .query_map(params, |r| r.get::<_, String>(3))
+        .expect("plan")
+        .collect::<rusqlite::Result<_>>()
+        .expect("plan rows");
+    steps.join("\n")
 }

@@ -23,7 +23,10 @@ pub const FILE_NAME: &str = "outward.db";
 pub const APP_IDENTIFIER: &str = "io.outward.desktop";
 
 /// Every schema change ever made, in order. Append only: never edit a migration that has landed.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_foundation.sql"),
+    include_str!("migrations/0002_interviews.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())

@@ -62,13 +62,19 @@ pub fn move_to_trash(
 
 /// Everything in the Trash, most recently deleted first.
 pub fn list(conn: &Connection) -> Result<Vec<TrashItem>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT 'team', id, name, deleted_at FROM teams WHERE deleted_at IS NOT NULL
-         UNION ALL SELECT 'person', id, name, deleted_at FROM people WHERE deleted_at IS NOT NULL
-         UNION ALL SELECT 'product', id, name, deleted_at FROM products WHERE deleted_at IS NOT NULL
-         UNION ALL SELECT 'customer', id, name, deleted_at FROM customers WHERE deleted_at IS NOT NULL
-         ORDER BY 4 DESC",
-    )?;
+    let sql = EntityKind::ALL
+        .iter()
+        .map(|kind| {
+            format!(
+                "SELECT '{}', id, {}, deleted_at FROM {} WHERE deleted_at IS NOT NULL",
+                kind.as_str(),
+                kind.name_sql(),
+                kind.table()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ");
+    let mut stmt = conn.prepare_cached(&format!("{sql} ORDER BY 4 DESC"))?;
     let items = stmt
         .query_map([], |r| {
             Ok(TrashItem {
@@ -82,14 +88,15 @@ pub fn list(conn: &Connection) -> Result<Vec<TrashItem>> {
     Ok(items)
 }
 
-/// Takes a record out of the Trash, with its links. A person or product whose team is still in
-/// the Trash, or a record whose name has since been reused, stays there with a message saying
-/// what to do first.
+/// Takes a record out of the Trash, with its links. A record whose team or customer is still in
+/// the Trash, or whose name has since been reused, stays there with a message saying what to
+/// do first.
 pub fn restore(tx: &Transaction<'_>, kind: EntityKind, id: Id, now: DateTime<Utc>) -> Result<()> {
+    let table = kind.table();
     let name: String = tx
         .prepare_cached(&format!(
-            "SELECT name FROM {} WHERE id = ?1 AND deleted_at IS NOT NULL",
-            kind.table()
+            "SELECT {} FROM {table} WHERE id = ?1 AND deleted_at IS NOT NULL",
+            kind.name_sql()
         ))?
         .query_row([id], |r| r.get(0))
         .optional()?
@@ -97,27 +104,27 @@ pub fn restore(tx: &Transaction<'_>, kind: EntityKind, id: Id, now: DateTime<Utc
             entity: "item in the Trash",
             id: id.to_string(),
         })?;
-    if matches!(kind, EntityKind::Person | EntityKind::Product) {
-        let team: Option<String> = tx
+    if let Some((column, parent)) = kind.parent() {
+        let parent_name: Option<String> = tx
             .prepare_cached(&format!(
-                "SELECT t.name FROM {} x JOIN teams t ON t.id = x.team_id
-                 WHERE x.id = ?1 AND t.deleted_at IS NOT NULL",
-                kind.table()
+                "SELECT p.name FROM {table} x JOIN {} p ON p.id = x.{column}
+                 WHERE x.id = ?1 AND p.deleted_at IS NOT NULL",
+                parent.table()
             ))?
             .query_row([id], |r| r.get(0))
             .optional()?;
-        if let Some(team) = team {
+        if let Some(parent_name) = parent_name {
             return Err(Error::conflict(
                 None,
                 format!(
-                    "“{name}” belongs to the team “{team}”, which is in the Trash. Restore the team first."
+                    "“{name}” belongs to the {parent} “{parent_name}”, which is in the Trash. \
+                     Restore the {parent} first."
                 ),
             ));
         }
     }
     tx.prepare_cached(&format!(
-        "UPDATE {} SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
-        kind.table()
+        "UPDATE {table} SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1"
     ))?
     .execute((id, now))
     .map_err(|e| {
@@ -131,8 +138,11 @@ pub fn restore(tx: &Transaction<'_>, kind: EntityKind, id: Id, now: DateTime<Utc
 /// Destroys everything in the Trash for good and returns how many records went.
 pub fn empty(tx: &Transaction<'_>) -> Result<u32> {
     let mut destroyed = 0;
-    // People and products before teams, so the count does not miss rows removed by cascade.
+    // Children before parents, so the count does not miss rows removed by cascade.
     for kind in [
+        EntityKind::Interview,
+        EntityKind::PainPoint,
+        EntityKind::Theme,
         EntityKind::Person,
         EntityKind::Product,
         EntityKind::Customer,

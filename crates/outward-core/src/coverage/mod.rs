@@ -1,0 +1,164 @@
+//! Customer coverage: which customer teams the team has listened to lately, and who on the team
+//! does the listening. Customers not heard from in the longest time come first; those past a
+//! configurable number of weeks are flagged.
+
+use crate::error::{Error, Result};
+use crate::id::Id;
+use crate::people::Level;
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// After how many weeks without a conversation a customer is flagged, unless set otherwise.
+pub const DEFAULT_UNHEARD_AFTER_WEEKS: u32 = 12;
+const SETTING: &str = "coverage.unheardAfterWeeks";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Coverage {
+    /// The current quarter, as "2026 Q4".
+    pub quarter: String,
+    pub quarter_start: NaiveDate,
+    pub unheard_after_weeks: u32,
+    pub customers: Vec<CustomerCoverage>,
+    pub people: Vec<PersonCoverage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CustomerCoverage {
+    pub customer_id: Id,
+    pub name: String,
+    pub department: String,
+    pub last_heard_on: Option<NaiveDate>,
+    /// Whole weeks since the last conversation; none if there never was one.
+    pub weeks_since: Option<u32>,
+    pub conversations_this_quarter: u32,
+    /// Pain points not yet addressed or declined that name this customer or quote it.
+    pub open_pain_points: u32,
+    pub product_ids: Vec<Id>,
+    /// Never heard from, or not for `unheard_after_weeks` or more.
+    pub unheard: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PersonCoverage {
+    pub person_id: Id,
+    pub name: String,
+    pub level: Level,
+    pub conversations_this_quarter: u32,
+}
+
+/// The first day of the calendar quarter holding `day`, and its name.
+pub fn quarter_of(day: NaiveDate) -> (NaiveDate, String) {
+    let quarter = (day.month() - 1) / 3;
+    let start = NaiveDate::from_ymd_opt(day.year(), quarter * 3 + 1, 1).unwrap_or(day);
+    (start, format!("{} Q{}", day.year(), quarter + 1))
+}
+
+pub fn unheard_after_weeks(conn: &Connection) -> Result<u32> {
+    let stored: Option<String> = conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([SETTING], |r| r.get(0))
+        .optional()?;
+    Ok(stored
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_UNHEARD_AFTER_WEEKS))
+}
+
+pub fn set_unheard_after_weeks(tx: &Transaction<'_>, weeks: u32) -> Result<()> {
+    if !(1..=104).contains(&weeks) {
+        return Err(Error::validation(
+            "unheardAfterWeeks",
+            format!("{weeks} weeks is outside 1 to 104."),
+        ));
+    }
+    tx.prepare_cached("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)")?
+        .execute((SETTING, weeks.to_string()))?;
+    Ok(())
+}
+
+/// Coverage as of `today`.
+pub fn coverage(conn: &Connection, today: NaiveDate) -> Result<Coverage> {
+    let (quarter_start, quarter) = quarter_of(today);
+    let weeks = unheard_after_weeks(conn)?;
+    let mut customers: Vec<CustomerCoverage> = conn
+        .prepare_cached(
+            "SELECT c.id, c.name, c.department,
+               (SELECT max(held_on) FROM interviews i
+                 WHERE i.customer_id = c.id AND i.deleted_at IS NULL AND i.held_on <= ?1),
+               (SELECT count(*) FROM interviews i WHERE i.customer_id = c.id
+                 AND i.deleted_at IS NULL AND i.held_on BETWEEN ?2 AND ?1),
+               (SELECT count(*) FROM pain_points p
+                 WHERE p.deleted_at IS NULL AND p.merged_into IS NULL
+                   AND p.status IN ('new', 'accepted', 'planned')
+                   AND p.id IN (SELECT pain_point_id FROM pain_point_customers WHERE customer_id = c.id
+                                UNION
+                                SELECT h.pain_point_id FROM highlights h
+                                JOIN interviews i ON i.id = h.interview_id
+                                WHERE i.customer_id = c.id AND i.deleted_at IS NULL))
+             FROM customers c WHERE c.deleted_at IS NULL",
+        )?
+        .query_map((today, quarter_start), |r| {
+            let last: Option<NaiveDate> = r.get(3)?;
+            let weeks_since = last.map(|d| ((today - d).num_days() / 7) as u32);
+            Ok(CustomerCoverage {
+                customer_id: r.get(0)?,
+                name: r.get(1)?,
+                department: r.get(2)?,
+                last_heard_on: last,
+                weeks_since,
+                conversations_this_quarter: r.get(4)?,
+                open_pain_points: r.get(5)?,
+                product_ids: Vec::new(),
+                unheard: weeks_since.is_none_or(|w| w >= weeks),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut products = conn.prepare_cached(
+        "SELECT cp.product_id FROM customer_products cp
+         JOIN products p ON p.id = cp.product_id AND p.deleted_at IS NULL
+         WHERE cp.customer_id = ?1 ORDER BY p.name",
+    )?;
+    for customer in &mut customers {
+        customer.product_ids = products
+            .query_map([customer.customer_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    // Never heard from first, then the longest silence, then by name.
+    customers.sort_by(|a, b| {
+        a.last_heard_on
+            .cmp(&b.last_heard_on)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    let people = conn
+        .prepare_cached(
+            "SELECT p.id, p.name, p.level,
+               (SELECT count(*) FROM interview_interviewers x
+                JOIN interviews i ON i.id = x.interview_id AND i.deleted_at IS NULL
+                WHERE x.person_id = p.id AND i.held_on BETWEEN ?2 AND ?1)
+             FROM people p WHERE p.deleted_at IS NULL
+             ORDER BY 4 DESC, p.name COLLATE NOCASE",
+        )?
+        .query_map((today, quarter_start), |r| {
+            Ok(PersonCoverage {
+                person_id: r.get(0)?,
+                name: r.get(1)?,
+                level: r.get(2)?,
+                conversations_this_quarter: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Coverage {
+        quarter,
+        quarter_start,
+        unheard_after_weeks: weeks,
+        customers,
+        people,
+    })
+}

@@ -1,0 +1,229 @@
+//! Highlights: passages of an interview's notes marked as evidence for a pain point. Offsets
+//! count UTF-16 code units, as the editor in the app does; the quoted text is taken from the
+//! stored notes, never from the caller. When notes change, each highlight is re-anchored by its
+//! quote, to the occurrence nearest where it was; a quote that is gone leaves the highlight
+//! `detached` with its quote, never deleted.
+
+use crate::entity::EntityKind;
+use crate::error::{Error, Result};
+use crate::id::Id;
+use crate::pain_points;
+use crate::store::require_live;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Highlight {
+    pub id: Id,
+    pub interview_id: Id,
+    pub pain_point_id: Id,
+    /// Start of the passage, in UTF-16 code units from the start of the notes.
+    pub start: u32,
+    /// End of the passage (exclusive), in UTF-16 code units.
+    pub end: u32,
+    pub quote: String,
+    /// True when the quote is no longer in the notes.
+    pub detached: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+const COLUMNS: &str =
+    "id, interview_id, pain_point_id, start_offset, end_offset, quote, detached, created_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Highlight> {
+    Ok(Highlight {
+        id: row.get(0)?,
+        interview_id: row.get(1)?,
+        pain_point_id: row.get(2)?,
+        start: row.get(3)?,
+        end: row.get(4)?,
+        quote: row.get(5)?,
+        detached: row.get(6)?,
+        created_at: row.get(7)?,
+    })
+}
+
+/// Marks the passage `start..end` of an interview's notes as evidence for a pain point.
+pub fn mark(
+    tx: &Transaction<'_>,
+    interview: Id,
+    start: u32,
+    end: u32,
+    pain_point: Id,
+    now: DateTime<Utc>,
+) -> Result<Highlight> {
+    let notes: String = tx
+        .prepare_cached("SELECT notes FROM interviews WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([interview], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            entity: "interview",
+            id: interview.to_string(),
+        })?;
+    require_live(tx, EntityKind::PainPoint, pain_point, "painPointId")?;
+    let length = notes.encode_utf16().count();
+    let Some((from, to)) = byte_range(&notes, start, end) else {
+        return Err(Error::validation(
+            "start",
+            format!(
+                "The selection {start}–{end} is not a passage of the notes, which are {length} characters long."
+            ),
+        ));
+    };
+    let quote = &notes[from..to];
+    if quote.trim().is_empty() {
+        return Err(Error::validation(
+            "start",
+            "Select some words to mark as evidence.",
+        ));
+    }
+    let id = Id::new();
+    tx.prepare_cached(&format!(
+        "INSERT INTO highlights ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)"
+    ))?
+    .execute((id, interview, pain_point, start, end, quote, now))?;
+    pain_points::refresh_weight(tx, pain_point)?;
+    get(tx, id)
+}
+
+/// Removes a highlight: the passage is no longer evidence. The notes are untouched.
+pub fn remove(tx: &Transaction<'_>, id: Id) -> Result<()> {
+    let highlight = get(tx, id)?;
+    tx.prepare_cached("DELETE FROM highlights WHERE id = ?1")?
+        .execute([id])?;
+    pain_points::refresh_weight(tx, highlight.pain_point_id)
+}
+
+pub fn get(conn: &Connection, id: Id) -> Result<Highlight> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM highlights WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            entity: "highlight",
+            id: id.to_string(),
+        })
+}
+
+/// An interview's highlights in the order they appear in its notes.
+pub(crate) fn of_interview(conn: &Connection, interview: Id) -> Result<Vec<Highlight>> {
+    let highlights = conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM highlights WHERE interview_id = ?1 ORDER BY start_offset, id"
+        ))?
+        .query_map([interview], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(highlights)
+}
+
+/// Moves every highlight of an interview onto `notes`, its new text.
+pub(crate) fn reanchor(tx: &Transaction<'_>, interview: Id, notes: &str) -> Result<()> {
+    let mut update = tx.prepare_cached(
+        "UPDATE highlights SET start_offset = ?2, end_offset = ?3, detached = ?4 WHERE id = ?1",
+    )?;
+    for highlight in of_interview(tx, interview)? {
+        let anchor = find_anchor(notes, &highlight.quote, highlight.start);
+        let (start, end, detached) = match anchor {
+            Some((start, end)) => (start, end, false),
+            None => (highlight.start, highlight.end, true),
+        };
+        if (start, end, detached) != (highlight.start, highlight.end, highlight.detached) {
+            update.execute((highlight.id, start, end, detached))?;
+        }
+    }
+    Ok(())
+}
+
+/// Recomputes the weight of every pain point with evidence in this interview (its date or
+/// customer may have changed).
+pub(crate) fn refresh_pain_points_of(
+    tx: &Transaction<'_>,
+    interview: Id,
+    _now: DateTime<Utc>,
+) -> Result<()> {
+    let pain_points: Vec<Id> = tx
+        .prepare_cached("SELECT DISTINCT pain_point_id FROM highlights WHERE interview_id = ?1")?
+        .query_map([interview], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for pain_point in pain_points {
+        pain_points::refresh_weight(tx, pain_point)?;
+    }
+    Ok(())
+}
+
+/// Where `quote` now stands in `notes`, in UTF-16 units: the occurrence nearest `was`.
+fn find_anchor(notes: &str, quote: &str, was: u32) -> Option<(u32, u32)> {
+    let quote_length = quote.encode_utf16().count() as u32;
+    notes
+        .match_indices(quote)
+        .map(|(byte, _)| notes[..byte].encode_utf16().count() as u32)
+        .min_by_key(|start| start.abs_diff(was))
+        .map(|start| (start, start + quote_length))
+}
+
+/// The byte range of the UTF-16 range `start..end` of `text`, if both ends fall on character
+/// boundaries inside it and the range is not empty.
+fn byte_range(text: &str, start: u32, end: u32) -> Option<(usize, usize)> {
+    if start >= end {
+        return None;
+    }
+    let (mut units, mut from, mut to) = (0u32, None, None);
+    for (byte, ch) in text.char_indices() {
+        if units == start {
+            from = Some(byte);
+        }
+        if units == end {
+            to = Some(byte);
+            break;
+        }
+        units += ch.len_utf16() as u32;
+    }
+    if to.is_none() && units == end {
+        to = Some(text.len());
+    }
+    Some((from?, to?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_ranges_map_to_bytes_on_character_boundaries() {
+        let text = "Déploy 🚀 fails";
+        assert_eq!(
+            byte_range(text, 0, 6),
+            Some((0, 7)),
+            "é is one unit, two bytes"
+        );
+        let rocket = "Déploy ".encode_utf16().count() as u32;
+        assert_eq!(
+            byte_range(text, rocket, rocket + 2),
+            Some((8, 12)),
+            "🚀 is two units"
+        );
+        assert_eq!(
+            byte_range(text, rocket, rocket + 1),
+            None,
+            "half a surrogate pair"
+        );
+        let length = text.encode_utf16().count() as u32;
+        assert_eq!(
+            byte_range(text, length - 5, length),
+            Some((text.len() - 5, text.len()))
+        );
+        assert_eq!(byte_range(text, 3, 3), None, "empty");
+        assert_eq!(byte_range(text, 0, length + 1), None, "past the end");
+    }
+
+    #[test]
+    fn the_nearest_occurrence_wins() {
+        let notes = "slow builds. then more. slow builds again";
+        assert_eq!(find_anchor(notes, "slow builds", 20), Some((24, 35)));
+        assert_eq!(find_anchor(notes, "slow builds", 2), Some((0, 11)));
+        assert_eq!(find_anchor(notes, "flaky tests", 2), None);
+    }
+}

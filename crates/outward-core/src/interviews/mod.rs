@@ -1,0 +1,248 @@
+//! Interviews: conversations with a customer team — interviews, shadowing, support
+//! conversations, office hours — logged by the engineers who had them, with Markdown notes.
+//! Passages of the notes become evidence for pain points (see [`highlights`]); editing the notes
+//! re-anchors that evidence instead of losing it.
+
+pub mod highlights;
+mod query;
+
+use crate::entity::EntityKind;
+use crate::error::{Error, Result};
+use crate::id::Id;
+use crate::store::{live, require_live};
+use crate::text;
+use crate::themes::{self, Tag};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, Row, Transaction, named_params};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use ts_rs::TS;
+
+pub use highlights::Highlight;
+pub use query::{InterviewFilter, InterviewSummary, list};
+
+/// The most notes one interview can hold, in bytes of UTF-8.
+pub const NOTES_MAX_BYTES: usize = 1 << 20;
+
+text::vocabulary! {
+    /// What kind of conversation it was.
+    InterviewKind, field = "kind", label = "Kind" {
+        Interview = "interview", "Interview";
+        Shadowing = "shadowing", "Shadowing";
+        SupportConversation = "supportConversation", "Support conversation";
+        OfficeHours = "officeHours", "Office hours";
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Interview {
+    pub id: Id,
+    pub customer_id: Id,
+    pub held_on: NaiveDate,
+    pub kind: InterviewKind,
+    /// Who was spoken to: names and roles, as typed.
+    pub interviewees: String,
+    /// People on the team who held the conversation.
+    pub interviewer_ids: Vec<Id>,
+    pub duration_minutes: Option<u32>,
+    /// Markdown.
+    pub notes: String,
+    pub tags: Vec<Tag>,
+    pub highlights: Vec<Highlight>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct InterviewInput {
+    pub customer_id: Id,
+    pub held_on: NaiveDate,
+    pub kind: InterviewKind,
+    #[serde(default)]
+    pub interviewees: String,
+    #[serde(default)]
+    pub interviewer_ids: Vec<Id>,
+    #[serde(default)]
+    pub duration_minutes: Option<u32>,
+    /// Theme names; new ones are created.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The longest conversation accepted, a guard against typos.
+const DURATION_MAX_MINUTES: u32 = 24 * 60;
+
+impl InterviewInput {
+    fn validated(&self, conn: &Connection) -> Result<InterviewInput> {
+        require_live(conn, EntityKind::Customer, self.customer_id, "customerId")?;
+        let interviewees =
+            text::free_text("interviewees", "Who was spoken to", &self.interviewees)?;
+        check_notes(&self.notes)?;
+        if let Some(minutes) = self.duration_minutes.filter(|m| *m > DURATION_MAX_MINUTES) {
+            return Err(Error::validation(
+                "durationMinutes",
+                format!(
+                    "A conversation of {minutes} minutes is longer than a day; check the number."
+                ),
+            ));
+        }
+        let interviewers: BTreeSet<Id> = self.interviewer_ids.iter().copied().collect();
+        for person in &interviewers {
+            require_live(conn, EntityKind::Person, *person, "interviewerIds")?;
+        }
+        Ok(InterviewInput {
+            interviewees,
+            interviewer_ids: interviewers.into_iter().collect(),
+            ..self.clone()
+        })
+    }
+}
+
+/// Notes are bounded, never silently truncated.
+pub fn check_notes(notes: &str) -> Result<()> {
+    if notes.len() > NOTES_MAX_BYTES {
+        return Err(Error::validation(
+            "notes",
+            format!(
+                "The notes are {:.1} MB; one interview holds at most 1 MB. Split them over two interviews.",
+                notes.len() as f64 / (1 << 20) as f64
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Parses a calendar date as people type it in files and terminals: `2026-03-14`.
+pub fn parse_date(field: &'static str, value: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::validation(
+            field,
+            format!("“{}” is not a date in the form 2026-03-14.", value.trim()),
+        )
+    })
+}
+
+const COLUMNS: &str =
+    "id, customer_id, held_on, kind, interviewees, duration_minutes, notes, created_at, updated_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Interview> {
+    Ok(Interview {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        held_on: row.get(2)?,
+        kind: row.get(3)?,
+        interviewees: row.get(4)?,
+        interviewer_ids: Vec::new(),
+        duration_minutes: row.get(5)?,
+        notes: row.get(6)?,
+        tags: Vec::new(),
+        highlights: Vec::new(),
+        created_at: row.get(7)?,
+        updated_at: row.get(8)?,
+    })
+}
+
+/// One interview not in the Trash, with its interviewers, tags and highlights.
+pub fn get(conn: &Connection, id: Id) -> Result<Interview> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM interviews WHERE id = ?1 AND deleted_at IS NULL"
+    ))?;
+    let mut interview = live(stmt.query_row([id], from_row), "interview", id)?;
+    interview.interviewer_ids = conn
+        .prepare_cached("SELECT person_id FROM interview_interviewers WHERE interview_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    interview.tags = themes::tags_of(conn, "interview_themes", "interview_id", id)?;
+    interview.highlights = highlights::of_interview(conn, id)?;
+    Ok(interview)
+}
+
+pub fn create(
+    tx: &Transaction<'_>,
+    input: &InterviewInput,
+    now: DateTime<Utc>,
+) -> Result<Interview> {
+    let input = input.validated(tx)?;
+    let id = Id::new();
+    tx.prepare_cached(
+        "INSERT INTO interviews (id, customer_id, held_on, kind, interviewees, duration_minutes,
+            notes, created_at, updated_at)
+         VALUES (:id, :customer, :held_on, :kind, :interviewees, :duration, :notes, :now, :now)",
+    )?
+    .execute(named_params! {
+        ":id": id, ":customer": input.customer_id, ":held_on": input.held_on, ":kind": input.kind,
+        ":interviewees": input.interviewees, ":duration": input.duration_minutes,
+        ":notes": input.notes, ":now": now,
+    })?;
+    link(tx, id, &input, now)?;
+    get(tx, id)
+}
+
+pub fn update(
+    tx: &Transaction<'_>,
+    id: Id,
+    input: &InterviewInput,
+    now: DateTime<Utc>,
+) -> Result<Interview> {
+    let input = input.validated(tx)?;
+    let changed = tx
+        .prepare_cached(
+            "UPDATE interviews SET customer_id = :customer, held_on = :held_on, kind = :kind,
+                interviewees = :interviewees, duration_minutes = :duration, notes = :notes,
+                updated_at = :now
+             WHERE id = :id AND deleted_at IS NULL",
+        )?
+        .execute(named_params! {
+            ":id": id, ":customer": input.customer_id, ":held_on": input.held_on,
+            ":kind": input.kind, ":interviewees": input.interviewees,
+            ":duration": input.duration_minutes, ":notes": input.notes, ":now": now,
+        })?;
+    if changed == 0 {
+        return Err(Error::NotFound {
+            entity: "interview",
+            id: id.to_string(),
+        });
+    }
+    link(tx, id, &input, now)?;
+    highlights::reanchor(tx, id, &input.notes)?;
+    get(tx, id)
+}
+
+/// Saves only the notes: what the editor's autosave calls on every pause in typing. Highlights
+/// are re-anchored to the new text in the same transaction.
+pub fn save_notes(tx: &Transaction<'_>, id: Id, notes: &str, now: DateTime<Utc>) -> Result<()> {
+    check_notes(notes)?;
+    let changed = tx
+        .prepare_cached(
+            "UPDATE interviews SET notes = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
+        )?
+        .execute((id, notes, now))?;
+    if changed == 0 {
+        return Err(Error::NotFound {
+            entity: "interview",
+            id: id.to_string(),
+        });
+    }
+    highlights::reanchor(tx, id, notes)
+}
+
+fn link(tx: &Transaction<'_>, id: Id, input: &InterviewInput, now: DateTime<Utc>) -> Result<()> {
+    tx.prepare_cached("DELETE FROM interview_interviewers WHERE interview_id = ?1")?
+        .execute([id])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO interview_interviewers (interview_id, person_id) VALUES (?1, ?2)",
+    )?;
+    for person in &input.interviewer_ids {
+        insert.execute((id, person))?;
+    }
+    let tags = themes::resolve(tx, &input.tags, now)?;
+    themes::set_tags(tx, "interview_themes", "interview_id", id, &tags)?;
+    // Evidence dates and customers feed pain point weights.
+    highlights::refresh_pain_points_of(tx, id, now)
+}

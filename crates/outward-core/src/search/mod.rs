@@ -1,0 +1,149 @@
+//! Search everywhere: full-text search over interview notes, pain points and themes, through the
+//! FTS5 tables that triggers keep in step with the rows (see migration 0002).
+//!
+//! What people type is turned into a safe FTS5 query: words are quoted (so `-`, `:` or `OR`
+//! cannot become operators), `"quoted phrases"` stay phrases, a word ending in `*` is a prefix,
+//! and so is the last word, so results follow typing. Each table is searched alone, ranked by
+//! bm25 and capped, and only then joined to its rows: FTS5 stays fast only when nothing else
+//! shares the `MATCH` query.
+
+mod query;
+
+use crate::error::Result;
+use crate::id::Id;
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use query::to_fts_query;
+
+/// Marks the start of a matched term in a snippet (a private-use character, never in text).
+pub const MATCH_START: char = '\u{E000}';
+/// Marks the end of a matched term in a snippet.
+pub const MATCH_END: char = '\u{E001}';
+
+/// The most hits one search returns for each kind of record.
+pub const LIMIT_PER_KIND: u32 = 20;
+
+crate::text::vocabulary! {
+    /// What a search hit is.
+    HitKind, field = "kind", label = "Kind" {
+        Interview = "interview", "Interview";
+        PainPoint = "painPoint", "Pain point";
+        Theme = "theme", "Theme";
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SearchHit {
+    pub kind: HitKind,
+    pub id: Id,
+    /// A pain point's or theme's name; for an interview, the customer's name.
+    pub title: String,
+    /// The best passage, with matches between `MATCH_START` and `MATCH_END` (U+E000, U+E001).
+    pub snippet: String,
+    /// For interviews, the day of the conversation.
+    pub held_on: Option<NaiveDate>,
+    /// bm25 rank: lower is a better match.
+    pub rank: f64,
+}
+
+/// Searches everything for `text`, best matches first.
+pub fn search(conn: &Connection, text: &str) -> Result<Vec<SearchHit>> {
+    let query = to_fts_query(text)?;
+    let mut hits = Vec::new();
+    hits.extend(interviews(conn, &query)?);
+    hits.extend(pain_points(conn, &query)?);
+    hits.extend(themes(conn, &query)?);
+    hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
+    Ok(hits)
+}
+
+/// Runs `MATCH` on one FTS table alone: (rowid, snippet, rank), best first, capped.
+fn matches(conn: &Connection, table: &str, query: &str) -> Result<Vec<(i64, String, f64)>> {
+    let sql = format!(
+        "SELECT rowid, snippet({table}, -1, '{MATCH_START}', '{MATCH_END}', '…', 16), rank
+         FROM {table} WHERE {table} MATCH ?1 ORDER BY rank LIMIT {LIMIT_PER_KIND}"
+    );
+    let rows = conn
+        .prepare_cached(&sql)?
+        .query_map([query], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
+    let mut row = conn.prepare_cached(
+        "SELECT i.id, c.name, i.held_on FROM interviews i
+         JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL
+         WHERE i.rowid = ?1 AND i.deleted_at IS NULL",
+    )?;
+    let mut hits = Vec::new();
+    for (rowid, snippet, rank) in matches(conn, "interviews_fts", query)? {
+        let found: Option<(Id, String, NaiveDate)> = row
+            .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        if let Some((id, title, held_on)) = found {
+            hits.push(SearchHit {
+                kind: HitKind::Interview,
+                id,
+                title,
+                snippet,
+                held_on: Some(held_on),
+                rank,
+            });
+        }
+    }
+    Ok(hits)
+}
+
+fn pain_points(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
+    named_hits(
+        conn,
+        "pain_points_fts",
+        query,
+        HitKind::PainPoint,
+        "SELECT id, title FROM pain_points
+         WHERE rowid = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
+    )
+}
+
+fn themes(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
+    named_hits(
+        conn,
+        "themes_fts",
+        query,
+        HitKind::Theme,
+        "SELECT id, name FROM themes WHERE rowid = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
+    )
+}
+
+fn named_hits(
+    conn: &Connection,
+    table: &str,
+    query: &str,
+    kind: HitKind,
+    lookup: &str,
+) -> Result<Vec<SearchHit>> {
+    let mut row = conn.prepare_cached(lookup)?;
+    let mut hits = Vec::new();
+    for (rowid, snippet, rank) in matches(conn, table, query)? {
+        let found: Option<(Id, String)> = row
+            .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((id, title)) = found {
+            hits.push(SearchHit {
+                kind,
+                id,
+                title,
+                snippet,
+                held_on: None,
+                rank,
+            });
+        }
+    }
+    Ok(hits)
+}

@@ -1,0 +1,210 @@
+//! Themes: shared tags across interviews and pain points, so a team sees its clusters. Typing a
+//! new tag creates its theme; names are unique ignoring case. Merging moves every link to the
+//! surviving theme and records where the merged one went.
+
+use crate::error::{Error, Result};
+use crate::id::Id;
+use crate::store::{live, unique_violation};
+use crate::text;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A theme as it is attached to something: enough to show and link it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Tag {
+    pub id: Id,
+    pub name: String,
+}
+
+/// A theme with how much it gathers, for the themes and affinity views.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Theme {
+    pub id: Id,
+    pub name: String,
+    pub interviews: u32,
+    pub pain_points: u32,
+}
+
+/// The ids of the themes named `names`, creating those that do not exist yet. Blank names are
+/// skipped and duplicates folded, ignoring case.
+pub fn resolve(tx: &Transaction<'_>, names: &[String], now: DateTime<Utc>) -> Result<Vec<Tag>> {
+    let mut tags: Vec<Tag> = Vec::new();
+    for raw in names {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let name = text::required_name("tags", "A tag", raw)?;
+        if tags.iter().any(|t| t.name.eq_ignore_ascii_case(&name)) {
+            continue;
+        }
+        let existing: Option<Tag> = tx
+            .prepare_cached(
+                "SELECT id, name FROM themes WHERE name = ?1 COLLATE NOCASE
+                   AND deleted_at IS NULL AND merged_into IS NULL",
+            )?
+            .query_row([&name], |r| {
+                Ok(Tag {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                })
+            })
+            .optional()?;
+        let tag = match existing {
+            Some(tag) => tag,
+            None => create(tx, &name, now)?,
+        };
+        tags.push(tag);
+    }
+    Ok(tags)
+}
+
+pub fn create(tx: &Transaction<'_>, name: &str, now: DateTime<Utc>) -> Result<Tag> {
+    let name = text::required_name("name", "Theme name", name)?;
+    let id = Id::new();
+    tx.prepare_cached(
+        "INSERT INTO themes (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+    )?
+    .execute((id, &name, now))
+    .map_err(|e| name_taken(e, &name))?;
+    Ok(Tag { id, name })
+}
+
+pub fn rename(tx: &Transaction<'_>, id: Id, name: &str, now: DateTime<Utc>) -> Result<Tag> {
+    let name = text::required_name("name", "Theme name", name)?;
+    let changed = tx
+        .prepare_cached(
+            "UPDATE themes SET name = ?2, updated_at = ?3
+             WHERE id = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
+        )?
+        .execute((id, &name, now))
+        .map_err(|e| name_taken(e, &name))?;
+    if changed == 0 {
+        return Err(Error::NotFound {
+            entity: "theme",
+            id: id.to_string(),
+        });
+    }
+    Ok(Tag { id, name })
+}
+
+/// Folds `source` into `target`: every interview and pain point tagged with `source` is tagged
+/// with `target` instead, and `source` records where it went.
+pub fn merge(tx: &Transaction<'_>, source: Id, target: Id, now: DateTime<Utc>) -> Result<Tag> {
+    if source == target {
+        return Err(Error::validation(
+            "targetId",
+            "A theme cannot be merged into itself.",
+        ));
+    }
+    get(tx, source)?;
+    let kept = get(tx, target)?;
+    for table in ["interview_themes", "pain_point_themes"] {
+        tx.execute(
+            &format!("UPDATE OR IGNORE {table} SET theme_id = ?2 WHERE theme_id = ?1"),
+            (source, target),
+        )?;
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE theme_id = ?1"),
+            [source],
+        )?;
+    }
+    tx.prepare_cached("UPDATE themes SET merged_into = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute((source, target, now))?;
+    Ok(kept)
+}
+
+pub fn get(conn: &Connection, id: Id) -> Result<Tag> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name FROM themes WHERE id = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
+    )?;
+    live(
+        stmt.query_row([id], |r| {
+            Ok(Tag {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        }),
+        "theme",
+        id,
+    )
+}
+
+/// Every live theme with how many live interviews and pain points carry it, largest first.
+pub fn list(conn: &Connection) -> Result<Vec<Theme>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.id, t.name,
+           (SELECT count(*) FROM interview_themes it JOIN interviews i ON i.id = it.interview_id
+             WHERE it.theme_id = t.id AND i.deleted_at IS NULL),
+           (SELECT count(*) FROM pain_point_themes pt JOIN pain_points p ON p.id = pt.pain_point_id
+             WHERE pt.theme_id = t.id AND p.deleted_at IS NULL AND p.merged_into IS NULL)
+         FROM themes t WHERE t.deleted_at IS NULL AND t.merged_into IS NULL
+         ORDER BY 4 DESC, 3 DESC, t.name COLLATE NOCASE",
+    )?;
+    let themes = stmt
+        .query_map([], |r| {
+            Ok(Theme {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                interviews: r.get(2)?,
+                pain_points: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(themes)
+}
+
+/// The tags on one record, by name, from a link table keyed by `owner_column`.
+pub(crate) fn tags_of(
+    conn: &Connection,
+    link_table: &str,
+    owner_column: &str,
+    owner: Id,
+) -> Result<Vec<Tag>> {
+    let sql = format!(
+        "SELECT t.id, t.name FROM {link_table} l JOIN themes t ON t.id = l.theme_id
+         WHERE l.{owner_column} = ?1 ORDER BY t.name COLLATE NOCASE"
+    );
+    let tags = conn
+        .prepare_cached(&sql)?
+        .query_map([owner], |r| {
+            Ok(Tag {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(tags)
+}
+
+/// Makes the tags of one record exactly `tags`.
+pub(crate) fn set_tags(
+    tx: &Transaction<'_>,
+    link_table: &str,
+    owner_column: &str,
+    owner: Id,
+    tags: &[Tag],
+) -> Result<()> {
+    tx.prepare_cached(&format!(
+        "DELETE FROM {link_table} WHERE {owner_column} = ?1"
+    ))?
+    .execute([owner])?;
+    let mut insert = tx.prepare_cached(&format!(
+        "INSERT OR IGNORE INTO {link_table} ({owner_column}, theme_id) VALUES (?1, ?2)"
+    ))?;
+    for tag in tags {
+        insert.execute((owner, tag.id))?;
+    }
+    Ok(())
+}
+
+fn name_taken(error: rusqlite::Error, name: &str) -> Error {
+    unique_violation(error, "name", || {
+        format!("A theme named “{name}” already exists.")
+    })
+}

@@ -1,0 +1,577 @@
+//! Interviews, evidence, pain points, themes, search and coverage, against a real database.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use outward_core::coverage;
+use outward_core::customers::{self, CustomerInput};
+use outward_core::db::Database;
+use outward_core::entity::EntityKind;
+use outward_core::error::Error;
+use outward_core::id::Id;
+use outward_core::interviews::{self, InterviewFilter, InterviewInput, InterviewKind, highlights};
+use outward_core::page::PageRequest;
+use outward_core::pain_points::{self, Frequency, PainPointFilter, PainPointInput, Status};
+use outward_core::people::{self, Level, PersonInput};
+use outward_core::search::{self, HitKind};
+use outward_core::teams::{self, TeamInput};
+use outward_core::themes;
+use outward_core::trash;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
+        .single()
+        .expect("valid")
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+struct World {
+    db: Database,
+    team: Id,
+    ada: Id,
+    payments: Id,
+    checkout: Id,
+}
+
+fn world() -> World {
+    let db = Database::open_in_memory().unwrap();
+    let team = db
+        .write(|tx| {
+            teams::create(
+                tx,
+                &TeamInput {
+                    name: "Platform".into(),
+                    description: String::new(),
+                },
+                now(),
+            )
+        })
+        .unwrap()
+        .id;
+    let ada = db
+        .write(|tx| {
+            let input = PersonInput {
+                team_id: team,
+                name: "Ada".into(),
+                role: String::new(),
+                level: Level::Staff,
+            };
+            people::create(tx, &input, now())
+        })
+        .unwrap()
+        .id;
+    let customer = |name: &str| {
+        let input = CustomerInput {
+            name: name.into(),
+            ..Default::default()
+        };
+        db.write(|tx| customers::create(tx, &input, now()))
+            .unwrap()
+            .id
+    };
+    let payments = customer("Payments");
+    let checkout = customer("Checkout");
+    World {
+        db,
+        team,
+        ada,
+        payments,
+        checkout,
+    }
+}
+
+fn interview(w: &World, customer: Id, held_on: NaiveDate, notes: &str) -> Id {
+    let input = InterviewInput {
+        customer_id: customer,
+        held_on,
+        kind: InterviewKind::Interview,
+        interviewees: "Lena (tech lead)".into(),
+        interviewer_ids: vec![w.ada],
+        duration_minutes: Some(30),
+        tags: vec!["CI".into(), "ci".into(), " ".into()],
+        notes: notes.into(),
+    };
+    w.db.write(|tx| interviews::create(tx, &input, now()))
+        .unwrap()
+        .id
+}
+
+fn pain_point(w: &World, title: &str, severity: u8) -> Id {
+    let input = PainPointInput {
+        title: title.into(),
+        description: String::new(),
+        severity,
+        frequency: Frequency::Weekly,
+        product_ids: vec![],
+        customer_ids: vec![],
+        tags: vec![],
+    };
+    w.db.write(|tx| pain_points::create(tx, &input, Some(w.ada), now()))
+        .unwrap()
+        .id
+}
+
+fn utf16(text: &str, part: &str) -> (u32, u32) {
+    let byte = text.find(part).expect("part is in text");
+    let start = text[..byte].encode_utf16().count() as u32;
+    (start, start + part.encode_utf16().count() as u32)
+}
+
+fn mark(
+    w: &World,
+    interview: Id,
+    notes: &str,
+    part: &str,
+    pain_point: Id,
+) -> highlights::Highlight {
+    let (start, end) = utf16(notes, part);
+    w.db.write(|tx| highlights::mark(tx, interview, start, end, pain_point, now()))
+        .unwrap()
+}
+
+const NOTES: &str =
+    "# Call with Payments\nThe CI queue takes 40 minutes on Mondays. Deploys are fine.\n";
+
+#[test]
+fn a_marked_passage_becomes_evidence_with_a_way_back() {
+    let w = world();
+    let i = interview(&w, w.payments, day(2026, 11, 18), NOTES);
+    let p = pain_point(&w, "CI queue is slow", 3);
+    let h = mark(&w, i, NOTES, "The CI queue takes 40 minutes", p);
+    assert_eq!(
+        h.quote, "The CI queue takes 40 minutes",
+        "quote comes from the stored notes"
+    );
+
+    let got =
+        w.db.read(|c| pain_points::get(c, p, now().date_naive()))
+            .unwrap();
+    assert_eq!(got.evidence.len(), 1);
+    let e = &got.evidence[0];
+    assert_eq!(
+        (e.interview_id, e.customer_id, e.start, e.end),
+        (i, w.payments, h.start, h.end)
+    );
+    assert_eq!(got.reach, 1, "Payments is affected through the evidence");
+    assert_eq!(got.history.len(), 1, "filing is recorded");
+    let interview = w.db.read(|c| interviews::get(c, i)).unwrap();
+    assert_eq!(interview.highlights, vec![h]);
+    assert_eq!(interview.tags.len(), 1, "tags fold case and skip blanks");
+}
+
+#[test]
+fn highlights_follow_their_quote_through_edits_and_detach_when_it_is_gone() {
+    let w = world();
+    let i = interview(&w, w.payments, day(2026, 11, 18), NOTES);
+    let p = pain_point(&w, "CI queue is slow", 3);
+    let h = mark(&w, i, NOTES, "40 minutes on Mondays", p);
+
+    let edited = format!("Summary: painful.\n{NOTES}");
+    w.db.write(|tx| interviews::save_notes(tx, i, &edited, now()))
+        .unwrap();
+    let moved =
+        w.db.read(|c| interviews::get(c, i))
+            .unwrap()
+            .highlights
+            .remove(0);
+    assert_eq!(
+        (moved.start, moved.end),
+        utf16(&edited, "40 minutes on Mondays"),
+        "re-anchored"
+    );
+    assert!(!moved.detached);
+    assert_eq!(moved.id, h.id);
+
+    w.db.write(|tx| interviews::save_notes(tx, i, "Rewritten entirely.", now()))
+        .unwrap();
+    let gone =
+        w.db.read(|c| interviews::get(c, i))
+            .unwrap()
+            .highlights
+            .remove(0);
+    assert!(gone.detached, "quote is gone: detached, not dropped");
+    assert_eq!(gone.quote, "40 minutes on Mondays", "the quote is kept");
+    let evidence =
+        w.db.read(|c| pain_points::get(c, p, now().date_naive()))
+            .unwrap()
+            .evidence;
+    assert!(evidence[0].detached, "still evidence, shown as detached");
+
+    w.db.write(|tx| interviews::save_notes(tx, i, "Back: 40 minutes on Mondays.", now()))
+        .unwrap();
+    let back =
+        w.db.read(|c| interviews::get(c, i))
+            .unwrap()
+            .highlights
+            .remove(0);
+    assert!(!back.detached, "re-attaches when the quote returns");
+}
+
+#[test]
+fn bad_highlights_and_notes_are_refused_and_nothing_changes() {
+    let w = world();
+    let i = interview(&w, w.payments, day(2026, 11, 18), NOTES);
+    let p = pain_point(&w, "CI queue is slow", 3);
+    let length = NOTES.encode_utf16().count() as u32;
+    for (start, end) in [(0, length + 1), (10, 10), (12, 5)] {
+        let err =
+            w.db.write(|tx| highlights::mark(tx, i, start, end, p, now()))
+                .unwrap_err();
+        assert!(
+            matches!(err, Error::Validation { field: "start", .. }),
+            "{start}..{end}: {err:?}"
+        );
+    }
+    let huge = "x".repeat(interviews::NOTES_MAX_BYTES + 1);
+    let err =
+        w.db.write(|tx| interviews::save_notes(tx, i, &huge, now()))
+            .unwrap_err();
+    assert!(matches!(err, Error::Validation { field: "notes", .. }));
+    assert!(err.to_string().contains("at most 1 MB"), "{err}");
+    assert_eq!(
+        w.db.read(|c| interviews::get(c, i)).unwrap().notes,
+        NOTES,
+        "notes unchanged"
+    );
+    let blank = PainPointInput {
+        title: "  ".into(),
+        description: String::new(),
+        severity: 2,
+        frequency: Frequency::Rarely,
+        product_ids: vec![],
+        customer_ids: vec![],
+        tags: vec![],
+    };
+    let err =
+        w.db.write(|tx| pain_points::create(tx, &blank, None, now()))
+            .unwrap_err();
+    assert!(matches!(err, Error::Validation { field: "title", .. }));
+    let err =
+        w.db.write(|tx| {
+            pain_points::create(
+                tx,
+                &PainPointInput {
+                    severity: 5,
+                    title: "x".into(),
+                    ..blank.clone()
+                },
+                None,
+                now(),
+            )
+        })
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Validation {
+            field: "severity",
+            ..
+        }
+    ));
+}
+
+#[test]
+fn weight_orders_pain_points_by_severity_reach_and_fresh_evidence() {
+    let w = world();
+    let one = interview(&w, w.payments, day(2026, 11, 18), NOTES);
+    let two = interview(&w, w.checkout, day(2026, 11, 19), NOTES);
+    let old = interview(&w, w.checkout, day(2024, 1, 10), NOTES);
+    let wide = pain_point(&w, "Wide", 2);
+    let narrow = pain_point(&w, "Narrow", 2);
+    let stale = pain_point(&w, "Stale", 2);
+    mark(&w, one, NOTES, "CI queue", wide);
+    mark(&w, two, NOTES, "CI queue", wide);
+    mark(&w, one, NOTES, "Deploys are fine", narrow);
+    mark(&w, old, NOTES, "Deploys are fine", stale);
+    let page =
+        w.db.read(|c| {
+            pain_points::list(
+                c,
+                &PainPointFilter::default(),
+                PageRequest::default(),
+                now().date_naive(),
+            )
+        })
+        .unwrap();
+    let titles: Vec<&str> = page.items.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Wide", "Narrow", "Stale"],
+        "two customers beat one; fresh beats stale"
+    );
+    assert_eq!(page.total, 3);
+    assert!(
+        page.items[0].weight > 2.0 * page.items[1].weight * 0.9,
+        "reach doubles weight"
+    );
+
+    let only_checkout = PainPointFilter {
+        customer_id: Some(w.checkout),
+        ..Default::default()
+    };
+    let filtered =
+        w.db.read(|c| {
+            pain_points::list(
+                c,
+                &only_checkout,
+                PageRequest::default(),
+                now().date_naive(),
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        filtered
+            .items
+            .iter()
+            .map(|p| p.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Wide", "Stale"]
+    );
+}
+
+#[test]
+fn merging_keeps_evidence_and_links_and_records_the_merge() {
+    let w = world();
+    let i = interview(&w, w.payments, day(2026, 11, 18), NOTES);
+    let a = pain_point(&w, "CI is slow", 3);
+    let b = pain_point(&w, "Builds queue on Mondays", 2);
+    mark(&w, i, NOTES, "CI queue", a);
+    mark(&w, i, NOTES, "40 minutes", b);
+    let err =
+        w.db.write(|tx| pain_points::merge(tx, a, a, now()))
+            .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Validation {
+                field: "targetId",
+                ..
+            }
+        ),
+        "not into itself"
+    );
+
+    let kept =
+        w.db.write(|tx| pain_points::merge(tx, b, a, now()))
+            .unwrap();
+    assert_eq!(kept.evidence.len(), 2, "b's evidence moved to a");
+    assert_eq!(kept.merged.len(), 1);
+    assert_eq!(kept.merged[0].name, "Builds queue on Mondays");
+    let gone =
+        w.db.read(|c| pain_points::get(c, b, now().date_naive()))
+            .unwrap_err();
+    assert!(
+        matches!(gone, Error::NotFound { .. }),
+        "merged pain points leave every list"
+    );
+    let page =
+        w.db.read(|c| {
+            pain_points::list(
+                c,
+                &PainPointFilter::default(),
+                PageRequest::default(),
+                now().date_naive(),
+            )
+        })
+        .unwrap();
+    assert_eq!(page.total, 1);
+}
+
+#[test]
+fn status_changes_are_recorded_with_who_and_when() {
+    let w = world();
+    let p = pain_point(&w, "CI is slow", 3);
+    let later = now() + chrono::Duration::days(2);
+    let got =
+        w.db.write(|tx| pain_points::set_status(tx, p, Status::Planned, Some(w.ada), later))
+            .unwrap();
+    assert_eq!(got.status, Status::Planned);
+    let last = got.history.last().unwrap();
+    assert_eq!(
+        (last.from, last.to, last.changed_by, last.changed_at),
+        (Some(Status::New), Status::Planned, Some(w.ada), later)
+    );
+    let again =
+        w.db.write(|tx| pain_points::set_status(tx, p, Status::Planned, None, later))
+            .unwrap();
+    assert_eq!(again.history.len(), 2, "no change, no record");
+}
+
+#[test]
+fn search_stays_in_step_with_inserts_updates_and_deletes() {
+    let w = world();
+    let i = interview(
+        &w,
+        w.payments,
+        day(2026, 11, 18),
+        "Flaky canaries block Friday releases.",
+    );
+    pain_point(&w, "Canary analysis is opaque", 2);
+    let hits = w.db.read(|c| search::search(c, "canar")).unwrap();
+    let kinds: Vec<HitKind> = hits.iter().map(|h| h.kind).collect();
+    assert!(
+        kinds.contains(&HitKind::Interview) && kinds.contains(&HitKind::PainPoint),
+        "{kinds:?}"
+    );
+    let hit = hits.iter().find(|h| h.kind == HitKind::Interview).unwrap();
+    assert_eq!((hit.id, hit.title.as_str()), (i, "Payments"));
+    assert!(
+        hit.snippet.contains("\u{E000}canaries\u{E001}"),
+        "{}",
+        hit.snippet
+    );
+
+    w.db.write(|tx| interviews::save_notes(tx, i, "Rollbacks take an hour.", now()))
+        .unwrap();
+    let interviews_found = |q: &str| {
+        w.db.read(|c| search::search(c, q))
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind == HitKind::Interview)
+            .count()
+    };
+    assert_eq!(interviews_found("canaries"), 0, "old words leave the index");
+    assert_eq!(
+        interviews_found("\"rollbacks take\""),
+        1,
+        "phrases match the new words"
+    );
+    w.db.write(|tx| trash::move_to_trash(tx, EntityKind::Interview, i, now()))
+        .unwrap();
+    assert_eq!(
+        interviews_found("rollbacks"),
+        0,
+        "trashed interviews are not found"
+    );
+    w.db.write(trash::empty).unwrap();
+    assert_eq!(
+        interviews_found("rollbacks"),
+        0,
+        "destroyed rows leave the index"
+    );
+    let err = w.db.read(|c| search::search(c, "?!*")).unwrap_err();
+    assert!(matches!(err, Error::Validation { field: "query", .. }));
+}
+
+#[test]
+fn interviews_list_filters_and_pages_newest_first() {
+    let w = world();
+    for d in 1..=5 {
+        interview(&w, w.payments, day(2026, 10, d), "Payments notes");
+    }
+    interview(&w, w.checkout, day(2026, 10, 9), "Checkout notes");
+    let all =
+        w.db.read(|c| {
+            interviews::list(
+                c,
+                &InterviewFilter::default(),
+                PageRequest {
+                    offset: 0,
+                    limit: 4,
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!((all.total, all.items.len()), (6, 4));
+    assert_eq!(all.items[0].held_on, day(2026, 10, 9), "newest first");
+    let second =
+        w.db.read(|c| {
+            interviews::list(
+                c,
+                &InterviewFilter::default(),
+                PageRequest {
+                    offset: 4,
+                    limit: 4,
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!(second.items.len(), 2);
+    let filter = InterviewFilter {
+        customer_id: Some(w.payments),
+        from: Some(day(2026, 10, 2)),
+        to: Some(day(2026, 10, 4)),
+        ..Default::default()
+    };
+    let some =
+        w.db.read(|c| interviews::list(c, &filter, PageRequest::default()))
+            .unwrap();
+    assert_eq!(some.total, 3);
+    let tag = w.db.read(themes::list).unwrap()[0].id;
+    let by_tag = InterviewFilter {
+        theme_id: Some(tag),
+        interviewer_id: Some(w.ada),
+        ..Default::default()
+    };
+    assert_eq!(
+        w.db.read(|c| interviews::list(c, &by_tag, PageRequest::default()))
+            .unwrap()
+            .total,
+        6
+    );
+}
+
+#[test]
+fn coverage_puts_the_longest_silence_first_and_flags_it() {
+    let w = world();
+    interview(&w, w.payments, day(2026, 11, 2), "Recent");
+    interview(&w, w.checkout, day(2026, 6, 1), "Long ago");
+    let silent =
+        w.db.write(|tx| {
+            customers::create(
+                tx,
+                &CustomerInput {
+                    name: "Data".into(),
+                    ..Default::default()
+                },
+                now(),
+            )
+        })
+        .unwrap()
+        .id;
+    let c =
+        w.db.read(|c| coverage::coverage(c, now().date_naive()))
+            .unwrap();
+    assert_eq!(c.quarter, "2026 Q4");
+    let order: Vec<Id> = c.customers.iter().map(|x| x.customer_id).collect();
+    assert_eq!(
+        order,
+        vec![silent, w.checkout, w.payments],
+        "never, then oldest, then recent"
+    );
+    let flags: Vec<bool> = c.customers.iter().map(|x| x.unheard).collect();
+    assert_eq!(flags, vec![true, true, false], "past 12 weeks is flagged");
+    assert_eq!(c.customers[2].conversations_this_quarter, 1);
+    assert_eq!(
+        c.people[0].conversations_this_quarter, 1,
+        "Ada held one this quarter"
+    );
+
+    w.db.write(|tx| coverage::set_unheard_after_weeks(tx, 30))
+        .unwrap();
+    let relaxed =
+        w.db.read(|c| coverage::coverage(c, now().date_naive()))
+            .unwrap();
+    assert!(
+        !relaxed.customers[1].unheard,
+        "24 weeks is fine with a 30-week threshold"
+    );
+    let _ = w.team;
+}
+
+#[test]
+fn evidence_lookups_use_their_index() {
+    let w = world();
+    let plan: String =
+        w.db.read(|c| {
+            let mut stmt = c.prepare(
+                "EXPLAIN QUERY PLAN SELECT id FROM highlights WHERE pain_point_id = 'x'",
+            )?;
+            let rows: Vec<String> = stmt
+                .query_map([], |r| r.get(3))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(rows.join("\n"))
+        })
+        .unwrap();
+    assert!(plan.contains("highlights_by_pain_point"), "{plan}");
+}
