@@ -100,8 +100,14 @@ fn run(cli: Cli) -> Result<()> {
             database.write(|tx| workspace::load_example(tx, Utc::now()))?;
             let overview = database.read(|conn| workspace::overview(conn, database.path()))?;
             println!(
-                "Loaded the example workspace: {} team, {} people, {} products, {} customers.",
-                overview.teams, overview.people, overview.products, overview.customers
+                "Loaded the example workspace: {} team, {} people, {} products, {} customers, \
+                 {} interviews, {} pain points.",
+                overview.teams,
+                overview.people,
+                overview.products,
+                overview.customers,
+                overview.interviews,
+                overview.pain_points
             );
             Ok(())
         }
@@ -143,6 +149,8 @@ fn info(database: &Database, json: bool) -> Result<()> {
     println!("People:         {}", overview.people);
     println!("Products:       {}", overview.products);
     println!("Customers:      {}", overview.customers);
+    println!("Interviews:     {}", overview.interviews);
+    println!("Pain points:    {}", overview.pain_points);
     println!("In the Trash:   {}", overview.trash);
     println!("Latest backup:  {backup}");
     Ok(())

@@ -40,7 +40,10 @@ fn seed_example_then_info_json_counts_every_table() {
 
     let info = json(&outward(&db, &["info", "--json"]));
     assert_eq!(info["databasePath"], db.display().to_string());
-    assert_eq!(info["schemaVersion"], outward_core::db::latest_schema_version());
+    assert_eq!(
+        info["schemaVersion"],
+        outward_core::db::latest_schema_version()
+    );
     assert_eq!(info["teams"], 1);
     assert_eq!(info["products"], 4);
     assert_eq!(info["customers"], 6);

@@ -575,3 +575,72 @@ fn evidence_lookups_use_their_index() {
         .unwrap();
     assert!(plan.contains("highlights_by_pain_point"), "{plan}");
 }
+
+#[test]
+fn an_import_is_all_or_nothing_and_creates_unknown_customers() {
+    let w = world();
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, body: &str| std::fs::write(dir.path().join(name), body).unwrap();
+    write(
+        "a.md",
+        "---\ndate: 2026-10-01\ncustomer: payments\ntags: [ci]\n---\nQueue is slow.\n",
+    );
+    write(
+        "b.md",
+        "---\ndate: 2026-10-02\ncustomer: Search\n---\nIndex rebuilds hurt.\n",
+    );
+    write("ignored.txt", "not markdown");
+    let files = interviews::import::read_folder(dir.path()).unwrap();
+    let plan = w.db.read(|c| interviews::import::plan(c, files)).unwrap();
+    assert_eq!(plan.interviews.len(), 2);
+    assert_eq!(
+        plan.new_customers,
+        ["Search"],
+        "Payments exists already, ignoring case"
+    );
+
+    write("c.md", "---\ndate: someday\ncustomer: Payments\n---\n");
+    let err = interviews::import::read_folder(dir.path())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("c.md, line 2"), "{err}");
+
+    std::fs::remove_file(dir.path().join("c.md")).unwrap();
+    let count =
+        w.db.write(|tx| interviews::import::apply(tx, &plan, now()))
+            .unwrap();
+    assert_eq!(count, 2);
+    let all =
+        w.db.read(|c| interviews::list(c, &InterviewFilter::default(), PageRequest::default()))
+            .unwrap();
+    assert_eq!(all.total, 2);
+    assert_eq!(
+        w.db.read(customers::list).unwrap().len(),
+        3,
+        "Search was created"
+    );
+    assert_eq!(
+        w.db.read(|c| search::search(c, "rebuilds")).unwrap().len(),
+        1,
+        "imported notes are searchable"
+    );
+
+    let before =
+        w.db.read(|c| interviews::list(c, &InterviewFilter::default(), PageRequest::default()))
+            .unwrap()
+            .total;
+    let mut broken = plan.clone();
+    broken.interviews[1].notes = "x".repeat(interviews::NOTES_MAX_BYTES + 1);
+    let err =
+        w.db.write(|tx| interviews::import::apply(tx, &broken, now()))
+            .unwrap_err();
+    assert!(err.to_string().starts_with("b.md:"), "{err}");
+    let after =
+        w.db.read(|c| interviews::list(c, &InterviewFilter::default(), PageRequest::default()))
+            .unwrap()
+            .total;
+    assert_eq!(
+        after, before,
+        "the first file of a failed import was rolled back too"
+    );
+}

@@ -4,6 +4,7 @@
 //! re-anchors that evidence instead of losing it.
 
 pub mod highlights;
+pub mod import;
 mod query;
 
 use crate::entity::EntityKind;

@@ -60,6 +60,21 @@ pub fn move_to_trash(
     Ok(())
 }
 
+/// How many records of every kind are in the Trash.
+pub fn size(conn: &Connection) -> Result<u32> {
+    let mut total = 0;
+    for kind in EntityKind::ALL {
+        let sql = format!(
+            "SELECT count(*) FROM {} WHERE deleted_at IS NOT NULL",
+            kind.table()
+        );
+        total += conn
+            .prepare_cached(&sql)?
+            .query_row([], |r| r.get::<_, u32>(0))?;
+    }
+    Ok(total)
+}
+
 /// Everything in the Trash, most recently deleted first.
 pub fn list(conn: &Connection) -> Result<Vec<TrashItem>> {
     let sql = EntityKind::ALL

@@ -3,6 +3,9 @@
 
 use crate::customers::{self, CustomerInput};
 use crate::error::Result;
+use crate::id::Id;
+use crate::interviews::{self, InterviewInput, InterviewKind, highlights};
+use crate::pain_points::{self, Frequency, PainPointInput, Status};
 use crate::people::{self, Level, PersonInput};
 use crate::products::{self, ProductInput, Stage};
 use crate::teams::{self, TeamInput};
@@ -79,6 +82,110 @@ const CUSTOMERS: &[(&str, &str, u32, &str, &[usize])] = &[
     ),
 ];
 
+/// Conversations: customer index, days ago, kind, who was spoken to, interviewer indexes into
+/// `PEOPLE`, minutes, tags, notes.
+type Conversation = (
+    usize,
+    i64,
+    InterviewKind,
+    &'static str,
+    &'static [usize],
+    u32,
+    &'static [&'static str],
+    &'static str,
+);
+
+const CONVERSATIONS: &[Conversation] = &[
+    (0, 9, InterviewKind::Interview, "Lena Brandt (tech lead), two engineers", &[2, 4], 45, &["ci", "onboarding"],
+     "# Payments — quarterly check-in
+
+      They ship about 30 times a week. **The CI queue takes 40 minutes on Monday mornings**,       and people stop reviewing while they wait.
+
+      - New joiners copy pipeline YAML from old repos; nobody knows which template is current.
+      - Postgres failover drills went well; they trust the managed offering now.
+
+      Lena: “I would trade any new feature for predictable build times.”
+"),
+    (1, 23, InterviewKind::SupportConversation, "Ravi Shah (EM)", &[5], 20, &["deploys"],
+     "# Checkout — support thread about a stuck deploy
+
+      A canary hung for two hours and **nobody on Checkout could tell whether it was safe to roll back**.       The deploy pipeline UI shows green while the canary analysis is still running.
+
+      They asked for a clear “safe to roll back” signal and a link to the runbook.
+"),
+    (3, 51, InterviewKind::Shadowing, "Kwame Mensah (EM), Aisha (data engineer)", &[1, 3], 90, &["migrations", "ci"],
+     "# Data Platform — shadowing a migration day
+
+      Watched Aisha move three jobs off the legacy VM images.       **Each job took half a day because the migration guide skips the IAM changes.**       The CI queue was slow here too, but they build at night so it matters less.
+"),
+    (5, 130, InterviewKind::OfficeHours, "Diego Alvarez (tech lead)", &[0], 30, &["migrations"],
+     "# Risk & Fraud — office hours
+
+      Still on legacy VM images. They want to move but **the deprecation date was announced without a migration plan**,       so the team assumes it will slip.
+"),
+];
+
+/// Pain points: title, description, severity, frequency, status, evidence as
+/// (conversation index, quoted passage).
+type Pain = (
+    &'static str,
+    &'static str,
+    u8,
+    Frequency,
+    Status,
+    &'static [(usize, &'static str)],
+);
+
+const PAINS: &[Pain] = &[
+    (
+        "CI queue is slow at peak times",
+        "Builds wait for runners on Monday mornings and after releases.",
+        3,
+        Frequency::Weekly,
+        Status::Accepted,
+        &[
+            (0, "The CI queue takes 40 minutes on Monday mornings"),
+            (2, "The CI queue was slow here too"),
+        ],
+    ),
+    (
+        "Rollback safety is unclear during canaries",
+        "The pipeline does not say when rolling back is safe.",
+        4,
+        Frequency::Monthly,
+        Status::New,
+        &[(
+            1,
+            "nobody on Checkout could tell whether it was safe to roll back",
+        )],
+    ),
+    (
+        "Migration guide for VM images is incomplete",
+        "Missing IAM steps make each move take half a day.",
+        2,
+        Frequency::Weekly,
+        Status::Planned,
+        &[
+            (
+                2,
+                "Each job took half a day because the migration guide skips the IAM changes.",
+            ),
+            (
+                3,
+                "the deprecation date was announced without a migration plan",
+            ),
+        ],
+    ),
+    (
+        "No single current pipeline template",
+        "Teams copy stale YAML because the current template is hard to find.",
+        2,
+        Frequency::Monthly,
+        Status::New,
+        &[(0, "nobody knows which template is current")],
+    ),
+];
+
 pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
     let team = teams::create(
         tx,
@@ -89,6 +196,7 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
         },
         now,
     )?;
+    let mut person_ids = Vec::new();
     for (name, role, level) in PEOPLE {
         let input = PersonInput {
             team_id: team.id,
@@ -96,7 +204,7 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
             role: (*role).into(),
             level: *level,
         };
-        people::create(tx, &input, now)?;
+        person_ids.push(people::create(tx, &input, now)?.id);
     }
     let mut product_ids = Vec::new();
     for (name, stage, description) in PRODUCTS {
@@ -108,6 +216,7 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
         };
         product_ids.push(products::create(tx, &input, now)?.id);
     }
+    let mut customer_ids = Vec::new();
     for (name, department, size, contacts, uses) in CUSTOMERS {
         let input = CustomerInput {
             name: (*name).into(),
@@ -116,7 +225,65 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
             contacts: (*contacts).into(),
             product_ids: uses.iter().map(|i| product_ids[*i]).collect(),
         };
-        customers::create(tx, &input, now)?;
+        customer_ids.push(customers::create(tx, &input, now)?.id);
+    }
+    let conversations = conversations(tx, &customer_ids, &person_ids, now)?;
+    for (title, description, severity, frequency, status, evidence) in PAINS {
+        let input = PainPointInput {
+            title: (*title).into(),
+            description: (*description).into(),
+            severity: *severity,
+            frequency: *frequency,
+            product_ids: Vec::new(),
+            customer_ids: Vec::new(),
+            tags: Vec::new(),
+        };
+        let pain_point = pain_points::create(tx, &input, Some(person_ids[0]), now)?.id;
+        if *status != Status::New {
+            pain_points::set_status(tx, pain_point, *status, Some(person_ids[0]), now)?;
+        }
+        for (conversation, passage) in *evidence {
+            let (interview, notes) = &conversations[*conversation];
+            let (start, end) = utf16_span(notes, passage)?;
+            highlights::mark(tx, *interview, start, end, pain_point, now)?;
+        }
     }
     Ok(())
+}
+
+fn conversations(
+    tx: &Transaction<'_>,
+    customers: &[Id],
+    people: &[Id],
+    now: DateTime<Utc>,
+) -> Result<Vec<(Id, &'static str)>> {
+    let mut created = Vec::new();
+    for (customer, days_ago, kind, interviewees, interviewers, minutes, tags, notes) in
+        CONVERSATIONS
+    {
+        let input = InterviewInput {
+            customer_id: customers[*customer],
+            held_on: now.date_naive() - chrono::Duration::days(*days_ago),
+            kind: *kind,
+            interviewees: (*interviewees).into(),
+            interviewer_ids: interviewers.iter().map(|i| people[*i]).collect(),
+            duration_minutes: Some(*minutes),
+            tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+            notes: (*notes).into(),
+        };
+        created.push((interviews::create(tx, &input, now)?.id, *notes));
+    }
+    Ok(created)
+}
+
+/// Where `passage` stands in `notes`, in the UTF-16 units highlights use.
+fn utf16_span(notes: &str, passage: &str) -> Result<(u32, u32)> {
+    let byte = notes.find(passage).ok_or_else(|| {
+        crate::error::Error::validation(
+            "notes",
+            format!("the example quotes “{passage}”, which its notes lack"),
+        )
+    })?;
+    let start = notes[..byte].encode_utf16().count() as u32;
+    Ok((start, start + passage.encode_utf16().count() as u32))
 }

@@ -23,6 +23,8 @@ pub struct Overview {
     pub people: u32,
     pub products: u32,
     pub customers: u32,
+    pub interviews: u32,
+    pub pain_points: u32,
     /// Records in the Trash, of every kind.
     pub trash: u32,
     pub latest_backup: Option<String>,
@@ -31,7 +33,14 @@ pub struct Overview {
 impl Overview {
     /// True when nothing at all is stored, not even in the Trash.
     pub fn is_empty(&self) -> bool {
-        self.teams + self.people + self.products + self.customers + self.trash == 0
+        self.teams
+            + self.people
+            + self.products
+            + self.customers
+            + self.interviews
+            + self.pain_points
+            + self.trash
+            == 0
     }
 }
 
@@ -56,27 +65,20 @@ impl StartupFailure {
 }
 
 pub fn overview(conn: &Connection, db_path: &Path) -> Result<Overview> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT
-           (SELECT count(*) FROM teams WHERE deleted_at IS NULL),
-           (SELECT count(*) FROM people WHERE deleted_at IS NULL),
-           (SELECT count(*) FROM products WHERE deleted_at IS NULL),
-           (SELECT count(*) FROM customers WHERE deleted_at IS NULL),
-           (SELECT count(*) FROM teams WHERE deleted_at IS NOT NULL)
-             + (SELECT count(*) FROM people WHERE deleted_at IS NOT NULL)
-             + (SELECT count(*) FROM products WHERE deleted_at IS NOT NULL)
-             + (SELECT count(*) FROM customers WHERE deleted_at IS NOT NULL)",
-    )?;
-    let (teams, people, products, customers, trash) = stmt.query_row([], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-    })?;
+    let live = |table: &str, extra: &str| -> Result<u32> {
+        let sql = format!("SELECT count(*) FROM {table} WHERE deleted_at IS NULL {extra}");
+        Ok(conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?)
+    };
+    let trash = crate::trash::size(conn)?;
     Ok(Overview {
         database_path: db_path.display().to_string(),
         schema_version: db::schema_version(conn)?,
-        teams,
-        people,
-        products,
-        customers,
+        teams: live("teams", "")?,
+        people: live("people", "")?,
+        products: live("products", "")?,
+        customers: live("customers", "")?,
+        interviews: live("interviews", "")?,
+        pain_points: live("pain_points", "AND merged_into IS NULL")?,
         trash,
         latest_backup: backup::latest_for(db_path).map(|p| p.display().to_string()),
     })
@@ -129,6 +131,25 @@ mod tests {
             .iter()
             .all(|c| !c.product_ids.is_empty());
         assert!(every_customer_uses_a_product);
+        let interviews = db
+            .read(|c| crate::interviews::list(c, &Default::default(), Default::default()))
+            .unwrap();
+        assert_eq!(interviews.total, 4, "a handful of conversations");
+        let pains = db
+            .read(|c| {
+                crate::pain_points::list(
+                    c,
+                    &Default::default(),
+                    Default::default(),
+                    now().date_naive(),
+                )
+            })
+            .unwrap();
+        assert_eq!(pains.total, 4);
+        assert!(
+            pains.items.iter().all(|p| p.evidence_count > 0),
+            "every pain point has evidence"
+        );
         let team = &db.read(teams::list).unwrap()[0];
         assert_eq!(
             db.read(|c| products::list(c, Some(team.id))).unwrap().len(),
