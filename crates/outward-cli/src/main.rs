@@ -1,6 +1,7 @@
 //! `outward`: Outward's store from a terminal. The same core as the desktop app, for scripts,
 //! backups and seeding. Every failure prints one line starting with `outward:` and exits 1.
 
+mod evidence;
 mod records;
 
 use chrono::Utc;
@@ -59,6 +60,22 @@ enum Command {
         #[command(subcommand)]
         action: records::CustomerAction,
     },
+    /// Conversations with customers
+    Interviews {
+        #[command(subcommand)]
+        action: evidence::InterviewAction,
+    },
+    /// Customer problems, heaviest first
+    PainPoints {
+        #[command(subcommand)]
+        action: evidence::PainPointAction,
+    },
+    /// Search interview notes, pain points and themes
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -83,7 +100,13 @@ fn run(cli: Cli) -> Result<()> {
         Some(path) => path,
         None => db::default_path()?,
     };
-    let creates = matches!(cli.command, Command::Seed { .. }) || records::adds(&cli.command);
+    let creates = matches!(
+        cli.command,
+        Command::Seed { .. }
+            | Command::Interviews {
+                action: evidence::InterviewAction::Import { .. }
+            }
+    ) || records::adds(&cli.command);
     let database = open(&path, creates)?;
     match cli.command {
         Command::Info { json } => info(&database, json),
@@ -115,6 +138,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::People { action } => records::people(&database, action),
         Command::Products { action } => records::products(&database, action),
         Command::Customers { action } => records::customers(&database, action),
+        Command::Interviews { action } => evidence::interviews(&database, action),
+        Command::PainPoints { action } => evidence::pain_points(&database, action),
+        Command::Search { query, json } => evidence::search(&database, &query, json),
     }
 }
 

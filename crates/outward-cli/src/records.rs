@@ -263,7 +263,7 @@ pub fn customers(db: &Database, action: CustomerAction) -> Result<()> {
 }
 
 /// Prints records as JSON, or as left-aligned columns; says so when there are none.
-fn print_list<T: Serialize>(
+pub fn print_list<T: Serialize>(
     json: bool,
     rows: &[T],
     columns: impl Fn(&T) -> Vec<String>,

@@ -200,3 +200,86 @@ fn a_bad_db_path_or_a_non_database_file_fails_clearly() {
     }
     assert!(!missing.exists(), "info does not create a database");
 }
+
+#[test]
+fn import_a_folder_then_list_and_search_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    std::fs::write(
+        notes.join("2026-10-01-payments.md"),
+        "---\ndate: 2026-10-01\ncustomer: Payments\ntags: [ci]\n---\nThe build cache misses after every merge.\n",
+    )
+    .unwrap();
+    let dry = outward(
+        &db,
+        &["interviews", "import", notes.to_str().unwrap(), "--dry-run"],
+    );
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(stdout(&dry).contains("New customers: Payments"));
+    assert_eq!(
+        json(&outward(&db, &["info", "--json"]))["interviews"],
+        0,
+        "a dry run writes nothing"
+    );
+
+    let real = outward(&db, &["interviews", "import", notes.to_str().unwrap()]);
+    assert!(
+        stdout(&real).contains("Imported 1 interviews."),
+        "{}",
+        stderr(&real)
+    );
+    let listed = json(&outward(&db, &["interviews", "list", "--json"]));
+    assert_eq!(listed[0]["customerName"], "Payments");
+    let hits = json(&outward(&db, &["search", "cache miss", "--json"]));
+    assert_eq!(
+        hits[0]["kind"], "interview",
+        "prefix of the last word matches 'misses'"
+    );
+    let nothing = outward(&db, &["search", "?!"]);
+    assert_eq!(nothing.status.code(), Some(1));
+    assert!(stderr(&nothing).contains("punctuation alone matches nothing"));
+
+    std::fs::write(
+        notes.join("bad.md"),
+        "---\ncustomer: X\ndate: 1.10.2026\n---\n",
+    )
+    .unwrap();
+    let bad = outward(&db, &["interviews", "import", notes.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("bad.md, line 3"), "{}", stderr(&bad));
+    assert_eq!(
+        json(&outward(&db, &["info", "--json"]))["interviews"],
+        1,
+        "all or nothing"
+    );
+}
+
+#[test]
+fn pain_points_list_heaviest_first_from_the_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(
+        outward(&db, &["seed", "--profile", "example"])
+            .status
+            .success()
+    );
+    let pains = json(&outward(&db, &["pain-points", "list", "--json"]));
+    let weights: Vec<f64> = pains
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["weight"].as_f64().unwrap())
+        .collect();
+    assert_eq!(weights.len(), 4);
+    assert!(
+        weights.windows(2).all(|w| w[0] >= w[1]),
+        "heaviest first: {weights:?}"
+    );
+    let planned = json(&outward(
+        &db,
+        &["pain-points", "list", "--status", "planned", "--json"],
+    ));
+    assert_eq!(planned.as_array().unwrap().len(), 1);
+}

@@ -1,0 +1,145 @@
+//! Interviews, pain points and search from the terminal: import a folder of Markdown notes,
+//! list what is there, and search it, with `--json` for scripts.
+
+use crate::records::{print_list, to_json};
+use chrono::Utc;
+use clap::Subcommand;
+use outward_core::db::Database;
+use outward_core::error::Result;
+use outward_core::interviews::{self, InterviewFilter, import};
+use outward_core::page::{LIMIT_MAX, PageRequest};
+use outward_core::pain_points::{self, PainPointFilter, Status, severity_word};
+use outward_core::search::{self, MATCH_END, MATCH_START};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum InterviewAction {
+    /// Import a folder of Markdown files with YAML front matter (date, customer, interviewees,
+    /// tags); all or nothing
+    Import {
+        dir: PathBuf,
+        /// Show what would be created, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// List interviews, newest first
+    List {
+        #[arg(long)]
+        json: bool,
+        /// How many to show
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PainPointAction {
+    /// List pain points, heaviest first
+    List {
+        #[arg(long)]
+        json: bool,
+        /// Only this status: new, accepted, planned, addressed, wontFix
+        #[arg(long)]
+        status: Option<Status>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+}
+
+pub fn interviews(db: &Database, action: InterviewAction) -> Result<()> {
+    match action {
+        InterviewAction::Import { dir, dry_run } => {
+            let files = import::read_folder(&dir)?;
+            let plan = db.read(|conn| import::plan(conn, files))?;
+            for interview in &plan.interviews {
+                println!(
+                    "{}  {}  {}",
+                    interview.held_on, interview.customer, interview.file
+                );
+            }
+            if !plan.new_customers.is_empty() {
+                println!("New customers: {}", plan.new_customers.join(", "));
+            }
+            if dry_run {
+                println!(
+                    "Dry run: {} interviews would be imported; nothing was written.",
+                    plan.interviews.len()
+                );
+                return Ok(());
+            }
+            let count = db.write(|tx| import::apply(tx, &plan, Utc::now()))?;
+            println!("Imported {count} interviews.");
+            Ok(())
+        }
+        InterviewAction::List { json, limit } => {
+            let page = PageRequest {
+                offset: 0,
+                limit: limit.min(LIMIT_MAX),
+            };
+            let interviews =
+                db.read(|conn| interviews::list(conn, &InterviewFilter::default(), page))?;
+            print_list(json, &interviews.items, |i| {
+                vec![
+                    i.held_on.to_string(),
+                    i.customer_name.clone(),
+                    i.kind.label().into(),
+                    i.id.to_string(),
+                ]
+            })
+        }
+    }
+}
+
+pub fn pain_points(db: &Database, action: PainPointAction) -> Result<()> {
+    let PainPointAction::List {
+        json,
+        status,
+        limit,
+    } = action;
+    let filter = PainPointFilter {
+        status,
+        ..Default::default()
+    };
+    let page = PageRequest {
+        offset: 0,
+        limit: limit.min(LIMIT_MAX),
+    };
+    let today = Utc::now().date_naive();
+    let list = db.read(|conn| pain_points::list(conn, &filter, page, today))?;
+    print_list(json, &list.items, |p| {
+        vec![
+            format!("{:.1}", p.weight),
+            p.title.clone(),
+            p.status.label().into(),
+            severity_word(p.severity).into(),
+            p.id.to_string(),
+        ]
+    })
+}
+
+pub fn search(db: &Database, query: &str, json: bool) -> Result<()> {
+    let hits = db.read(|conn| search::search(conn, query))?;
+    if json {
+        println!("{}", to_json(&hits));
+        return Ok(());
+    }
+    if hits.is_empty() {
+        println!("Nothing matches “{query}”.");
+    }
+    for hit in hits {
+        let snippet: String = hit
+            .snippet
+            .chars()
+            .map(|c| {
+                if c == MATCH_START || c == MATCH_END {
+                    '*'
+                } else {
+                    c
+                }
+            })
+            .filter(|c| *c != '\n')
+            .collect();
+        println!("{} · {}\n    {snippet}", hit.kind.label(), hit.title);
+    }
+    Ok(())
+}
