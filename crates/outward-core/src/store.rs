@@ -65,10 +65,23 @@ pub(crate) fn require_live(
     }
 }
 
-/// The query plan SQLite chooses for `sql` with `params`, one step a line, for tests that make
-/// a missing index fail loudly.
+/// Fails unless SQLite reads `sql` through `index` without sorting every row: the check that
+/// makes a missing index on a hot query fail loudly.
 #[cfg(test)]
-pub(crate) fn query_plan(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> String {
+pub(crate) fn assert_walks_index(sql: &str, params: impl rusqlite::Params, index: &str) {
+    let db = crate::db::Database::open_in_memory().expect("database");
+    let plan = db
+        .read(|conn| Ok(query_plan(conn, sql, params)))
+        .expect("plan");
+    assert!(plan.contains(index), "read through {index}:\n{plan}");
+    assert!(
+        !plan.contains("TEMP B-TREE"),
+        "no sort of every row:\n{plan}"
+    );
+}
+
+#[cfg(test)]
+fn query_plan(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> String {
     let mut stmt = conn
         .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
         .expect("valid SQL");
