@@ -1,0 +1,69 @@
+// Workspace actions offered in more than one place (welcome screen, palette, settings).
+import { goto } from '$app/navigation';
+import type { EntityKind } from '$lib/bindings/EntityKind';
+import type { Id } from '$lib/bindings/Id';
+import {
+	createBackup,
+	errorMessage,
+	loadExample,
+	moveToTrash,
+	restoreFromTrash
+} from '$lib/ipc';
+import { toasts } from './toasts.svelte';
+import { workspace } from './workspace.svelte';
+
+/** Loads the example workspace and shows its teams. Resolves to false if it failed. */
+export async function loadExampleWorkspace(): Promise<boolean> {
+	try {
+		workspace.accept(await loadExample());
+		await goto('/teams');
+		return true;
+	} catch (error) {
+		toasts.error(errorMessage(error));
+		return false;
+	}
+}
+
+/**
+ * Takes a verified backup now. Resolves to its path, or null if it failed (said in a toast).
+ * `announce` also says where it went in a toast, for callers that do not show it themselves.
+ */
+export async function backUpNow({ announce = true } = {}): Promise<string | null> {
+	try {
+		const path = await createBackup();
+		if (announce) toasts.show(`Backup saved: ${path}`, { tone: 'success' });
+		await workspace.refresh();
+		return path;
+	} catch (error) {
+		toasts.error(errorMessage(error));
+		return null;
+	}
+}
+
+/**
+ * Moves a record to the Trash and offers Undo in a toast. A refusal (a team that still has
+ * people) is shown as an error toast. Resolves to true when moved.
+ */
+export async function trashWithUndo(kind: EntityKind, id: Id, name: string): Promise<boolean> {
+	try {
+		await moveToTrash(kind, id);
+	} catch (error) {
+		toasts.error(errorMessage(error));
+		return false;
+	}
+	toasts.show(`Moved to Trash: ${name}`, {
+		tone: 'success',
+		action: {
+			label: 'Undo',
+			run: async () => {
+				try {
+					await restoreFromTrash(kind, id);
+					toasts.show(`Restored: ${name}`, { tone: 'success' });
+				} catch (error) {
+					toasts.error(errorMessage(error));
+				}
+			}
+		}
+	});
+	return true;
+}

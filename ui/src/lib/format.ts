@@ -1,0 +1,35 @@
+// Showing stored values to people: times in local time, counts with their noun.
+
+/** "1 person", "3 people". */
+export function plural(count: number, one: string, many: string): string {
+	return `${count.toLocaleString()} ${count === 1 ? one : many}`;
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+	['year', 365 * 24 * 3600],
+	['month', 30 * 24 * 3600],
+	['week', 7 * 24 * 3600],
+	['day', 24 * 3600],
+	['hour', 3600],
+	['minute', 60]
+];
+
+/** "just now", "5 minutes ago", "yesterday" — for times within the last few weeks. */
+export function relativeTime(iso: string, now: Date = new Date()): string {
+	const then = new Date(iso);
+	if (Number.isNaN(then.getTime())) return iso;
+	const seconds = Math.round((then.getTime() - now.getTime()) / 1000);
+	if (Math.abs(seconds) < 60) return 'just now';
+	const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+	for (const [unit, size] of UNITS) {
+		if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+	}
+	return 'just now';
+}
+
+/** A full local date and time, e.g. for a tooltip or a settings value. */
+export function localDateTime(iso: string): string {
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) return iso;
+	return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,92 @@
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Changed } from '$lib/bindings/Changed';
+import {
+	createPerson,
+	emptyTrash,
+	listPeople,
+	moveToTrash,
+	onChanged,
+	updateCustomer
+} from './index';
+
+afterEach(() => clearMocks());
+
+function recordCalls(reply: (command: string, args: unknown) => unknown = () => null) {
+	const calls: { command: string; args: unknown }[] = [];
+	mockIPC((command, args) => {
+		calls.push({ command, args });
+		return reply(command, args);
+	});
+	return calls;
+}
+
+describe('command wrappers', () => {
+	it('send the snake_case command with camelCase arguments', async () => {
+		const calls = recordCalls(() => []);
+		await listPeople();
+		await listPeople('team-1');
+		await moveToTrash('person', 'p-1');
+		expect(calls).toEqual([
+			{ command: 'list_people', args: { teamId: null } },
+			{ command: 'list_people', args: { teamId: 'team-1' } },
+			{ command: 'move_to_trash', args: { kind: 'person', id: 'p-1' } }
+		]);
+	});
+
+	it('wrap inputs as `input` and pass the id beside it', async () => {
+		const calls = recordCalls(() => ({}));
+		const input = { name: 'Payments', department: '', size: null, contacts: '', productIds: [] };
+		await updateCustomer('c-1', input);
+		expect(calls[0]).toEqual({ command: 'update_customer', args: { id: 'c-1', input } });
+	});
+
+	it('return what the backend returns', async () => {
+		recordCalls(() => 7);
+		await expect(emptyTrash()).resolves.toBe(7);
+	});
+
+	it('reject with the backend ErrorReport, field included', async () => {
+		const report = { kind: 'validation', message: 'Name is required.', field: 'name' };
+		mockIPC(() => Promise.reject(report));
+		await expect(
+			createPerson({ teamId: 't', name: '', role: '', level: 'mid' })
+		).rejects.toEqual(report);
+	});
+
+	it('reject with an internal ErrorReport when Tauri rejects with a string', async () => {
+		mockIPC(() => Promise.reject('command create_person not allowed by ACL'));
+		await expect(
+			createPerson({ teamId: 't', name: 'Ada', role: '', level: 'mid' })
+		).rejects.toEqual({ kind: 'internal', message: 'command create_person not allowed by ACL' });
+	});
+});
+
+describe('onChanged', () => {
+	it('delivers each `changed` payload until unsubscribed', async () => {
+		mockIPC(() => null, { shouldMockEvents: true });
+		const seen = vi.fn<(change: Changed) => void>();
+		const stop = onChanged(seen);
+		await vi.waitFor(async () => {
+			await emit('changed', { entity: 'team', ids: ['t-1'] });
+			expect(seen).toHaveBeenCalled();
+		});
+		expect(seen).toHaveBeenLastCalledWith({ entity: 'team', ids: ['t-1'] });
+
+		stop();
+		const before = seen.mock.calls.length;
+		await emit('changed', { entity: null, ids: [] });
+		expect(seen.mock.calls.length, 'no calls after unsubscribing').toBe(before);
+	});
+
+	it('ignores events from the moment it is unsubscribed, even before listening is confirmed', async () => {
+		mockIPC(() => null, { shouldMockEvents: true });
+		const seen = vi.fn();
+		onChanged(seen)();
+		await emit('changed', { entity: 'team', ids: [] });
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		await emit('changed', { entity: 'team', ids: [] });
+		expect(seen).not.toHaveBeenCalled();
+	});
+});

@@ -1,0 +1,155 @@
+// axe (WCAG 2.1 A/AA) on every screen, in the light and the dark theme, with a screenshot of
+// each for a person to look at. Any serious or critical violation fails.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import {
+	expectAccessible,
+	expectHealthy,
+	launch,
+	openApp,
+	pressPaletteShortcut,
+	screenshot,
+	visible,
+	type Scenario
+} from './harness';
+
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(async () => browser?.close());
+
+type Screen = {
+	name: string;
+	fake: Scenario;
+	path?: string;
+	/** Brings the screen into the state to check, from the page as loaded. */
+	prepare: (page: Page) => Promise<unknown>;
+};
+
+const example: Scenario = { scenario: 'example' };
+const heading = (page: Page, name: string) => visible(page.getByRole('heading', { level: 1, name }));
+
+const screens: Screen[] = [
+	{ name: 'welcome', fake: { scenario: 'empty' }, prepare: (p) => visible(p.getByTestId('welcome')) },
+	{
+		name: 'welcome-create',
+		fake: { scenario: 'empty' },
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'Create your team' }).click();
+			await p.getByRole('button', { name: 'Create team' }).click();
+			await visible(p.getByTestId('error-name'));
+		}
+	},
+	{ name: 'teams', fake: example, path: '/teams', prepare: (p) => heading(p, 'Teams') },
+	{
+		name: 'team',
+		fake: example,
+		path: '/teams',
+		prepare: async (p) => {
+			await p.getByRole('link', { name: 'Developer Platform' }).click();
+			await heading(p, 'Developer Platform');
+			await visible(p.getByTestId('person-row'));
+		}
+	},
+	{ name: 'people', fake: example, path: '/people', prepare: (p) => visible(p.getByTestId('person-row')) },
+	{ name: 'products', fake: example, path: '/products', prepare: (p) => visible(p.getByTestId('product-row')) },
+	{ name: 'customers', fake: example, path: '/customers', prepare: (p) => visible(p.getByTestId('customer-card')) },
+	{
+		name: 'people-empty',
+		fake: { scenario: 'empty' },
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'Create your team' }).click();
+			await p.getByLabel('Team name').fill('Platform');
+			await p.getByRole('button', { name: 'Create team' }).click();
+			await heading(p, 'Platform');
+			await p.getByRole('link', { name: /^People/ }).click();
+			await visible(p.getByText('No people yet'));
+		}
+	},
+	{
+		name: 'person-dialog',
+		fake: example,
+		path: '/people',
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'New person' }).click();
+			await p.getByRole('button', { name: 'Add person' }).click();
+			await visible(p.getByTestId('error-name'));
+		}
+	},
+	{
+		name: 'customer-dialog',
+		fake: example,
+		path: '/customers',
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'New customer' }).click();
+			await visible(p.getByRole('dialog', { name: 'New customer' }));
+		}
+	},
+	{
+		name: 'palette',
+		fake: example,
+		path: '/teams',
+		prepare: async (p) => {
+			await heading(p, 'Teams');
+			await pressPaletteShortcut(p);
+			await visible(p.getByTestId('command-palette'));
+			await p.keyboard.type('new');
+		}
+	},
+	{
+		name: 'trash',
+		fake: example,
+		path: '/customers',
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'Delete Search' }).click();
+			await visible(p.getByRole('button', { name: 'Undo' }));
+			await p.getByRole('link', { name: /^Trash/ }).click();
+			await visible(p.getByTestId('trash-row'));
+		}
+	},
+	{
+		name: 'trash-confirm',
+		fake: example,
+		path: '/customers',
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'Delete Search' }).click();
+			await p.getByRole('link', { name: /^Trash/ }).click();
+			await p.getByRole('button', { name: 'Empty trash' }).click();
+			await visible(p.getByRole('alertdialog'));
+		}
+	},
+	{ name: 'trash-empty', fake: example, path: '/trash', prepare: (p) => visible(p.getByText('The Trash is empty')) },
+	{
+		name: 'settings',
+		fake: example,
+		path: '/settings',
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'Back up now' }).click();
+			await visible(p.getByTestId('backup-result').getByText('Saved and verified'));
+		}
+	},
+	{
+		name: 'startup-failure',
+		fake: {
+			scenario: 'failure',
+			failure: {
+				databasePath: '/home/ada/.local/share/io.outward.desktop/outward.db',
+				reason: 'cannot open the database: file is not a database',
+				latestBackup: '/home/ada/.local/share/io.outward.desktop/backups/outward-2025-03-09.db'
+			}
+		},
+		prepare: (p) => visible(p.getByTestId('startup-failure'))
+	}
+];
+
+describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
+	it.each(screens)('$name passes axe', async (screen) => {
+		const page = await openApp(browser, screen.fake, { storedTheme: theme, path: screen.path });
+		await screen.prepare(page);
+		// Let toasts and dialogs finish appearing before axe measures contrast.
+		await page.waitForTimeout(150);
+		await expectAccessible(page, `${screen.name} (${theme})`);
+		await screenshot(page, `${screen.name}-${theme}`);
+		await expectHealthy(page);
+		await page.context().close();
+	});
+});

@@ -1,0 +1,137 @@
+// Shared set-up for the screen tests: Debian's Chromium through playwright-core, the app served
+// from `build/`, a fake backend in the page, axe checks, CSP checks and screenshots.
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FAKE_BACKEND = readFileSync(resolve(import.meta.dirname, 'fake-backend.js'), 'utf8');
+const SHOTS = resolve(import.meta.dirname, '../../test-results');
+
+export type Scenario =
+	| { scenario: 'empty' }
+	| { scenario: 'example' }
+	| { scenario: 'unreachable' }
+	| {
+			scenario: 'failure';
+			failure: { databasePath: string; reason: string; latestBackup: string | null };
+	  };
+
+export type OpenOptions = {
+	/** The system colour scheme Chromium reports. */
+	colorScheme?: 'light' | 'dark';
+	/** A theme choice already saved in localStorage. */
+	storedTheme?: 'system' | 'light' | 'dark';
+	path?: string;
+};
+
+export async function launch(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run',
+			'--disable-sync'
+		]
+	});
+}
+
+/** Opens the app with a fresh fake backend and waits until the first screen is drawn. */
+export async function openApp(
+	browser: Browser,
+	fake: Scenario,
+	options: OpenOptions = {}
+): Promise<Page> {
+	const context = await browser.newContext({
+		viewport: { width: 1366, height: 860 },
+		colorScheme: options.colorScheme ?? 'light',
+		reducedMotion: 'reduce'
+	});
+	const page = await context.newPage();
+	const problems: string[] = [];
+	page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+	page.on('console', (message) => {
+		// The browser also logs each dropped style attribute (see `expectHealthy`).
+		if (message.type() === 'error' && !message.text().startsWith('Applying inline style violates'))
+			problems.push(`console error: ${message.text()}`);
+	});
+	(page as PageWithProblems).problems = problems;
+
+	await page.addInitScript(
+		({ config, theme }) => {
+			(window as unknown as Record<string, unknown>).__OUTWARD_FAKE_CONFIG__ = config;
+			if (theme) localStorage.setItem('outward.theme', theme);
+			document.addEventListener('securitypolicyviolation', (event) => {
+				const list = ((window as unknown as Record<string, unknown>).__cspViolations ??= []) as string[];
+				// Style attributes in Svelte templates (SvelteKit's route announcer, bits-ui's
+				// `display: contents` wrappers) are dropped under `style-src 'self'`; app.css gives
+				// those elements the same styles, so the app does not rely on them. Everything else
+				// (scripts above all) must be allowed by the policy.
+				if (event.violatedDirective === 'style-src-attr') return;
+				list.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+			});
+		},
+		{ config: fake, theme: options.storedTheme ?? null }
+	);
+	await page.addInitScript({ content: FAKE_BACKEND });
+	// As Tauri does with `freezePrototype: true`, after its own scripts and before the app's.
+	await page.addInitScript({ content: 'Object.freeze(Object.prototype);' });
+	await page.goto(`${inject('baseUrl')}${options.path ?? '/'}`);
+	// Every first screen (welcome, workspace, failure) is a <main>; the splash is not.
+	await page.locator('main').first().waitFor({ state: 'visible' });
+	return page;
+}
+
+type PageWithProblems = Page & { problems?: string[] };
+
+/** Fails on uncaught errors, console errors and Content-Security-Policy violations. */
+export async function expectHealthy(page: Page): Promise<void> {
+	const violations = await page.evaluate(
+		() => ((window as unknown as Record<string, unknown>).__cspViolations as string[]) ?? []
+	);
+	expect(violations, 'the app runs under the strict CSP').toEqual([]);
+	expect((page as PageWithProblems).problems ?? [], 'no errors in the page').toEqual([]);
+}
+
+/** Runs axe (WCAG 2.1 A and AA) and fails on any serious or critical violation. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+	const result = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	const blocking = result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => ({
+			rule: v.id,
+			impact: v.impact,
+			help: v.help,
+			nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`)
+		}));
+	expect(blocking, `axe on ${label}`).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+	mkdirSync(SHOTS, { recursive: true });
+	await page.screenshot({ path: resolve(SHOTS, `${name}.png`) });
+}
+
+/** Waits until `locator` is visible; a clearer failure than a timeout deep in a click. */
+export async function visible(locator: Locator, timeout = 5000): Promise<Locator> {
+	await locator.first().waitFor({ state: 'visible', timeout });
+	return locator;
+}
+
+export async function pressPaletteShortcut(page: Page): Promise<void> {
+	await page.keyboard.press('Control+k');
+}
+
+export async function calls(page: Page): Promise<{ command: string; args: unknown }[]> {
+	return page.evaluate(
+		() => (window as unknown as { __fake: { calls: { command: string; args: unknown }[] } }).__fake.calls
+	);
+}
