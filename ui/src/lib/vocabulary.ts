@@ -35,7 +35,10 @@ const KIND_LABELS: Record<EntityKind, string> = {
 	team: 'Team',
 	person: 'Person',
 	product: 'Product',
-	customer: 'Customer'
+	customer: 'Customer',
+	interview: 'Interview',
+	painPoint: 'Pain point',
+	theme: 'Theme'
 };
 
 export const levelLabel = (level: Level): string => LEVEL_LABELS[level] ?? level;

@@ -104,16 +104,17 @@
 			(sum, table) => sum + db[table].filter((r) => r.deletedAt !== null).length,
 			0
 		);
-		return {
-			databasePath: DB_PATH,
-			schemaVersion: 1,
+		const counts = {
 			teams: live('teams').length,
 			people: live('people').length,
 			products: live('products').length,
 			customers: live('customers').length,
-			trash,
-			latestBackup
+			interviews: 0,
+			painPoints: 0,
+			trash
 		};
+		const isEmpty = Object.values(counts).every((n) => n === 0);
+		return { databasePath: DB_PATH, schemaVersion: 2, ...counts, latestBackup, isEmpty };
 	}
 
 	function loadExample() {

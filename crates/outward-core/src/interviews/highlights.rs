@@ -90,6 +90,21 @@ pub fn mark(
     get(tx, id)
 }
 
+/// Files a new pain point from a passage and marks the passage as its first evidence, in one
+/// step, so a person never leaves the interview to do it.
+pub fn mark_as_new_pain_point(
+    tx: &Transaction<'_>,
+    interview: Id,
+    start: u32,
+    end: u32,
+    input: &pain_points::PainPointInput,
+    by: Option<Id>,
+    now: DateTime<Utc>,
+) -> Result<Highlight> {
+    let pain_point = pain_points::create(tx, input, by, now)?;
+    mark(tx, interview, start, end, pain_point.id, now)
+}
+
 /// Removes a highlight: the passage is no longer evidence. The notes are untouched.
 pub fn remove(tx: &Transaction<'_>, id: Id) -> Result<()> {
     let highlight = get(tx, id)?;

@@ -24,11 +24,6 @@ const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(2020, 1, 1) {
     None => panic!("valid epoch"),
 };
 
-/// The sentence the app shows next to a weight.
-pub const EXPLANATION: &str = "Weight = severity × customers affected × evidence. Each quote \
-    counts 1 on the day of its conversation and half as much every 90 days after, so fresh, \
-    widespread, severe pain rises to the top.";
-
 fn scale(day: NaiveDate) -> f64 {
     let days = (day - EPOCH).num_days() as f64;
     (days / HALF_LIFE_DAYS).exp2()

@@ -28,20 +28,8 @@ pub struct Overview {
     /// Records in the Trash, of every kind.
     pub trash: u32,
     pub latest_backup: Option<String>,
-}
-
-impl Overview {
-    /// True when nothing at all is stored, not even in the Trash.
-    pub fn is_empty(&self) -> bool {
-        self.teams
-            + self.people
-            + self.products
-            + self.customers
-            + self.interviews
-            + self.pain_points
-            + self.trash
-            == 0
-    }
+    /// True when nothing at all is stored, not even in the Trash: a first run.
+    pub is_empty: bool,
 }
 
 /// Why the app could not open its database, for the screen that explains it.
@@ -70,7 +58,7 @@ pub fn overview(conn: &Connection, db_path: &Path) -> Result<Overview> {
         Ok(conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?)
     };
     let trash = crate::trash::size(conn)?;
-    Ok(Overview {
+    let mut overview = Overview {
         database_path: db_path.display().to_string(),
         schema_version: db::schema_version(conn)?,
         teams: live("teams", "")?,
@@ -81,13 +69,18 @@ pub fn overview(conn: &Connection, db_path: &Path) -> Result<Overview> {
         pain_points: live("pain_points", "AND merged_into IS NULL")?,
         trash,
         latest_backup: backup::latest_for(db_path).map(|p| p.display().to_string()),
-    })
+        is_empty: false,
+    };
+    let o = &overview;
+    overview.is_empty =
+        o.teams + o.people + o.products + o.customers + o.interviews + o.pain_points + o.trash == 0;
+    Ok(overview)
 }
 
 /// Loads the example workspace. Only into an empty database: it never mixes with real data.
 pub fn load_example(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
     let current = overview(tx, Path::new(""))?;
-    if !current.is_empty() {
+    if !current.is_empty {
         return Err(Error::conflict(
             None,
             format!(

@@ -11,13 +11,6 @@ export type WorkspaceState =
 	| { status: 'unreachable'; error: ErrorReport }
 	| { status: 'ready'; overview: Overview };
 
-/** True when nothing is stored at all, not even in the Trash: the first run. */
-export function isEmptyWorkspace(overview: Overview): boolean {
-	return (
-		overview.teams + overview.people + overview.products + overview.customers + overview.trash === 0
-	);
-}
-
 class Workspace {
 	state = $state<WorkspaceState>({ status: 'loading' });
 	#sequence = 0;
@@ -28,7 +21,7 @@ class Workspace {
 
 	get empty(): boolean {
 		const overview = this.overview;
-		return overview !== null && isEmptyWorkspace(overview);
+		return overview !== null && overview.isEmpty;
 	}
 
 	/** Asks the shell whether the database opened, then reads the overview. */

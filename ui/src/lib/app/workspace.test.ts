@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Overview } from '$lib/bindings/Overview';
-import { isEmptyWorkspace, workspace } from './workspace.svelte';
+import { workspace } from './workspace.svelte';
 
 const overview: Overview = {
 	databasePath: '/data/outward.db',
@@ -10,19 +10,16 @@ const overview: Overview = {
 	people: 0,
 	products: 0,
 	customers: 0,
+	interviews: 0,
+	painPoints: 0,
 	trash: 0,
-	latestBackup: null
+	latestBackup: null,
+	isEmpty: true
 };
 
 afterEach(() => clearMocks());
 
 describe('workspace', () => {
-	it('is empty only when nothing is stored, the Trash included', () => {
-		expect(isEmptyWorkspace(overview)).toBe(true);
-		expect(isEmptyWorkspace({ ...overview, trash: 1 }), 'a full Trash is not a first run').toBe(false);
-		expect(isEmptyWorkspace({ ...overview, customers: 2 })).toBe(false);
-	});
-
 	it('shows the startup failure instead of reading the overview', async () => {
 		const failure = { databasePath: '/x.db', reason: 'not a database', latestBackup: null };
 		const asked: string[] = [];
@@ -36,7 +33,7 @@ describe('workspace', () => {
 	});
 
 	it('is ready with the overview when the database opened', async () => {
-		mockIPC((command) => (command === 'startup_failure' ? null : { ...overview, teams: 2 }));
+		mockIPC((command) => (command === 'startup_failure' ? null : { ...overview, teams: 2, isEmpty: false }));
 		workspace.state = { status: 'loading' };
 		await workspace.start();
 		expect(workspace.overview?.teams).toBe(2);

@@ -3,8 +3,12 @@
 /**
  * Counts per kind of record, and where the data lives.
  */
-export type Overview = { databasePath: string, schemaVersion: number, teams: number, people: number, products: number, customers: number, 
+export type Overview = { databasePath: string, schemaVersion: number, teams: number, people: number, products: number, customers: number, interviews: number, painPoints: number, 
 /**
  * Records in the Trash, of every kind.
  */
-trash: number, latestBackup: string | null, };
+trash: number, latestBackup: string | null, 
+/**
+ * True when nothing at all is stored, not even in the Trash: a first run.
+ */
+isEmpty: boolean, };
