@@ -56,6 +56,21 @@ pub struct ImportPlan {
     pub new_customers: Vec<String>,
 }
 
+/// A folder someone picked, and what importing it would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportPreview {
+    pub folder: String,
+    pub plan: ImportPlan,
+}
+
+/// Reads and plans the import of `folder`.
+pub fn preview(conn: &Connection, folder: &Path) -> Result<ImportPreview> {
+    let plan = plan(conn, read_folder(folder)?)?;
+    Ok(ImportPreview { folder: folder.display().to_string(), plan })
+}
+
 fn problem(file: &Path, line: usize, what: impl std::fmt::Display) -> Error {
     Error::validation("file", format!("{}, line {line}: {what}", file.display()))
 }
