@@ -105,12 +105,14 @@ pub fn mark_as_new_pain_point(
     mark(tx, interview, start, end, pain_point.id, now)
 }
 
-/// Removes a highlight: the passage is no longer evidence. The notes are untouched.
-pub fn remove(tx: &Transaction<'_>, id: Id) -> Result<()> {
+/// Removes a highlight: the passage is no longer evidence. The notes are untouched. Returns
+/// what was removed.
+pub fn remove(tx: &Transaction<'_>, id: Id) -> Result<Highlight> {
     let highlight = get(tx, id)?;
     tx.prepare_cached("DELETE FROM highlights WHERE id = ?1")?
         .execute([id])?;
-    pain_points::refresh_weight(tx, highlight.pain_point_id)
+    pain_points::refresh_weight(tx, highlight.pain_point_id)?;
+    Ok(highlight)
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Highlight> {
