@@ -644,3 +644,25 @@ fn an_import_is_all_or_nothing_and_creates_unknown_customers() {
         "the first file of a failed import was rolled back too"
     );
 }
+
+#[test]
+fn removing_a_highlight_lowers_the_weight_and_keeps_the_notes() {
+    let w = world();
+    let i = interview(&w, w.payments, day(2026, 11, 18), NOTES);
+    let p = pain_point(&w, "CI queue is slow", 3);
+    let weight = |w: &World| {
+        w.db.read(|c| pain_points::get(c, p, now().date_naive()))
+            .unwrap()
+            .weight
+    };
+    let alone = weight(&w);
+    let h = mark(&w, i, NOTES, "CI queue", p);
+    assert!(weight(&w) > alone, "evidence adds weight");
+    let removed = w.db.write(|tx| highlights::remove(tx, h.id)).unwrap();
+    assert_eq!(removed.pain_point_id, p);
+    assert!(
+        (weight(&w) - alone).abs() < 1e-9,
+        "back to the pain point alone"
+    );
+    assert_eq!(w.db.read(|c| interviews::get(c, i)).unwrap().notes, NOTES);
+}

@@ -68,7 +68,10 @@ pub struct ImportPreview {
 /// Reads and plans the import of `folder`.
 pub fn preview(conn: &Connection, folder: &Path) -> Result<ImportPreview> {
     let plan = plan(conn, read_folder(folder)?)?;
-    Ok(ImportPreview { folder: folder.display().to_string(), plan })
+    Ok(ImportPreview {
+        folder: folder.display().to_string(),
+        plan,
+    })
 }
 
 fn problem(file: &Path, line: usize, what: impl std::fmt::Display) -> Error {
