@@ -1,0 +1,64 @@
+//! Commands that look across the evidence: customer coverage, search everywhere, and importing
+//! interviews from a folder of Markdown files.
+
+use super::notify;
+use crate::store::{Reply, Store};
+use chrono::Utc;
+use outward_core::coverage::{self, Coverage};
+use outward_core::entity::Changed;
+use outward_core::interviews::import::{self, ImportPreview};
+use outward_core::search::{self, SearchHit};
+use std::path::Path;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+#[tauri::command(async)]
+pub fn customer_coverage(store: State<'_, Store>) -> Reply<Coverage> {
+    let today = Utc::now().date_naive();
+    store.read(|conn, _| coverage::coverage(conn, today))
+}
+
+#[tauri::command(async)]
+pub fn set_unheard_after_weeks<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    weeks: u32,
+) -> Reply<Coverage> {
+    store.write(|tx, _| coverage::set_unheard_after_weeks(tx, weeks))?;
+    notify(&app, Changed::everything());
+    customer_coverage(store)
+}
+
+#[tauri::command(async)]
+pub fn search(store: State<'_, Store>, query: String) -> Reply<Vec<SearchHit>> {
+    store.read(|conn, _| search::search(conn, &query))
+}
+
+/// Asks for a folder with the system's picker (opened from Rust: the UI gets no file access)
+/// and previews importing it. `None` when the person cancels.
+#[tauri::command(async)]
+pub fn choose_interview_folder<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+) -> Reply<Option<ImportPreview>> {
+    let Some(folder) = app.dialog().file().blocking_pick_folder() else {
+        return Ok(None);
+    };
+    let folder = folder.into_path().map_err(|e| crate::store::internal(&e))?;
+    store
+        .read(|conn, _| import::preview(conn, &folder))
+        .map(Some)
+}
+
+/// Imports a previewed folder: re-read and written in one transaction, all or nothing.
+#[tauri::command(async)]
+pub fn import_interviews<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    folder: String,
+) -> Reply<u32> {
+    let preview = store.read(|conn, _| import::preview(conn, Path::new(&folder)))?;
+    let count = store.write(|tx, now| import::apply(tx, &preview.plan, now))?;
+    notify(&app, Changed::everything());
+    Ok(count)
+}

@@ -1,0 +1,110 @@
+//! Commands for interviews and the evidence marked in their notes.
+
+use super::notify;
+use crate::store::{Reply, Store};
+use outward_core::entity::{Changed, EntityKind};
+use outward_core::id::Id;
+use outward_core::interviews::{
+    self, Highlight, Interview, InterviewFilter, InterviewInput, InterviewSummary, highlights,
+};
+use outward_core::page::{Page, PageRequest};
+use outward_core::pain_points::PainPointInput;
+use tauri::{AppHandle, Runtime, State};
+
+#[tauri::command(async)]
+pub fn list_interviews(
+    store: State<'_, Store>,
+    filter: InterviewFilter,
+    page: PageRequest,
+) -> Reply<Page<InterviewSummary>> {
+    store.read(|conn, _| interviews::list(conn, &filter, page))
+}
+
+#[tauri::command(async)]
+pub fn get_interview(store: State<'_, Store>, id: Id) -> Reply<Interview> {
+    store.read(|conn, _| interviews::get(conn, id))
+}
+
+#[tauri::command(async)]
+pub fn create_interview<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    input: InterviewInput,
+) -> Reply<Interview> {
+    let interview = store.write(|tx, now| interviews::create(tx, &input, now))?;
+    notify(&app, Changed::one(EntityKind::Interview, interview.id));
+    Ok(interview)
+}
+
+#[tauri::command(async)]
+pub fn update_interview<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    id: Id,
+    input: InterviewInput,
+) -> Reply<Interview> {
+    let interview = store.write(|tx, now| interviews::update(tx, id, &input, now))?;
+    notify(&app, Changed::one(EntityKind::Interview, id));
+    Ok(interview)
+}
+
+/// The editor's autosave: only the notes, with highlights re-anchored.
+#[tauri::command(async)]
+pub fn save_interview_notes<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    id: Id,
+    notes: String,
+) -> Reply<()> {
+    store.write(|tx, now| interviews::save_notes(tx, id, &notes, now))?;
+    notify(&app, Changed::one(EntityKind::Interview, id));
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn mark_evidence<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    interview_id: Id,
+    start: u32,
+    end: u32,
+    pain_point_id: Id,
+) -> Reply<Highlight> {
+    let highlight = store
+        .write(|tx, now| highlights::mark(tx, interview_id, start, end, pain_point_id, now))?;
+    notify(&app, Changed::one(EntityKind::PainPoint, pain_point_id));
+    Ok(highlight)
+}
+
+#[tauri::command(async)]
+pub fn mark_evidence_as_new_pain_point<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    interview_id: Id,
+    start: u32,
+    end: u32,
+    input: PainPointInput,
+) -> Reply<Highlight> {
+    let highlight = store.write(|tx, now| {
+        highlights::mark_as_new_pain_point(tx, interview_id, start, end, &input, None, now)
+    })?;
+    notify(
+        &app,
+        Changed::one(EntityKind::PainPoint, highlight.pain_point_id),
+    );
+    Ok(highlight)
+}
+
+#[tauri::command(async)]
+pub fn remove_highlight<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    id: Id,
+) -> Reply<()> {
+    let highlight = store.write(|tx, _| highlights::remove(tx, id))?;
+    notify(
+        &app,
+        Changed::one(EntityKind::PainPoint, highlight.pain_point_id),
+    );
+    Ok(())
+}

@@ -1,0 +1,45 @@
+//! Commands for the Trash: deleting moves a record there; only emptying it destroys anything.
+
+use super::notify;
+use crate::store::{Reply, Store};
+use outward_core::entity::{Changed, EntityKind};
+use outward_core::id::Id;
+use outward_core::trash::{self, TrashItem};
+use tauri::{AppHandle, Runtime, State};
+
+#[tauri::command(async)]
+pub fn move_to_trash<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    kind: EntityKind,
+    id: Id,
+) -> Reply<()> {
+    store.write(|tx, now| trash::move_to_trash(tx, kind, id, now))?;
+    notify(&app, Changed::one(kind, id));
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn list_trash(store: State<'_, Store>) -> Reply<Vec<TrashItem>> {
+    store.read(|conn, _| trash::list(conn))
+}
+
+#[tauri::command(async)]
+pub fn restore_from_trash<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    kind: EntityKind,
+    id: Id,
+) -> Reply<()> {
+    store.write(|tx, now| trash::restore(tx, kind, id, now))?;
+    notify(&app, Changed::one(kind, id));
+    Ok(())
+}
+
+/// Destroys everything in the Trash; returns how many records were destroyed.
+#[tauri::command(async)]
+pub fn empty_trash<R: Runtime>(app: AppHandle<R>, store: State<'_, Store>) -> Reply<u32> {
+    let destroyed = store.write(|tx, _| trash::empty(tx))?;
+    notify(&app, Changed::everything());
+    Ok(destroyed)
+}

@@ -1,0 +1,246 @@
+//! Commands through Tauri's real IPC path (mock runtime, the app's real configuration and
+//! capabilities): a granted command reaches the core and comes back, writes are stored, errors
+//! arrive as `{ kind, message, field? }`, and requests from a remote page or another window are
+//! refused before any command runs.
+
+use outward_app::store::Store;
+use outward_core::db::Database;
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+/// The URL the embedded UI is served from on Linux (`http://tauri.localhost` is Windows').
+const LOCAL: &str = "tauri://localhost";
+
+fn app(store: Store) -> App<MockRuntime> {
+    mock_builder()
+        .manage(store)
+        .invoke_handler(outward_app::handler())
+        .build(outward_app::context())
+        .expect("the app builds with its real configuration and capabilities")
+}
+
+fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
+    WebviewWindowBuilder::new(app, label, Default::default())
+        .build()
+        .expect("a mock window")
+}
+
+fn in_memory() -> Store {
+    Store::from_database(Database::open_in_memory().expect("an in-memory database"))
+}
+
+fn invoke(
+    window: &WebviewWindow<MockRuntime>,
+    url: &str,
+    command: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: command.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: url.parse().expect("a valid URL"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| body.deserialize::<Value>().expect("a JSON reply"))
+}
+
+/// The request was refused by Tauri's permission check, before any command ran.
+fn assert_refused_by_acl(reply: &Result<Value, Value>, why: &str) {
+    let refused = reply.as_ref().expect_err(why);
+    assert!(
+        refused
+            .as_str()
+            .is_some_and(|message| message.contains("not allowed")),
+        "{why}: expected a refusal by the ACL, got {refused}"
+    );
+}
+
+#[test]
+fn a_granted_command_round_trips_through_the_core() {
+    let app = app(in_memory());
+    let main = window(&app, "main");
+    let team = invoke(
+        &main,
+        LOCAL,
+        "create_team",
+        json!({ "input": { "name": "Platform", "description": "" } }),
+    )
+    .expect("create_team is granted to the main window");
+    assert_eq!(team["name"], "Platform");
+    assert!(
+        team["id"].as_str().is_some_and(|id| id.len() == 36),
+        "the backend mints a UUID: {team}"
+    );
+    let teams = invoke(&main, LOCAL, "list_teams", json!({})).expect("list_teams is granted");
+    assert_eq!(
+        teams.as_array().map(Vec::len),
+        Some(1),
+        "the created team is stored: {teams}"
+    );
+    assert_eq!(
+        invoke(&main, LOCAL, "startup_failure", json!({})),
+        Ok(Value::Null),
+        "the database opened"
+    );
+}
+
+#[test]
+fn a_write_to_a_file_database_is_still_there_after_reopening() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let path = dir.path().join("outward.db");
+    {
+        let main = window(&app(Store::open(&path, chrono::Utc::now())), "main");
+        invoke(
+            &main,
+            LOCAL,
+            "create_team",
+            json!({ "input": { "name": "Data", "description": "" } }),
+        )
+        .expect("the team is created");
+    }
+    let main = window(&app(Store::open(&path, chrono::Utc::now())), "main");
+    let overview = invoke(&main, LOCAL, "workspace_overview", json!({})).expect("an overview");
+    assert_eq!(
+        overview["teams"], 1,
+        "the committed team survives a restart: {overview}"
+    );
+    assert_eq!(overview["databasePath"], path.display().to_string());
+}
+
+#[test]
+fn invalid_input_is_a_validation_error_naming_the_field() {
+    let main = window(&app(in_memory()), "main");
+    let error = invoke(
+        &main,
+        LOCAL,
+        "create_team",
+        json!({ "input": { "name": "  ", "description": "" } }),
+    )
+    .expect_err("an empty team name is refused");
+    assert_eq!(error["kind"], "validation", "{error}");
+    assert_eq!(
+        error["field"], "name",
+        "the UI shows the message next to the name field: {error}"
+    );
+    assert_eq!(
+        invoke(&main, LOCAL, "list_teams", json!({})),
+        Ok(json!([])),
+        "nothing was stored"
+    );
+}
+
+#[test]
+fn an_unopenable_database_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let path = dir.path().join("outward.db");
+    std::fs::write(&path, vec![0x5a_u8; 8192]).expect("a corrupt database file");
+    let main = window(&app(Store::open(&path, chrono::Utc::now())), "main");
+    let failure =
+        invoke(&main, LOCAL, "startup_failure", json!({})).expect("startup_failure answers");
+    assert_eq!(
+        failure["databasePath"],
+        path.display().to_string(),
+        "{failure}"
+    );
+    assert!(
+        failure["reason"].as_str().is_some_and(|r| !r.is_empty()),
+        "a reason is given: {failure}"
+    );
+    let error =
+        invoke(&main, LOCAL, "list_teams", json!({})).expect_err("no data without a database");
+    assert_eq!(error["kind"], "internal", "{error}");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("could not be opened")),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_request_from_a_remote_page_is_refused() {
+    let main = window(&app(in_memory()), "main");
+    let refused = invoke(
+        &main,
+        "https://attacker.example",
+        "create_team",
+        json!({ "input": { "name": "Evil", "description": "" } }),
+    );
+    assert_refused_by_acl(&refused, "a remote origin cannot call app commands");
+    assert_eq!(
+        invoke(&main, LOCAL, "list_teams", json!({})),
+        Ok(json!([])),
+        "and nothing was written"
+    );
+}
+
+#[test]
+fn another_window_gets_no_commands() {
+    let app = app(in_memory());
+    let other = window(&app, "other");
+    let refused = invoke(&other, LOCAL, "list_teams", json!({}));
+    assert_refused_by_acl(&refused, "the capability names only the main window");
+}
+
+#[test]
+fn core_permissions_beyond_events_are_not_granted() {
+    let main = window(&app(in_memory()), "main");
+    let refused = invoke(
+        &main,
+        LOCAL,
+        "plugin:window|close",
+        json!({ "label": "main" }),
+    );
+    assert_refused_by_acl(
+        &refused,
+        "the UI may not drive windows through core plugins",
+    );
+}
+
+#[test]
+fn evidence_commands_reach_the_core() {
+    let main = window(&app(in_memory()), "main");
+    invoke(&main, LOCAL, "load_example", json!({})).expect("the example loads");
+    let page = invoke(
+        &main,
+        LOCAL,
+        "list_pain_points",
+        json!({ "filter": {}, "page": { "offset": 0, "limit": 2 } }),
+    )
+    .expect("list_pain_points is granted");
+    assert_eq!(page["total"], 4, "{page}");
+    assert_eq!(
+        page["items"].as_array().map(Vec::len),
+        Some(2),
+        "one page of two"
+    );
+    let hits = invoke(&main, LOCAL, "search", json!({ "query": "canary" })).expect("search");
+    assert!(
+        hits.as_array().is_some_and(|h| !h.is_empty()),
+        "the example's notes are searchable: {hits}"
+    );
+    let error = invoke(&main, LOCAL, "search", json!({ "query": "?!" })).expect_err("refused");
+    assert_eq!(
+        (error["kind"].as_str(), error["field"].as_str()),
+        (Some("validation"), Some("query"))
+    );
+    let coverage = invoke(&main, LOCAL, "customer_coverage", json!({})).expect("coverage");
+    assert_eq!(coverage["customers"].as_array().map(Vec::len), Some(6));
+}
+
+#[test]
+fn opening_a_file_database_takes_the_daily_backup() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let path = dir.path().join("outward.db");
+    drop(Store::open(&path, chrono::Utc::now()));
+    assert!(
+        outward_core::db::backup::latest_for(&path).is_some(),
+        "a verified backup is taken when the app opens its database"
+    );
+}

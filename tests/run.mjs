@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Runs the end-to-end journeys against the real built app: starts a private Xvfb display and a
+// D-Bus session bus, runs `journeys/*.test.mjs` one file at a time with `node --test` (each test
+// starts its own tauri-driver, see support/app.mjs), and always stops everything it started,
+// even when a test fails or the run is interrupted.
+//
+// Usage: node tests/run.mjs [journey files...]
+// Env:   OUTWARD_APP   the app binary (default: target/debug/outward-app)
+
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, mkdirSync, mkdtempSync, writeFileSync, rmSync, accessSync, constants } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DRIVER_PORT, NATIVE_PORT, tauriDriverPath } from './support/app.mjs';
+import { startGroup, stopGroup, freeDriverPorts, firstLine } from './support/processes.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const app = path.resolve(process.env.OUTWARD_APP ?? path.join(repo, 'target', 'debug', 'outward-app'));
+
+function need(condition, message) {
+  if (!condition) {
+    console.error(`e2e: ${message}`);
+    process.exit(2);
+  }
+}
+
+function onPath(command) {
+  return (process.env.PATH ?? '').split(':').some((dir) => {
+    try {
+      accessSync(path.join(dir, command), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+need(existsSync(app), `the app binary ${app} is missing; build it with \`cargo build -p outward-app\``);
+need(tauriDriverPath() !== null, 'tauri-driver is missing; run scripts/setup (cargo install tauri-driver --locked)');
+for (const command of ['WebKitWebDriver', 'Xvfb', 'dbus-daemon']) {
+  need(onPath(command), `${command} is missing; run scripts/setup (apt: webkit2gtk-driver xvfb dbus)`);
+}
+
+const files = process.argv.length > 2
+  ? process.argv.slice(2).map((f) => path.resolve(f))
+  : readdirSync(path.join(here, 'journeys'))
+      .filter((f) => f.endsWith('.test.mjs'))
+      .sort()
+      .map((f) => path.join(here, 'journeys', f));
+mkdirSync(path.join(here, 'artifacts'), { recursive: true });
+
+const BUS_CONFIG = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=${os.tmpdir()}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`;
+
+const started = [];
+let runner;
+let busDir;
+let stopped;
+
+/** Stops everything this run started; every caller waits for the same, single clean-up. */
+function stopAll() {
+  stopped ??= (async () => {
+    if (runner) await stopGroup(runner);
+    for (const child of started.reverse()) await stopGroup(child);
+    // A journey killed mid-session cannot stop its driver (and the app under it) itself.
+    await freeDriverPorts([DRIVER_PORT, NATIVE_PORT]).catch((error) => console.error(error.message));
+    if (busDir) rmSync(busDir, { recursive: true, force: true });
+  })();
+  return stopped;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    console.error(`e2e: ${signal}: stopping everything this run started`);
+    stopAll().finally(() => process.exit(130));
+  });
+}
+
+let code = 1;
+try {
+  await freeDriverPorts([DRIVER_PORT, NATIVE_PORT]);
+
+  // -displayfd lets Xvfb pick a free display and tell us which, with no race.
+  const xvfb = startGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  started.push(xvfb);
+  const display = `:${await firstLine(xvfb.stdio[3], { what: 'Xvfb' })}`;
+
+  // A private session bus: WebKitGTK and GTK talk to D-Bus, and without one start-up can stall.
+  // It activates no services (no portals, no accessibility bus), so calls to them fail at once
+  // instead of starting desktop services that could outlive the run.
+  busDir = mkdtempSync(path.join(os.tmpdir(), 'outward-e2e-bus-'));
+  const busConfig = path.join(busDir, 'session.conf');
+  writeFileSync(busConfig, BUS_CONFIG);
+  const dbus = startGroup('dbus-daemon', [`--config-file=${busConfig}`, '--nofork', '--nopidfile', '--print-address=1'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  started.push(dbus);
+  const bus = await firstLine(dbus.stdout, { what: 'dbus-daemon' });
+
+  console.log(`e2e: app ${app}`);
+  console.log(`e2e: display ${display}, ${files.length} journey file(s)`);
+  runner = spawn(
+    process.execPath,
+    ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+    {
+      cwd: here,
+      stdio: 'inherit',
+      detached: true,
+      env: { ...process.env, DISPLAY: display, DBUS_SESSION_BUS_ADDRESS: bus, OUTWARD_APP: app, WAYLAND_DISPLAY: '' },
+    },
+  );
+  code = await new Promise((resolve) => runner.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+} catch (error) {
+  console.error(error.message);
+} finally {
+  await stopAll();
+}
+process.exit(code);
