@@ -5,7 +5,7 @@
 // even when a test fails or the run is interrupted.
 //
 // Usage: node tests/run.mjs [journey files...]
-// Env:   OUTWARD_APP   the app binary (default: target/debug/outward-app)
+// Env:   OUTWARD_APP   the app binary (default: $CARGO_TARGET_DIR or target/, then debug/outward-app)
 
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, mkdirSync, mkdtempSync, writeFileSync, rmSync, accessSync, constants } from 'node:fs';
@@ -17,7 +17,8 @@ import { startGroup, stopGroup, freeDriverPorts, firstLine } from './support/pro
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
-const app = path.resolve(process.env.OUTWARD_APP ?? path.join(repo, 'target', 'debug', 'outward-app'));
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(repo, process.env.CARGO_TARGET_DIR) : path.join(repo, 'target');
+const app = path.resolve(process.env.OUTWARD_APP ?? path.join(targetDir, 'debug', 'outward-app'));
 
 function need(condition, message) {
   if (!condition) {

@@ -121,7 +121,8 @@ async function runSession(t, workspace, body) {
       hostname: '127.0.0.1',
       port: DRIVER_PORT,
       logLevel: 'error',
-      waitforTimeout: 10000,
+      // Generous: two cores may be shared with a build while the journeys run.
+      waitforTimeout: 20000,
       connectionRetryCount: 0,
       capabilities: {
         'tauri:options': { application: appBinary() },
@@ -146,10 +147,24 @@ async function runSession(t, workspace, body) {
 async function saveFailure(name, app, workspace, driverLog) {
   mkdirSync(ARTIFACTS, { recursive: true });
   if (app) await app.screenshot(`${name}-failure`).catch((e) => console.error(`e2e: no screenshot: ${e.message}`));
+  else screenScreenshot(`${name}-failure`);
   copyFileSync(driverLog, path.join(ARTIFACTS, `${name}-driver.log`));
   const logs = path.join(workspace.dir, 'data', 'io.outward.desktop', 'logs', 'Outward.log');
   if (existsSync(logs)) copyFileSync(logs, path.join(ARTIFACTS, `${name}-app.log`));
   console.error(`e2e: failure artifacts saved in ${ARTIFACTS} as ${name}-*`);
+}
+
+/** Saves the whole X screen as `<name>-screen.png`, if ImageMagick is there. */
+function screenScreenshot(name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  try {
+    execFileSync('import', ['-window', 'root', path.join(ARTIFACTS, `${name}-screen.png`)], {
+      stdio: 'ignore',
+      timeout: 10000,
+    });
+  } catch {
+    // ImageMagick is optional: the webview screenshot is enough.
+  }
 }
 
 /** The running app, seen through WebDriver. */
@@ -163,7 +178,7 @@ export class App {
   async waitUntilLoaded() {
     await this.browser.waitUntil(
       () => this.browser.execute(() => document.readyState === 'complete' && document.body.innerText.trim().length > 0),
-      { timeout: 20000, timeoutMsg: 'the app window stayed blank for 20 s' },
+      { timeout: 30000, timeoutMsg: 'the app window stayed blank for 30 s' },
     );
   }
 
@@ -196,15 +211,7 @@ export class App {
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `${name}.png`);
     await this.browser.saveScreenshot(file);
-    try {
-      execFileSync('import', ['-window', 'root', path.join(ARTIFACTS, `${name}-screen.png`)], {
-        env: process.env,
-        stdio: 'ignore',
-        timeout: 10000,
-      });
-    } catch {
-      // ImageMagick is optional: the webview screenshot is enough.
-    }
+    screenScreenshot(name);
     return file;
   }
 

@@ -33,3 +33,21 @@ export function localDateTime(iso: string): string {
 	if (Number.isNaN(date.getTime())) return iso;
 	return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A calendar day stored as "2026-11-01", shown as "1 Nov 2026" (no time zone shift). */
+export function day(value: string): string {
+	const date = new Date(`${value}T00:00:00Z`);
+	if (Number.isNaN(date.getTime())) return value;
+	return date.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+/** Today on this computer, as "2026-11-01". */
+export function today(now: Date = new Date()): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A pain point's weight with one decimal, e.g. "12.4". */
+export function weight(value: number): string {
+	return value.toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}

@@ -9,9 +9,12 @@ import {
 	openApp,
 	pressPaletteShortcut,
 	screenshot,
+	selectInTextarea,
+	setChosenFolder,
 	visible,
 	type Scenario
 } from './harness';
+import { FOLDER } from './fixtures';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -125,6 +128,165 @@ const screens: Screen[] = [
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'Back up now' }).click();
 			await visible(p.getByTestId('backup-result').getByText('Saved and verified'));
+		}
+	},
+	{ name: 'interviews', fake: example, path: '/interviews', prepare: (p) => visible(p.getByTestId('interview-row')) },
+	{
+		name: 'interviews-empty',
+		fake: { scenario: 'empty' },
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'Create your team' }).click();
+			await p.getByLabel('Team name').fill('Platform');
+			await p.getByRole('button', { name: 'Create team' }).click();
+			await heading(p, 'Platform');
+			await p.getByRole('link', { name: /^Interviews/ }).click();
+			await visible(p.getByText('No interviews yet'));
+		}
+	},
+	{
+		name: 'themes-empty',
+		fake: { scenario: 'empty' },
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'Create your team' }).click();
+			await p.getByLabel('Team name').fill('Platform');
+			await p.getByRole('button', { name: 'Create team' }).click();
+			await heading(p, 'Platform');
+			await p.getByRole('link', { name: /^Themes/ }).click();
+			await visible(p.getByText('No themes yet'));
+		}
+	},
+	{
+		name: 'interviews-no-match',
+		fake: example,
+		path: '/interviews',
+		prepare: async (p) => {
+			await p.getByLabel('Kind').selectOption({ label: 'Office hours' });
+			await visible(p.getByText('No interviews match these filters'));
+		}
+	},
+	{
+		name: 'interview',
+		fake: example,
+		path: '/interviews',
+		prepare: async (p) => {
+			await p.getByTestId('interview-row').first().getByRole('link').click();
+			await visible(p.getByTestId('highlight'));
+		}
+	},
+	{
+		name: 'interview-preview',
+		fake: example,
+		path: '/interviews',
+		prepare: async (p) => {
+			await p.getByTestId('interview-row').first().getByRole('link').click();
+			await p.getByRole('button', { name: 'Preview' }).click();
+			await visible(p.getByTestId('notes-preview').locator('mark'));
+		}
+	},
+	{
+		name: 'interview-new',
+		fake: example,
+		path: '/interviews/new',
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'Save interview' }).click();
+			await visible(p.getByTestId('error-customerId'));
+		}
+	},
+	{
+		name: 'customer-combobox',
+		fake: example,
+		path: '/interviews/new',
+		prepare: async (p) => {
+			await p.getByRole('combobox', { name: 'Customer' }).click();
+			await p.keyboard.type('a');
+			await visible(p.getByTestId('customer-options').getByRole('option').first());
+		}
+	},
+	{
+		name: 'mark-evidence',
+		fake: example,
+		path: '/interviews',
+		prepare: async (p) => {
+			await p.getByTestId('interview-row').first().getByRole('link').click();
+			await selectInTextarea(p.getByTestId('notes'), 'Rollbacks work well');
+			await p.getByRole('button', { name: 'Mark as evidence' }).click();
+			await visible(p.getByRole('dialog', { name: 'Mark as evidence' }).getByRole('option').first());
+		}
+	},
+	{
+		name: 'mark-evidence-new',
+		fake: example,
+		path: '/interviews',
+		prepare: async (p) => {
+			await p.getByTestId('interview-row').first().getByRole('link').click();
+			await selectInTextarea(p.getByTestId('notes'), 'Rollbacks work well');
+			await p.keyboard.press('Control+e');
+			await p.getByRole('tab', { name: 'New pain point' }).click();
+			await visible(p.getByRole('radio', { name: /Critical/ }));
+		}
+	},
+	{
+		name: 'import-preview',
+		fake: example,
+		path: '/interviews',
+		prepare: async (p) => {
+			await setChosenFolder(p, FOLDER);
+			await p.getByRole('button', { name: 'Import from folder…' }).click();
+			await visible(p.getByTestId('import-row'));
+		}
+	},
+	{ name: 'pain-points', fake: example, path: '/pain-points', prepare: (p) => visible(p.getByTestId('pain-point-row')) },
+	{
+		name: 'pain-point',
+		fake: example,
+		path: '/pain-points',
+		prepare: async (p) => {
+			await p.getByTestId('pain-point-row').first().getByRole('link').click();
+			await visible(p.getByTestId('evidence'));
+		}
+	},
+	{
+		name: 'pain-point-form',
+		fake: example,
+		path: '/pain-points',
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'New pain point' }).click();
+			await p.getByRole('button', { name: 'Add pain point' }).click();
+			await visible(p.getByTestId('error-title'));
+		}
+	},
+	{
+		name: 'merge-confirm',
+		fake: example,
+		path: '/pain-points',
+		prepare: async (p) => {
+			await p.getByTestId('pain-point-row').last().getByRole('link').click();
+			await p.getByRole('button', { name: 'Merge into…' }).click();
+			await p.getByTestId('merge-dialog').getByRole('option').first().click();
+			await p.getByRole('button', { name: 'Continue' }).click();
+			await visible(p.getByRole('button', { name: 'Merge' }));
+		}
+	},
+	{ name: 'themes', fake: example, path: '/themes', prepare: (p) => visible(p.getByTestId('theme-card')) },
+	{
+		name: 'theme-merge',
+		fake: example,
+		path: '/themes',
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'Merge onboarding into another theme' }).click();
+			await visible(p.getByTestId('merge-target'));
+		}
+	},
+	{ name: 'coverage', fake: example, path: '/coverage', prepare: (p) => visible(p.getByTestId('unheard-flag')) },
+	{
+		name: 'palette-search',
+		fake: example,
+		path: '/teams',
+		prepare: async (p) => {
+			await heading(p, 'Teams');
+			await pressPaletteShortcut(p);
+			await p.keyboard.type('builds');
+			await visible(p.getByTestId('search-hit'));
 		}
 	},
 	{

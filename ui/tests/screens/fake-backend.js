@@ -10,6 +10,8 @@
 	const LEVELS = ['junior', 'mid', 'senior', 'staff', 'principal'];
 	const STAGES = ['incubating', 'generallyAvailable', 'deprecated'];
 	const TABLES = { team: 'teams', person: 'people', product: 'products', customer: 'customers' };
+	// How the Trash names a record of each kind; extensions add their kinds.
+	const NAMES = { team: (r) => r.name, person: (r) => r.name, product: (r) => r.name, customer: (r) => r.name };
 
 	let sequence = 0;
 	const newId = () => `0190a000-0000-7000-8000-${String(++sequence).padStart(12, '0')}`;
@@ -100,7 +102,7 @@
 	}
 
 	function overview() {
-		const trash = ['teams', 'people', 'products', 'customers'].reduce(
+		const trash = Object.values(TABLES).reduce(
 			(sum, table) => sum + db[table].filter((r) => r.deletedAt !== null).length,
 			0
 		);
@@ -109,8 +111,8 @@
 			people: live('people').length,
 			products: live('products').length,
 			customers: live('customers').length,
-			interviews: 0,
-			painPoints: 0,
+			interviews: db.interviews ? live('interviews').length : 0,
+			painPoints: db.painPoints ? live('painPoints').filter((p) => !p.mergedInto).length : 0,
 			trash
 		};
 		const isEmpty = Object.values(counts).every((n) => n === 0);
@@ -143,6 +145,7 @@
 		insert('customers', { name: 'Payments', department: 'Commerce', size: 14, contacts: 'Sofia Costa (EM)\n#payments-eng on chat', productIds: [ci.id, deploy.id, pg.id] });
 		insert('customers', { name: 'Mobile App', department: 'Consumer', size: 9, contacts: 'Tom Becker (tech lead)', productIds: [ci.id, k8s.id] });
 		insert('customers', { name: 'Search', department: 'Discovery', size: null, contacts: '', productIds: [k8s.id, pg.id] });
+		for (const hook of exampleHooks) hook();
 		return overview();
 	}
 
@@ -170,7 +173,7 @@
 			const team = find('teams', row.teamId);
 			if (team?.deletedAt !== null) fail('conflict', `Restore its team “${team?.name}” first.`);
 		}
-		if (live(table).some((r) => same(r.name, row.name) && (kind !== 'product' || r.teamId === row.teamId)))
+		if (row.name && live(table).some((r) => r.name && same(r.name, row.name) && (kind !== 'product' || r.teamId === row.teamId)))
 			fail('conflict', `The name “${row.name}” is taken now; rename the other one first.`, 'name');
 		row.deletedAt = null;
 		return null;
@@ -178,7 +181,7 @@
 
 	function emptyTrash() {
 		let destroyed = 0;
-		for (const table of ['customers', 'people', 'products', 'teams']) {
+		for (const table of Object.values(TABLES)) {
 			const before = db[table].length;
 			db[table] = db[table].filter((r) => r.deletedAt === null);
 			destroyed += before - db[table].length;
@@ -208,7 +211,7 @@
 		list_trash: () =>
 			Object.entries(TABLES)
 				.flatMap(([kind, table]) =>
-					db[table].filter((r) => r.deletedAt !== null).map((r) => ({ kind, id: r.id, name: r.name, deletedAt: r.deletedAt }))
+					db[table].filter((r) => r.deletedAt !== null).map((r) => ({ kind, id: r.id, name: NAMES[kind](r), deletedAt: r.deletedAt }))
 				)
 				.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)),
 		restore_from_trash: restore,
@@ -301,6 +304,11 @@
 		}
 	};
 
+	// Extensions (fake-voice.js) add kinds and commands before the example loads.
+	const exampleHooks = [];
+	const kit = { config, db, TABLES, NAMES, commands, CHANGES, exampleHooks, fail, live, find, strip, same, byName, insert, update, newId, now, requiredName };
+	for (const extend of window.__outwardFakeExtensions ?? []) extend(kit);
+
 	if (config.scenario === 'example') loadExample();
-	window.__fake = { calls, db, emit, failNext: (command, report) => failures.set(command, report) };
+	window.__fake = { calls, db, emit, failNext: (command, report) => failures.set(command, report), voice: kit.voice };
 })();

@@ -7,7 +7,10 @@ import { resolve } from 'node:path';
 import { expect, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FAKE_BACKEND = readFileSync(resolve(import.meta.dirname, 'fake-backend.js'), 'utf8');
+// The interview, pain point and theme commands extend the core fake, so they load first.
+const FAKE_BACKEND = ['fake-voice.js', 'fake-backend.js']
+	.map((file) => readFileSync(resolve(import.meta.dirname, file), 'utf8'))
+	.join('\n');
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 
 export type Scenario =
@@ -53,17 +56,7 @@ export async function openApp(
 		colorScheme: options.colorScheme ?? 'light',
 		reducedMotion: 'reduce'
 	});
-	const page = await context.newPage();
-	const problems: string[] = [];
-	page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-	page.on('console', (message) => {
-		// The browser also logs each dropped style attribute (see `expectHealthy`).
-		if (message.type() === 'error' && !message.text().startsWith('Applying inline style violates'))
-			problems.push(`console error: ${message.text()}`);
-	});
-	(page as PageWithProblems).problems = problems;
-
-	await page.addInitScript(
+	await context.addInitScript(
 		({ config, theme }) => {
 			(window as unknown as Record<string, unknown>).__OUTWARD_FAKE_CONFIG__ = config;
 			if (theme) localStorage.setItem('outward.theme', theme);
@@ -79,9 +72,10 @@ export async function openApp(
 		},
 		{ config: fake, theme: options.storedTheme ?? null }
 	);
-	await page.addInitScript({ content: FAKE_BACKEND });
+	await context.addInitScript({ content: FAKE_BACKEND });
 	// As Tauri does with `freezePrototype: true`, after its own scripts and before the app's.
-	await page.addInitScript({ content: 'Object.freeze(Object.prototype);' });
+	await context.addInitScript({ content: 'Object.freeze(Object.prototype);' });
+	const page = watched(await context.newPage());
 	await page.goto(`${inject('baseUrl')}${options.path ?? '/'}`);
 	// Every first screen (welcome, workspace, failure) is a <main>; the splash is not.
 	await page.locator('main').first().waitFor({ state: 'visible' });
@@ -89,6 +83,32 @@ export async function openApp(
 }
 
 type PageWithProblems = Page & { problems?: string[] };
+
+/** Collects uncaught errors and console errors of `page` for `expectHealthy`. */
+function watched(page: Page): Page {
+	const problems: string[] = [];
+	page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+	page.on('console', (message) => {
+		// The browser also logs each dropped style attribute (see `expectHealthy`).
+		if (message.type() === 'error' && !message.text().startsWith('Applying inline style violates'))
+			problems.push(`console error: ${message.text()}`);
+	});
+	(page as PageWithProblems).problems = problems;
+	return page;
+}
+
+/**
+ * Closes `page` the way a crash or a killed window does (no unload handlers, so nothing more is
+ * saved), and opens the app again at `path` in the same browser profile, with a fresh backend.
+ */
+export async function crashAndReopen(page: Page, path: string): Promise<Page> {
+	const context = page.context();
+	await page.close({ runBeforeUnload: false });
+	const next = watched(await context.newPage());
+	await next.goto(`${inject('baseUrl')}${path}`);
+	await next.locator('main').first().waitFor({ state: 'visible' });
+	return next;
+}
 
 /** Fails on uncaught errors, console errors and Content-Security-Policy violations. */
 export async function expectHealthy(page: Page): Promise<void> {
@@ -134,4 +154,51 @@ export async function calls(page: Page): Promise<{ command: string; args: unknow
 	return page.evaluate(
 		() => (window as unknown as { __fake: { calls: { command: string; args: unknown }[] } }).__fake.calls
 	);
+}
+
+type FakeWindow = {
+	__fake: {
+		failNext: (command: string, report: unknown) => void;
+		voice: { folder: unknown };
+		db: Record<string, Record<string, unknown>[]>;
+	};
+};
+
+/** Makes the fake backend reject the next call of `command` with `report`. */
+export async function failNext(page: Page, command: string, report: unknown): Promise<void> {
+	await page.evaluate(
+		([c, r]) => (window as unknown as FakeWindow).__fake.failNext(c as string, r),
+		[command, report] as const
+	);
+}
+
+/** What the fake folder picker answers next: an ImportPreview, null (cancelled), or an error. */
+export async function setChosenFolder(page: Page, answer: unknown): Promise<void> {
+	await page.evaluate((a) => ((window as unknown as FakeWindow).__fake.voice.folder = a), answer);
+}
+
+/** Rows of one of the fake backend's tables, as stored. */
+export async function fakeRows(page: Page, table: string): Promise<Record<string, unknown>[]> {
+	return page.evaluate((t) => (window as unknown as FakeWindow).__fake.db[t] ?? [], table);
+}
+
+/** Selects `text` in the textarea `locator` (first occurrence) as a person would with the mouse. */
+export async function selectInTextarea(locator: Locator, text: string): Promise<{ start: number; end: number }> {
+	return locator.evaluate((element, wanted) => {
+		const textarea = element as HTMLTextAreaElement;
+		const start = textarea.value.indexOf(wanted);
+		if (start < 0) throw new Error(`“${wanted}” is not in the notes`);
+		textarea.focus();
+		textarea.setSelectionRange(start, start + wanted.length);
+		textarea.dispatchEvent(new Event('select'));
+		return { start, end: start + wanted.length };
+	}, text);
+}
+
+/** The text selected in the textarea `locator`. */
+export async function selectedText(locator: Locator): Promise<string> {
+	return locator.evaluate((element) => {
+		const textarea = element as HTMLTextAreaElement;
+		return textarea.value.slice(textarea.selectionStart, textarea.selectionEnd);
+	});
 }

@@ -1,6 +1,5 @@
 // One typed wrapper per Tauri command of the contract. Components call these, never `invoke`.
 // Every wrapper rejects with an `ErrorReport`.
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { getVersion } from '@tauri-apps/api/app';
 import type { Customer } from '$lib/bindings/Customer';
 import type { CustomerInput } from '$lib/bindings/CustomerInput';
@@ -15,15 +14,8 @@ import type { StartupFailure } from '$lib/bindings/StartupFailure';
 import type { Team } from '$lib/bindings/Team';
 import type { TeamInput } from '$lib/bindings/TeamInput';
 import type { TrashItem } from '$lib/bindings/TrashItem';
+import { call } from './call';
 import { toErrorReport } from './errors';
-
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
-	try {
-		return await invoke<T>(command, args);
-	} catch (error) {
-		throw toErrorReport(error);
-	}
-}
 
 export const startupFailure = () => call<StartupFailure | null>('startup_failure');
 export const workspaceOverview = () => call<Overview>('workspace_overview');

@@ -16,10 +16,10 @@ const labels = (list: { label: string }[]) => list.map((c) => c.label);
 describe('paletteCommands', () => {
 	it('offers every screen and every create action in a workspace with data', () => {
 		const list = labels(paletteCommands(false, actions()));
-		for (const label of ['Teams', 'People', 'Products', 'Customers', 'Trash', 'Settings']) {
+		for (const label of ['Teams', 'People', 'Products', 'Customers', 'Interviews', 'Pain points', 'Themes', 'Coverage', 'Trash', 'Settings']) {
 			expect(list).toContain(label);
 		}
-		for (const label of ['New team', 'New person', 'New product', 'New customer']) {
+		for (const label of ['New team', 'New person', 'New product', 'New customer', 'Log interview', 'New pain point', 'New theme']) {
 			expect(list).toContain(label);
 		}
 		expect(list, 'the example can only be loaded into an empty workspace').not.toContain(
@@ -40,8 +40,10 @@ describe('paletteCommands', () => {
 		const commands = paletteCommands(false, spy);
 		commands.find((c) => c.label === 'People')?.run();
 		commands.find((c) => c.label === 'New customer')?.run();
+		commands.find((c) => c.label === 'Log interview')?.run();
 		expect(spy.navigate).toHaveBeenCalledWith('/people');
 		expect(spy.create).toHaveBeenCalledWith('customer');
+		expect(spy.create).toHaveBeenCalledWith('interview');
 	});
 });
 

@@ -2,7 +2,7 @@
 import type { EntityKind } from '$lib/bindings/EntityKind';
 import type { ThemeChoice } from '$lib/theme/theme.svelte';
 
-export type CommandGroup = 'Go to' | 'Create' | 'Workspace' | 'Theme';
+export type CommandGroup = 'Go to' | 'Create' | 'Workspace' | 'Theme' | 'Found';
 
 export type PaletteCommand = {
 	id: string;
@@ -25,6 +25,10 @@ export const SCREENS = [
 	{ path: '/people', label: 'People', keywords: ['members', 'engineers', 'staff'] },
 	{ path: '/products', label: 'Products', keywords: ['portfolio', 'services', 'offerings'] },
 	{ path: '/customers', label: 'Customers', keywords: ['users', 'consumers', 'clients'] },
+	{ path: '/interviews', label: 'Interviews', keywords: ['conversations', 'notes', 'support', 'import'] },
+	{ path: '/pain-points', label: 'Pain points', keywords: ['problems', 'issues', 'evidence', 'weight'] },
+	{ path: '/themes', label: 'Themes', keywords: ['tags', 'clusters', 'affinity'] },
+	{ path: '/coverage', label: 'Coverage', keywords: ['unheard', 'silence', 'heard', 'seniority'] },
 	{ path: '/trash', label: 'Trash', keywords: ['deleted', 'restore', 'bin'] },
 	{ path: '/settings', label: 'Settings', keywords: ['about', 'backup', 'theme', 'database'] }
 ] as const;
@@ -33,7 +37,10 @@ const CREATES: { kind: EntityKind; label: string; keywords: string[] }[] = [
 	{ kind: 'team', label: 'New team', keywords: ['add', 'create'] },
 	{ kind: 'person', label: 'New person', keywords: ['add', 'create', 'member'] },
 	{ kind: 'product', label: 'New product', keywords: ['add', 'create', 'service'] },
-	{ kind: 'customer', label: 'New customer', keywords: ['add', 'create', 'client'] }
+	{ kind: 'customer', label: 'New customer', keywords: ['add', 'create', 'client'] },
+	{ kind: 'interview', label: 'Log interview', keywords: ['add', 'create', 'new', 'conversation', 'notes'] },
+	{ kind: 'painPoint', label: 'New pain point', keywords: ['add', 'create', 'problem'] },
+	{ kind: 'theme', label: 'New theme', keywords: ['add', 'create', 'tag'] }
 ];
 
 /**

@@ -1,0 +1,46 @@
+// Search everywhere from the command palette, and opening what it finds.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectHealthy, launch, openApp, pressPaletteShortcut, screenshot, selectedText, visible } from './harness';
+
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(async () => browser?.close());
+
+describe('search', () => {
+	it('finds an interview from the palette and opens it at the matched word', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/teams' });
+		await pressPaletteShortcut(page);
+		const palette = await visible(page.getByTestId('command-palette'));
+		await page.keyboard.type('postgres');
+		const hit = await visible(palette.getByTestId('search-hit').filter({ hasText: 'Payments' }));
+		await expect(hit.locator('mark').textContent(), 'the match is marked').resolves.toBe('Postgres');
+		await expect(palette.getByText('Interviews', { exact: true }).count()).resolves.toBe(1);
+		await screenshot(page, 'palette-search');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/interviews\//);
+		await expect.poll(() => selectedText(page.getByTestId('notes'))).toBe('Postgres');
+		await expectHealthy(page);
+		await page.context().close();
+	});
+
+	it('says why punctuation finds nothing, in the palette and without a stack', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/teams' });
+		await page.keyboard.press('/');
+		const palette = await visible(page.getByTestId('command-palette'));
+		await page.keyboard.type('?!');
+		const error = await visible(palette.getByTestId('search-error'));
+		await expect(error.textContent()).resolves.toBe('Type a word to search for: punctuation alone matches nothing.');
+		await page.context().close();
+	});
+
+	it('opens a pain point found by its title', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
+		await pressPaletteShortcut(page);
+		await page.keyboard.type('flaky');
+		const palette = page.getByTestId('command-palette');
+		await palette.getByTestId('search-hit').filter({ hasText: 'Flaky end-to-end tests' }).click();
+		await visible(page.getByRole('heading', { level: 1, name: 'Flaky end-to-end tests block merges' }));
+		await page.context().close();
+	});
+});

@@ -1,0 +1,48 @@
+// Themes: the affinity view, renaming and merging.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectHealthy, launch, openApp, visible } from './harness';
+
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(async () => browser?.close());
+
+describe('themes', () => {
+	it('shows each theme with its heaviest pain points, renames one and merges another into it', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/themes' });
+		const cards = page.getByTestId('theme-card');
+		await expect.poll(() => cards.count()).toBe(3);
+		await expect(cards.first().textContent(), 'the largest cluster comes first').resolves.toContain('ci');
+		await expect(cards.first().getByRole('link').allTextContents()).resolves.toEqual([
+			'Slow CI builds when the cache is cold',
+			'Flaky end-to-end tests block merges'
+		]);
+
+		await page.getByRole('button', { name: 'Rename databases' }).click();
+		const rename = await visible(page.getByRole('dialog', { name: 'Rename “databases”' }));
+		await rename.getByLabel('Name').fill('Data stores');
+		await rename.getByRole('button', { name: 'Rename' }).click();
+		await visible(cards.filter({ hasText: 'Data stores' }));
+
+		await page.getByRole('button', { name: 'Merge onboarding into another theme' }).click();
+		const merge = await visible(page.getByTestId('merge-dialog'));
+		await merge.getByLabel('Theme to keep').selectOption({ label: 'Data stores' });
+		await merge.getByRole('button', { name: 'Continue' }).click();
+		await expect(merge.textContent()).resolves.toContain('is tagged “Data stores” instead');
+		await merge.getByRole('button', { name: 'Merge' }).click();
+		await expect.poll(() => cards.count()).toBe(2);
+		await expect(cards.filter({ hasText: 'onboarding' }).count()).resolves.toBe(0);
+		await expectHealthy(page);
+		await page.context().close();
+	});
+
+	it('opens a theme found by search on its card', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/teams' });
+		await page.keyboard.press('Control+k');
+		await page.keyboard.type('onboarding');
+		await page.getByTestId('search-hit').filter({ hasText: 'onboarding' }).click();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^theme-/);
+		await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain('onboarding');
+		await page.context().close();
+	});
+});
