@@ -69,7 +69,11 @@ export async function submitDialogExpectingError(app, field) {
 /** The visible text of every element matching `selector`. */
 export async function texts(app, selector) {
   const found = [];
-  for (const element of await app.$$(selector)) found.push(await element.getText());
+  for (const element of await app.$$(selector)) {
+    // A list that re-renders between the lookup and the read leaves stale elements: skip them.
+    const text = await element.getText().catch(() => null);
+    if (text !== null) found.push(text);
+  }
   return found;
 }
 
