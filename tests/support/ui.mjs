@@ -77,6 +77,21 @@ export async function texts(app, selector) {
   return found;
 }
 
+/**
+ * Clicks the element matching `selector` that shows `text`. Lists that fill in as a person types
+ * (search results, pickers) can replace the element between finding and clicking: then it looks
+ * again.
+ */
+export async function clickText(app, selector, text) {
+  await app.browser.waitUntil(
+    async () => {
+      await (await waitForText(app, selector, text)).click();
+      return true;
+    },
+    { timeoutMsg: `could not click the ${selector} showing “${text}”` },
+  );
+}
+
 /** Waits until some element matching `selector` shows `text`; returns that element. */
 export async function waitForText(app, selector, text) {
   let found;
@@ -93,4 +108,98 @@ export async function waitForText(app, selector, text) {
     { timeoutMsg: `no ${selector} showing “${text}” appeared` },
   );
   return found;
+}
+
+/**
+ * Types an ISO date ("2026-11-20") into a date field as a person would: in the format their locale
+ * shows (11/20/2026 in the US), one part after the other.
+ */
+export async function typeDate(app, name, iso, scope = 'main') {
+  const field = await app.$(scope).$(`[name="${name}"]`);
+  await field.waitForDisplayed();
+  const typed = await app.browser.execute(
+    (iso) =>
+      new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(
+        new Date(`${iso}T00:00:00Z`),
+      ),
+    iso,
+  );
+  await field.setValue(typed);
+  assert.equal(await field.getValue(), iso, `typing “${typed}” into the ${name} field gives ${iso}`);
+}
+
+/** Picks a customer team in the customer combobox by typing part of its name and clicking it. */
+export async function chooseCustomer(app, name, scope = 'main') {
+  const input = await app.$(scope).$('[name="customerId"]');
+  await input.waitForDisplayed();
+  await input.setValue(name.slice(0, 4));
+  const option = await app.$(`[data-testid="customer-options"] [data-label="${name}"]`);
+  await option.waitForClickable({ timeoutMsg: `“${name}” is not offered in the customer list` });
+  await option.click();
+  await app.browser.waitUntil(async () => (await input.getValue()) === name, {
+    timeoutMsg: `the customer field does not show “${name}” after choosing it`,
+  });
+}
+
+/**
+ * Types Markdown into the interview notes. WebKit's WebDriver drops a typed "\n", so each line
+ * break is pressed as Enter, as a person would.
+ */
+export async function typeNotes(app, text) {
+  const notes = await app.$('[data-testid="notes"]');
+  await notes.waitForDisplayed();
+  await notes.setValue(text.replaceAll('\n', '\uE007'));
+}
+
+/**
+ * Selects the first occurrence of `text` in the interview notes, as a drag with the mouse would,
+ * and returns its range in UTF-16 offsets (what the textarea and the backend count in).
+ */
+export async function selectInNotes(app, text) {
+  const notes = await app.$('[data-testid="notes"]');
+  await notes.waitForDisplayed();
+  const range = await app.browser.execute((text) => {
+    const textarea = document.querySelector('[data-testid="notes"]');
+    const start = textarea.value.indexOf(text);
+    if (start < 0) return null;
+    textarea.focus();
+    textarea.setSelectionRange(start, start + text.length);
+    return { start, end: start + text.length };
+  }, text);
+  assert.ok(range, `the notes contain “${text}”`);
+  return range;
+}
+
+/** What is selected in the interview notes, and whether they have the focus. */
+export function notesSelection(app) {
+  return app.browser.execute(() => {
+    const textarea = document.querySelector('[data-testid="notes"]');
+    if (!textarea) return null;
+    return {
+      text: textarea.value.slice(textarea.selectionStart, textarea.selectionEnd),
+      focused: document.activeElement === textarea,
+    };
+  });
+}
+
+/**
+ * Opens the command palette with `keys` (Ctrl+K by default, or "/"), types `query`, and opens the
+ * search result showing `hitText`.
+ */
+export async function searchAndOpen(app, query, hitText, keys = ['Control', 'k']) {
+  await app.browser.keys(keys);
+  const palette = await app.$('[data-testid="command-palette"]');
+  await palette.waitForDisplayed({ timeoutMsg: `${keys.join('+')} did not open the command palette` });
+  await palette.$('input[aria-label="Command or search"]').setValue(query);
+  await clickText(app, '[data-testid="search-hit"]', hitText);
+  await palette.waitForExist({ reverse: true, timeoutMsg: 'the palette stayed open after opening a result' });
+}
+
+/**
+ * The text of a displayed quote. WebKit's WebDriver reads no text at all from a line-clamped box
+ * (`display: -webkit-box`, as the evidence panel's quotes are), so this reads what the page renders.
+ */
+export async function quoteText(element) {
+  assert.equal(await element.isDisplayed(), true, 'the quote is displayed');
+  return (await element.getProperty('innerText')).trim();
 }
