@@ -116,7 +116,10 @@ async function runSession(t, workspace, body) {
   running.add(driver);
   let app;
   try {
+    // tauri-driver listens at once but starts WebKitWebDriver in the background; a session
+    // request that arrives before WebKitWebDriver listens fails with "connection refused".
     await waitUntilAccepts(DRIVER_PORT, { what: 'tauri-driver' });
+    await waitUntilAccepts(NATIVE_PORT, { what: 'WebKitWebDriver' });
     const browser = await remote({
       hostname: '127.0.0.1',
       port: DRIVER_PORT,
