@@ -6,11 +6,14 @@ mod records;
 
 use chrono::Utc;
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use outward_core::datasets::{self, Sizes};
 use outward_core::db::{self, Database, backup};
 use outward_core::error::{Error, Result};
 use outward_core::workspace;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Parser)]
 #[command(
@@ -35,7 +38,8 @@ enum Command {
     },
     /// Write a verified backup beside the database and print its path
     Backup,
-    /// Load a data set into an empty database
+    /// Load a data set into an empty database (heavy and stress are generated, the same on
+    /// every run)
     Seed {
         #[arg(long, value_enum)]
         profile: Profile,
@@ -82,6 +86,10 @@ enum Command {
 enum Profile {
     /// The small example workspace the app offers on first run
     Example,
+    /// A heavy user's five years: 6,000 interviews with long notes, 60,000 pain points
+    Heavy,
+    /// Ten times heavy, for scaling checks (several gigabytes; takes a while)
+    Stress,
 }
 
 fn main() -> ExitCode {
@@ -117,23 +125,7 @@ fn run(cli: Cli) -> Result<()> {
             println!("{}", written.display());
             Ok(())
         }
-        Command::Seed {
-            profile: Profile::Example,
-        } => {
-            database.write(|tx| workspace::load_example(tx, Utc::now()))?;
-            let overview = database.read(|conn| workspace::overview(conn, database.path()))?;
-            println!(
-                "Loaded the example workspace: {} team, {} people, {} products, {} customers, \
-                 {} interviews, {} pain points.",
-                overview.teams,
-                overview.people,
-                overview.products,
-                overview.customers,
-                overview.interviews,
-                overview.pain_points
-            );
-            Ok(())
-        }
+        Command::Seed { profile } => seed(&database, profile),
         Command::Teams { action } => records::teams(&database, action),
         Command::People { action } => records::people(&database, action),
         Command::Products { action } => records::products(&database, action),
@@ -160,6 +152,48 @@ fn open(path: &Path, may_create: bool) -> Result<Database> {
         });
     }
     Database::open(path, Utc::now())
+}
+
+fn seed(database: &Database, profile: Profile) -> Result<()> {
+    let sizes = match profile {
+        Profile::Example => {
+            database.write(|tx| workspace::load_example(tx, Utc::now()))?;
+            let o = database.read(|conn| workspace::overview(conn, database.path()))?;
+            println!(
+                "Loaded the example workspace: {} team, {} people, {} products, {} customers, \
+                 {} interviews, {} pain points.",
+                o.teams, o.people, o.products, o.customers, o.interviews, o.pain_points
+            );
+            return Ok(());
+        }
+        Profile::Heavy => Sizes::HEAVY,
+        Profile::Stress => Sizes::STRESS,
+    };
+    let started = Instant::now();
+    let bar = ProgressBar::new(u64::from(sizes.interviews)).with_style(
+        ProgressStyle::with_template("{msg:28} {wide_bar} {pos}/{len} interviews, {eta} left")
+            .expect("a valid progress template"),
+    );
+    let summary = datasets::generate(database, &sizes, |progress| {
+        bar.set_message(progress.stage);
+        bar.set_position(progress.done);
+    })?;
+    bar.finish_and_clear();
+    println!(
+        "Generated in {:.0} s: {} teams, {} people, {} products, {} customers, {} themes, \
+         {} interviews ({} words of notes), {} pain points with {} highlights.",
+        started.elapsed().as_secs_f64(),
+        summary.teams,
+        summary.people,
+        summary.products,
+        summary.customers,
+        summary.themes,
+        summary.interviews,
+        summary.words,
+        summary.pain_points,
+        summary.highlights
+    );
+    Ok(())
 }
 
 fn info(database: &Database, json: bool) -> Result<()> {

@@ -62,6 +62,16 @@ fn seeding_a_non_empty_database_is_refused_and_changes_nothing() {
             .starts_with("outward: The example workspace loads only into an empty database")
     );
     assert_eq!(json(&outward(&db, &["info", "--json"]))["teams"], 1);
+    for profile in ["heavy", "stress"] {
+        let refused = outward(&db, &["seed", "--profile", profile]);
+        assert_eq!(refused.status.code(), Some(1));
+        assert!(
+            stderr(&refused).starts_with("outward: A data set is generated only into an empty"),
+            "{}",
+            stderr(&refused)
+        );
+    }
+    assert_eq!(json(&outward(&db, &["info", "--json"]))["teams"], 1);
 }
 
 #[test]

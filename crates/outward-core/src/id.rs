@@ -16,6 +16,13 @@ impl Id {
     pub fn new() -> Self {
         Id(Uuid::now_v7())
     }
+
+    /// The id of a record created at `at`, with its random part given: for generated data
+    /// that must come out the same on every run.
+    pub fn from_parts(at: chrono::DateTime<chrono::Utc>, random: [u8; 10]) -> Self {
+        let millis = u64::try_from(at.timestamp_millis()).unwrap_or(0);
+        Id(uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid())
+    }
 }
 
 impl Default for Id {

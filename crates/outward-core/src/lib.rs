@@ -15,6 +15,8 @@
 
 pub mod coverage;
 pub mod customers;
+#[cfg(feature = "datasets")]
+pub mod datasets;
 pub mod db;
 pub mod entity;
 pub mod error;

@@ -5,7 +5,7 @@
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::id::Id;
-use rusqlite::{Connection, ErrorCode, OptionalExtension};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, ToSql};
 
 /// Maps "no row" from a lookup of a live record to [`Error::NotFound`].
 pub(crate) fn live<T>(result: rusqlite::Result<T>, entity: &'static str, id: Id) -> Result<T> {
@@ -62,6 +62,33 @@ pub(crate) fn require_live(
             format!("The {kind} “{name}” is in the Trash; restore it first or choose another."),
         )),
         Some((name, false)) => Ok(name),
+    }
+}
+
+/// The `FROM … WHERE …` of a filtered list, holding only the conditions whose filter is set.
+/// A generic `(:x IS NULL OR …)` condition would hide every index from SQLite's planner, so a
+/// filtered page would scan the whole table; each combination of filters gets its own SQL
+/// instead (and its own cached statement).
+pub(crate) struct Matching<'a> {
+    pub sql: String,
+    pub params: Vec<(&'static str, &'a dyn ToSql)>,
+}
+
+impl<'a> Matching<'a> {
+    pub fn new(from_where: &str) -> Self {
+        Matching {
+            sql: from_where.to_owned(),
+            params: Vec::new(),
+        }
+    }
+
+    /// Adds `AND condition` when `value` is set; the condition names it as `name`.
+    pub fn and<T: ToSql>(&mut self, value: &'a Option<T>, name: &'static str, condition: &str) {
+        if let Some(value) = value {
+            self.sql.push_str("\n  AND ");
+            self.sql.push_str(condition);
+            self.params.push((name, value));
+        }
     }
 }
 

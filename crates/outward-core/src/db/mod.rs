@@ -26,6 +26,7 @@ pub const APP_IDENTIFIER: &str = "io.outward.desktop";
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_interviews.sql"),
+    include_str!("migrations/0003_list_indexes.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -5,9 +5,10 @@ use super::InterviewKind;
 use crate::error::Result;
 use crate::id::Id;
 use crate::page::{Page, PageRequest};
+use crate::store::Matching;
 use crate::themes::{self, Tag};
 use chrono::NaiveDate;
-use rusqlite::{Connection, named_params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -50,19 +51,36 @@ pub struct InterviewSummary {
     pub tags: Vec<Tag>,
 }
 
-const MATCHING: &str = "
-    FROM interviews i JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL
-    WHERE i.deleted_at IS NULL
-      AND (:customer IS NULL OR i.customer_id = :customer)
-      AND (:kind IS NULL OR i.kind = :kind)
-      AND (:from IS NULL OR i.held_on >= :from)
-      AND (:to IS NULL OR i.held_on <= :to)
-      AND (:interviewer IS NULL OR EXISTS (SELECT 1 FROM interview_interviewers x
-            WHERE x.interview_id = i.id AND x.person_id = :interviewer))
-      AND (:theme IS NULL OR EXISTS (SELECT 1 FROM interview_themes t
-            WHERE t.interview_id = i.id AND t.theme_id = :theme))
-      AND (:product IS NULL OR EXISTS (SELECT 1 FROM customer_products cp
-            WHERE cp.customer_id = i.customer_id AND cp.product_id = :product))";
+fn matching(filter: &InterviewFilter) -> Matching<'_> {
+    let mut m = Matching::new(
+        "FROM interviews i JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL
+         WHERE i.deleted_at IS NULL",
+    );
+    m.and(
+        &filter.customer_id,
+        ":customer",
+        "i.customer_id = :customer",
+    );
+    m.and(&filter.kind, ":kind", "i.kind = :kind");
+    m.and(&filter.from, ":from", "i.held_on >= :from");
+    m.and(&filter.to, ":to", "i.held_on <= :to");
+    m.and(
+        &filter.interviewer_id,
+        ":interviewer",
+        "i.id IN (SELECT interview_id FROM interview_interviewers WHERE person_id = :interviewer)",
+    );
+    m.and(
+        &filter.theme_id,
+        ":theme",
+        "i.id IN (SELECT interview_id FROM interview_themes WHERE theme_id = :theme)",
+    );
+    m.and(
+        &filter.product_id,
+        ":product",
+        "i.customer_id IN (SELECT customer_id FROM customer_products WHERE product_id = :product)",
+    );
+    m
+}
 
 /// One page of the interviews that match `filter`, newest first.
 pub fn list(
@@ -71,19 +89,19 @@ pub fn list(
     page: PageRequest,
 ) -> Result<Page<InterviewSummary>> {
     let limit = page.limit();
-    let params = named_params! {
-        ":customer": filter.customer_id, ":kind": filter.kind, ":from": filter.from,
-        ":to": filter.to, ":interviewer": filter.interviewer_id, ":theme": filter.theme_id,
-        ":product": filter.product_id,
-    };
+    let Matching {
+        sql: matching,
+        params,
+    } = matching(filter);
+    let params = params.as_slice();
     let total: u32 = conn
-        .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
+        .prepare_cached(&format!("SELECT count(*) {matching}"))?
         .query_row(params, |r| r.get(0))?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT i.id, i.customer_id, c.name, i.held_on, i.kind, i.interviewees,
                 substr(i.notes, 1, {EXCERPT_CHARS}),
                 (SELECT count(*) FROM highlights h WHERE h.interview_id = i.id)
-         {MATCHING}
+         {matching}
          ORDER BY i.held_on DESC, i.id DESC LIMIT {limit} OFFSET {offset}",
         offset = page.offset
     ))?;
@@ -116,14 +134,28 @@ pub fn list(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::assert_walks_index;
+
+    fn plan_of(filter: &InterviewFilter) -> (String, Vec<(&'static str, &dyn rusqlite::ToSql)>) {
+        let Matching { sql, params } = matching(filter);
+        let sql = format!("SELECT i.id {sql} ORDER BY i.held_on DESC, i.id DESC LIMIT 50");
+        (sql, params)
+    }
 
     #[test]
     fn an_unfiltered_page_walks_the_index_in_order() {
-        let sql = format!("SELECT i.id {MATCHING} ORDER BY i.held_on DESC, i.id DESC LIMIT 50");
-        crate::store::assert_walks_index(
-            &sql,
-            named_params! { ":customer": None::<String>, ":kind": None::<String>, ":from": None::<String>, ":to": None::<String>, ":interviewer": None::<String>, ":theme": None::<String>, ":product": None::<String> },
-            "interviews_by_date",
-        );
+        let filter = InterviewFilter::default();
+        let (sql, params) = plan_of(&filter);
+        assert_walks_index(&sql, params.as_slice(), "interviews_by_date");
+    }
+
+    #[test]
+    fn a_page_of_one_customer_walks_its_index_in_order() {
+        let filter = InterviewFilter {
+            customer_id: Some(Id::new()),
+            ..Default::default()
+        };
+        let (sql, params) = plan_of(&filter);
+        assert_walks_index(&sql, params.as_slice(), "interviews_by_customer");
     }
 }

@@ -5,9 +5,10 @@ use super::{Frequency, Status, weight};
 use crate::error::Result;
 use crate::id::Id;
 use crate::page::{Page, PageRequest};
+use crate::store::Matching;
 use crate::themes::{self, Tag};
 use chrono::NaiveDate;
-use rusqlite::{Connection, named_params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -41,21 +42,32 @@ pub struct PainPointSummary {
     pub tags: Vec<Tag>,
 }
 
-const MATCHING: &str = "
-    FROM pain_points p
-    WHERE p.deleted_at IS NULL AND p.merged_into IS NULL
-      AND (:status IS NULL OR p.status = :status)
-      AND (:severity IS NULL OR p.severity = :severity)
-      AND (:product IS NULL OR EXISTS (SELECT 1 FROM pain_point_products x
-            WHERE x.pain_point_id = p.id AND x.product_id = :product))
-      AND (:theme IS NULL OR EXISTS (SELECT 1 FROM pain_point_themes x
-            WHERE x.pain_point_id = p.id AND x.theme_id = :theme))
-      AND (:customer IS NULL
-           OR EXISTS (SELECT 1 FROM pain_point_customers x
-                      WHERE x.pain_point_id = p.id AND x.customer_id = :customer)
-           OR EXISTS (SELECT 1 FROM highlights h JOIN interviews i ON i.id = h.interview_id
-                      WHERE h.pain_point_id = p.id AND i.customer_id = :customer
-                        AND i.deleted_at IS NULL))";
+fn matching(filter: &PainPointFilter) -> Matching<'_> {
+    let mut m =
+        Matching::new("FROM pain_points p WHERE p.deleted_at IS NULL AND p.merged_into IS NULL");
+    m.and(&filter.status, ":status", "p.status = :status");
+    m.and(&filter.severity, ":severity", "p.severity = :severity");
+    m.and(
+        &filter.product_id,
+        ":product",
+        "p.id IN (SELECT pain_point_id FROM pain_point_products WHERE product_id = :product)",
+    );
+    m.and(
+        &filter.theme_id,
+        ":theme",
+        "p.id IN (SELECT pain_point_id FROM pain_point_themes WHERE theme_id = :theme)",
+    );
+    m.and(
+        &filter.customer_id,
+        ":customer",
+        "p.id IN (SELECT pain_point_id FROM pain_point_customers WHERE customer_id = :customer
+                  UNION
+                  SELECT h.pain_point_id FROM interviews i
+                  JOIN highlights h ON h.interview_id = i.id
+                  WHERE i.customer_id = :customer AND i.deleted_at IS NULL)",
+    );
+    m
+}
 
 /// One page of the pain points matching `filter`, heaviest first, weights as of `today`.
 pub fn list(
@@ -65,17 +77,18 @@ pub fn list(
     today: NaiveDate,
 ) -> Result<Page<PainPointSummary>> {
     let limit = page.limit();
-    let params = named_params! {
-        ":status": filter.status, ":severity": filter.severity, ":product": filter.product_id,
-        ":theme": filter.theme_id, ":customer": filter.customer_id,
-    };
+    let Matching {
+        sql: matching,
+        params,
+    } = matching(filter);
+    let params = params.as_slice();
     let total: u32 = conn
-        .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
+        .prepare_cached(&format!("SELECT count(*) {matching}"))?
         .query_row(params, |r| r.get(0))?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
                 (SELECT count(*) FROM highlights h WHERE h.pain_point_id = p.id)
-         {MATCHING}
+         {matching}
          ORDER BY p.weight DESC, p.id LIMIT {limit} OFFSET {offset}",
         offset = page.offset
     ))?;
@@ -107,14 +120,25 @@ pub fn list(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::assert_walks_index;
+
+    fn page_walks(filter: &PainPointFilter, index: &str) {
+        let Matching { sql, params } = matching(filter);
+        let sql = format!("SELECT p.id {sql} ORDER BY p.weight DESC, p.id LIMIT 50");
+        assert_walks_index(&sql, params.as_slice(), index);
+    }
 
     #[test]
     fn an_unfiltered_page_walks_the_index_in_order() {
-        let sql = format!("SELECT p.id {MATCHING} ORDER BY p.weight DESC, p.id LIMIT 50");
-        crate::store::assert_walks_index(
-            &sql,
-            named_params! { ":status": None::<String>, ":severity": None::<String>, ":product": None::<String>, ":theme": None::<String>, ":customer": None::<String> },
-            "pain_points_by_weight",
-        );
+        page_walks(&PainPointFilter::default(), "pain_points_by_weight");
+    }
+
+    #[test]
+    fn a_page_of_one_status_walks_its_index_in_order() {
+        let filter = PainPointFilter {
+            status: Some(Status::Accepted),
+            ..Default::default()
+        };
+        page_walks(&filter, "pain_points_by_status");
     }
 }

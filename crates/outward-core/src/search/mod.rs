@@ -24,7 +24,7 @@ pub const MATCH_START: char = '\u{E000}';
 pub const MATCH_END: char = '\u{E001}';
 
 /// The most hits one search returns for each kind of record.
-pub const LIMIT_PER_KIND: u32 = 20;
+pub const LIMIT_PER_KIND: u32 = 10;
 
 crate::text::vocabulary! {
     /// What a search hit is.

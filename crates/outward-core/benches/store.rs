@@ -1,0 +1,877 @@
+//! The store at a heavy user's size: each operation of the core next to a baseline measured in
+//! the same run on the same database, and their ratio. See BENCHMARKS.md.
+//!
+//! Subject and baseline are sampled alternately (and in alternating order), so a noisy machine
+//! slows both alike and the ratio stays meaningful. Run with `make bench`, or
+//! `cargo bench -p outward-core --features datasets --bench store [-- --stress]`.
+//!
+//! The `heavy` database is generated once into `target/bench/` and reused while the
+//! generator is unchanged (its file name carries a digest of the generator's output).
+
+use chrono::{NaiveDate, Utc};
+use outward_core::datasets::{self, Sizes};
+use outward_core::db::Database;
+use outward_core::id::Id;
+use outward_core::interviews::{self, InterviewFilter, import};
+use outward_core::page::PageRequest;
+use outward_core::pain_points::{self, PainPointFilter, Status};
+use outward_core::search;
+use rusqlite::Connection;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+type Fallible<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
+fn main() -> Fallible {
+    let stress = std::env::args().any(|a| a == "--stress");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    std::fs::create_dir_all(&folder)?;
+    let heavy = prepared(&folder, "heavy", &Sizes::HEAVY)?;
+    let db = Database::open(&heavy, Utc::now())?;
+    let today = datasets::last_day();
+    let mut report = Report::default();
+
+    reads(&db, today, &mut report)?;
+    let terms = db.read(|c| Ok(Terms::pick(c)))??;
+    let heavy_search = searches(&db, &terms, "heavy", &mut report)?;
+    note_saves(&db, &mut report)?;
+    imports(&folder, &mut report)?;
+    reply_sizes(&db, today, &terms, &mut report)?;
+    drop(db);
+
+    if stress {
+        let path = prepared(&folder, "stress", &Sizes::STRESS)?;
+        let db = Database::open(&path, Utc::now())?;
+        let stress_search = searches(&db, &terms, "stress", &mut report)?;
+        for (kind, heavy_p95) in heavy_search {
+            let stress_p95 = stress_search[&kind];
+            let r = ratio(stress_p95, heavy_p95);
+            report.add(Row {
+                operation: format!("search p95, stress ÷ heavy, {kind} terms"),
+                subject: format!("{:.2} ms", ms(stress_p95)),
+                baseline: format!("{:.2} ms", ms(heavy_p95)),
+                ratio: r,
+                goal: if kind == "selective" { "≤ 3" } else { "—" }.into(),
+                met: (kind == "selective").then_some(r <= 3.0),
+            });
+        }
+    }
+    report.print();
+    std::fs::write(
+        folder.join("store.json"),
+        serde_json::to_string_pretty(&report.rows)?,
+    )?;
+    Ok(())
+}
+
+/// The database for `sizes`, generated on first use.
+fn prepared(folder: &Path, name: &str, sizes: &Sizes) -> Fallible<PathBuf> {
+    let tiny = Database::open_in_memory()?;
+    datasets::generate(&tiny, &Sizes::TINY, |_| {})?;
+    let digest = format!("{:x}", Sha256::digest(tiny.read(datasets::dump)?));
+    let path = folder.join(format!("{name}-{}.db", &digest[..12]));
+    if path.exists() {
+        return Ok(path);
+    }
+    let partial = path.with_extension("partial");
+    let _ = std::fs::remove_file(&partial);
+    eprintln!("Generating the {name} data set into {} …", path.display());
+    let started = Instant::now();
+    let db = Database::open(&partial, Utc::now())?;
+    let summary = datasets::generate(&db, sizes, |p| {
+        if p.done % 1_000 == 0 {
+            eprintln!("  {} {}/{}", p.stage, p.done, p.total);
+        }
+    })?;
+    db.read(|c| Ok(c.execute_batch("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);")?))?;
+    drop(db);
+    std::fs::rename(&partial, &path)?;
+    eprintln!(
+        "  {} interviews, {} pain points, {} highlights in {:.0} s",
+        summary.interviews,
+        summary.pain_points,
+        summary.highlights,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(path)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+/// Times `subject` and `baseline` alternately, `n` times each, on the same inputs.
+fn paired<I>(
+    n: usize,
+    mut input: impl FnMut(usize) -> I,
+    mut subject: impl FnMut(&I) -> Fallible,
+    mut baseline: impl FnMut(&I) -> Fallible,
+) -> Fallible<(Timings, Timings)> {
+    let (mut s, mut b) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for i in 0..n {
+        let item = input(i);
+        if i % 2 == 0 {
+            s.push(timed(|| subject(&item))?);
+            b.push(timed(|| baseline(&item))?);
+        } else {
+            b.push(timed(|| baseline(&item))?);
+            s.push(timed(|| subject(&item))?);
+        }
+    }
+    Ok((Timings::new(s), Timings::new(b)))
+}
+
+/// Keeps a result from being optimised away.
+fn kept<T>(value: T) -> Fallible {
+    std::hint::black_box(value);
+    Ok(())
+}
+
+fn timed(f: impl FnOnce() -> Fallible) -> Fallible<Duration> {
+    let start = Instant::now();
+    f()?;
+    Ok(start.elapsed())
+}
+
+struct Timings(Vec<Duration>);
+
+impl Timings {
+    fn new(mut samples: Vec<Duration>) -> Self {
+        samples.sort();
+        Timings(samples)
+    }
+    fn percentile(&self, p: f64) -> Duration {
+        let index = ((self.0.len() - 1) as f64 * p).round() as usize;
+        self.0[index]
+    }
+    fn p50(&self) -> Duration {
+        self.percentile(0.50)
+    }
+    fn p95(&self) -> Duration {
+        self.percentile(0.95)
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64()
+}
+
+fn p50_p95(t: &Timings) -> String {
+    format!("{:.3} / {:.3} ms", ms(t.p50()), ms(t.p95()))
+}
+
+#[derive(Serialize)]
+struct Row {
+    operation: String,
+    subject: String,
+    baseline: String,
+    ratio: f64,
+    goal: String,
+    met: Option<bool>,
+}
+
+#[derive(Default)]
+struct Report {
+    rows: Vec<Row>,
+}
+
+impl Report {
+    fn add(&mut self, row: Row) {
+        eprintln!(
+            "  {}: {} vs {} → {:.2}",
+            row.operation, row.subject, row.baseline, row.ratio
+        );
+        self.rows.push(row);
+    }
+
+    /// A row whose goal is a ratio of medians no greater than `most`.
+    fn compared(&mut self, operation: &str, (s, b): (Timings, Timings), most: f64) {
+        let r = ratio(s.p50(), b.p50());
+        self.add(Row {
+            operation: operation.into(),
+            subject: p50_p95(&s),
+            baseline: p50_p95(&b),
+            ratio: r,
+            goal: format!("≤ {most}"),
+            met: Some(r <= most),
+        });
+    }
+
+    fn print(&self) {
+        println!();
+        println!("| Operation | Outward (p50 / p95) | Baseline (p50 / p95) | Ratio | Goal | Met |");
+        println!("|---|---|---|---|---|---|");
+        for r in &self.rows {
+            let met = match r.met {
+                Some(true) => "yes",
+                Some(false) => "**no**",
+                None => "—",
+            };
+            println!(
+                "| {} | {} | {} | {:.2} | {} | {met} |",
+                r.operation, r.subject, r.baseline, r.ratio, r.goal
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads: one record by id, one page of a filtered, sorted list
+
+fn ids(conn: &Connection, sql: &str, n: usize) -> Fallible<Vec<Id>> {
+    let mut stmt = conn.prepare(sql)?;
+    let all: Vec<Id> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let step = (all.len() / n).max(1);
+    Ok(all.into_iter().step_by(step).take(n).collect())
+}
+
+fn reads(db: &Database, today: NaiveDate, report: &mut Report) -> Fallible {
+    db.read(|conn| Ok(read_benches(conn, today, report)))?
+}
+
+fn read_benches(conn: &Connection, today: NaiveDate, report: &mut Report) -> Fallible {
+    let pains = ids(conn, "SELECT id FROM pain_points ORDER BY rowid", 2_000)?;
+    let timings = paired(
+        pains.len(),
+        |i| pains[i],
+        |id| kept(pain_points::get(conn, *id, today)?),
+        |id| pain_point_by_hand(conn, *id),
+    )?;
+    report.compared("get a pain point by id", timings, 1.3);
+
+    let talks = ids(conn, "SELECT id FROM interviews ORDER BY rowid", 2_000)?;
+    let timings = paired(
+        talks.len(),
+        |i| talks[i],
+        |id| kept(interviews::get(conn, *id)?),
+        |id| interview_by_hand(conn, *id),
+    )?;
+    report.compared("get an interview by id", timings, 1.3);
+
+    let statuses = [Status::Accepted, Status::New, Status::Planned];
+    let timings = paired(
+        600,
+        |i| (statuses[i % 3], (i / 3 % 20) as u32 * 50),
+        |(status, offset)| {
+            let filter = PainPointFilter {
+                status: Some(*status),
+                ..Default::default()
+            };
+            let page = PageRequest {
+                offset: *offset,
+                limit: 50,
+            };
+            kept(pain_points::list(conn, &filter, page, today)?)
+        },
+        |(status, offset)| pain_point_page_by_hand(conn, *status, *offset),
+    )?;
+    report.compared(
+        "a page of 50 pain points by status, heaviest first",
+        timings,
+        1.3,
+    );
+
+    let customers = ids(conn, "SELECT id FROM customers ORDER BY rowid", 50)?;
+    let timings = paired(
+        300,
+        |i| customers[i % customers.len()],
+        |customer| {
+            let filter = PainPointFilter {
+                customer_id: Some(*customer),
+                ..Default::default()
+            };
+            kept(pain_points::list(
+                conn,
+                &filter,
+                PageRequest::default(),
+                today,
+            )?)
+        },
+        |customer| pain_point_page_of_customer_by_hand(conn, *customer),
+    )?;
+    report.compared(
+        "a page of 50 pain points of one customer, heaviest first",
+        timings,
+        1.3,
+    );
+
+    let timings = paired(
+        600,
+        |i| customers[i % customers.len()],
+        |customer| {
+            let filter = InterviewFilter {
+                customer_id: Some(*customer),
+                ..Default::default()
+            };
+            kept(interviews::list(conn, &filter, PageRequest::default())?)
+        },
+        |customer| interview_page_by_hand(conn, *customer),
+    )?;
+    report.compared(
+        "a page of 50 interviews of one customer, newest first",
+        timings,
+        1.3,
+    );
+    Ok(())
+}
+
+/// The same rows `pain_points::get` returns, with as few hand-written queries as it takes.
+fn pain_point_by_hand(conn: &Connection, id: Id) -> Fallible {
+    let row: (
+        String,
+        String,
+        String,
+        u8,
+        String,
+        String,
+        f64,
+        String,
+        String,
+    ) = conn
+        .prepare_cached(
+            "SELECT id, title, description, severity, frequency, status, weight, created_at,
+                    updated_at FROM pain_points
+             WHERE id = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ))
+        })?;
+    std::hint::black_box(row);
+    let links = conn
+        .prepare_cached(
+            "SELECT 'product', x.product_id, t.name FROM pain_point_products x
+                JOIN products t ON t.id = x.product_id
+                WHERE x.pain_point_id = ?1 AND t.deleted_at IS NULL
+             UNION ALL SELECT 'customer', x.customer_id, t.name FROM pain_point_customers x
+                JOIN customers t ON t.id = x.customer_id
+                WHERE x.pain_point_id = ?1 AND t.deleted_at IS NULL
+             UNION ALL SELECT 'theme', t.id, t.name FROM pain_point_themes x
+                JOIN themes t ON t.id = x.theme_id WHERE x.pain_point_id = ?1
+             UNION ALL SELECT 'merged', id, title FROM pain_points WHERE merged_into = ?1
+             UNION ALL SELECT 'status', to_status, changed_at FROM pain_point_status_changes
+                WHERE pain_point_id = ?1
+             ORDER BY 1, 3 COLLATE NOCASE",
+        )?
+        .query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    std::hint::black_box(links);
+    let evidence = conn
+        .prepare_cached(
+            "SELECT h.id, i.id, c.id, c.name, i.held_on, h.quote, h.start_offset, h.end_offset,
+                    h.detached
+             FROM highlights h JOIN interviews i ON i.id = h.interview_id AND i.deleted_at IS NULL
+             JOIN customers c ON c.id = i.customer_id WHERE h.pain_point_id = ?1
+             ORDER BY i.held_on DESC, h.start_offset",
+        )?
+        .query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, u32>(6)?,
+                r.get::<_, u32>(7)?,
+                r.get::<_, bool>(8)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    std::hint::black_box(evidence);
+    let reach: u32 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM (
+               SELECT customer_id FROM pain_point_customers WHERE pain_point_id = ?1
+               UNION
+               SELECT i.customer_id FROM highlights h JOIN interviews i ON i.id = h.interview_id
+               WHERE h.pain_point_id = ?1)",
+        )?
+        .query_row([id], |r| r.get(0))?;
+    std::hint::black_box(reach);
+    Ok(())
+}
+
+/// The same rows `interviews::get` returns, by hand.
+fn interview_by_hand(conn: &Connection, id: Id) -> Fallible {
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<u32>,
+        String,
+        String,
+        String,
+    );
+    let row: Row = conn
+        .prepare_cached(
+            "SELECT id, customer_id, held_on, kind, interviewees, duration_minutes, notes,
+                    created_at, updated_at
+             FROM interviews WHERE id = ?1 AND deleted_at IS NULL",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ))
+        })?;
+    std::hint::black_box(row);
+    let links = conn
+        .prepare_cached(
+            "SELECT person_id, NULL FROM interview_interviewers WHERE interview_id = ?1
+             UNION ALL SELECT t.id, t.name FROM interview_themes x JOIN themes t
+                ON t.id = x.theme_id WHERE x.interview_id = ?1
+             ORDER BY 2 COLLATE NOCASE",
+        )?
+        .query_map([id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    std::hint::black_box(links);
+    let highlights = conn
+        .prepare_cached(
+            "SELECT id, pain_point_id, start_offset, end_offset, quote, detached, created_at
+             FROM highlights WHERE interview_id = ?1 ORDER BY start_offset, id",
+        )?
+        .query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, u32>(2)?,
+                r.get::<_, u32>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, bool>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    std::hint::black_box(highlights);
+    Ok(())
+}
+
+fn pain_point_page_by_hand(conn: &Connection, status: Status, offset: u32) -> Fallible {
+    let total: u32 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM pain_points
+             WHERE deleted_at IS NULL AND merged_into IS NULL AND status = ?1",
+        )?
+        .query_row([status], |r| r.get(0))?;
+    std::hint::black_box(total);
+    let rows = conn
+        .prepare_cached(
+            "SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
+                    (SELECT count(*) FROM highlights h WHERE h.pain_point_id = p.id),
+                    (SELECT group_concat(t.id || ' ' || t.name, ';') FROM pain_point_themes x
+                     JOIN themes t ON t.id = x.theme_id WHERE x.pain_point_id = p.id)
+             FROM pain_points p
+             WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND p.status = ?1
+             ORDER BY p.weight DESC, p.id LIMIT 50 OFFSET ?2",
+        )?
+        .query_map((status, offset), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, u8>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, f64>(5)?,
+                r.get::<_, u32>(6)?,
+                r.get::<_, Option<String>>(7)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    std::hint::black_box(rows);
+    Ok(())
+}
+
+fn pain_point_page_of_customer_by_hand(conn: &Connection, customer: Id) -> Fallible {
+    let reached = "SELECT pain_point_id FROM pain_point_customers WHERE customer_id = ?1
+                   UNION SELECT h.pain_point_id FROM interviews i
+                   JOIN highlights h ON h.interview_id = i.id
+                   WHERE i.customer_id = ?1 AND i.deleted_at IS NULL";
+    let total: u32 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM pain_points
+             WHERE deleted_at IS NULL AND merged_into IS NULL AND id IN ({reached})"
+        ))?
+        .query_row([customer], |r| r.get(0))?;
+    std::hint::black_box(total);
+    let rows = conn
+        .prepare_cached(&format!(
+            "SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
+                    (SELECT count(*) FROM highlights h WHERE h.pain_point_id = p.id),
+                    (SELECT group_concat(t.id || ' ' || t.name, ';') FROM pain_point_themes x
+                     JOIN themes t ON t.id = x.theme_id WHERE x.pain_point_id = p.id)
+             FROM pain_points p
+             WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND p.id IN ({reached})
+             ORDER BY p.weight DESC, p.id LIMIT 50"
+        ))?
+        .query_map([customer], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, f64>(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    std::hint::black_box(rows);
+    Ok(())
+}
+
+fn interview_page_by_hand(conn: &Connection, customer: Id) -> Fallible {
+    let total: u32 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM interviews WHERE customer_id = ?1 AND deleted_at IS NULL",
+        )?
+        .query_row([customer], |r| r.get(0))?;
+    std::hint::black_box(total);
+    let rows = conn
+        .prepare_cached(
+            "SELECT i.id, i.customer_id, c.name, i.held_on, i.kind, i.interviewees,
+                    substr(i.notes, 1, 240),
+                    (SELECT count(*) FROM highlights h WHERE h.interview_id = i.id),
+                    (SELECT group_concat(t.id || ' ' || t.name, ';') FROM interview_themes x
+                     JOIN themes t ON t.id = x.theme_id WHERE x.interview_id = i.id)
+             FROM interviews i JOIN customers c ON c.id = i.customer_id
+             WHERE i.customer_id = ?1 AND i.deleted_at IS NULL
+             ORDER BY i.held_on DESC, i.id DESC LIMIT 50",
+        )?
+        .query_map([customer], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, u32>(7)?,
+                r.get::<_, Option<String>>(8)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    std::hint::black_box(rows);
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+/// Search terms by how many interviews hold them: a few, some, nearly all.
+struct Terms {
+    kinds: Vec<(&'static str, Vec<(String, i64)>)>,
+}
+
+impl Terms {
+    fn pick(conn: &Connection) -> Fallible<Terms> {
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.interview_terms
+                USING fts5vocab(main, interviews_fts, 'row');",
+        )?;
+        let documents: f64 = conn.query_row("SELECT count(*) FROM interviews", [], |r| r.get(0))?;
+        let mut kinds = Vec::new();
+        for (kind, share) in [("selective", 0.002), ("medium", 0.05), ("common", 1.0)] {
+            let terms = conn
+                .prepare(
+                    "SELECT term, doc FROM temp.interview_terms
+                     WHERE term GLOB '[a-z][a-z][a-z]*' ORDER BY abs(doc - ?1), term LIMIT 10",
+                )?
+                .query_map([documents * share], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            kinds.push((kind, terms));
+        }
+        Ok(Terms { kinds })
+    }
+}
+
+/// p50/p95 of `search::search` per kind of term, against the bare FTS5 queries beneath it.
+fn searches(
+    db: &Database,
+    terms: &Terms,
+    label: &str,
+    report: &mut Report,
+) -> Fallible<std::collections::BTreeMap<&'static str, Duration>> {
+    let mut p95s = std::collections::BTreeMap::new();
+    for (kind, words) in &terms.kinds {
+        let (s, b) = db.read(|conn| {
+            Ok(paired(
+                200,
+                |i| words[i % words.len()].0.clone(),
+                |term| kept(search::search(conn, term)?),
+                |term| bare_match(conn, term),
+            ))
+        })??;
+        let docs: Vec<String> = words.iter().take(3).map(|(_, d)| d.to_string()).collect();
+        let goal = if *kind == "common" { 100.0 } else { 20.0 };
+        p95s.insert(*kind, s.p95());
+        report.add(Row {
+            operation: format!(
+                "search ({label}), {kind} terms (e.g. “{}”, in {}… of the interviews)",
+                words[0].0,
+                docs.join(", ")
+            ),
+            subject: p50_p95(&s),
+            baseline: p50_p95(&b),
+            ratio: ratio(s.p50(), b.p50()),
+            goal: format!("p95 ≤ {goal} ms"),
+            met: Some(ms(s.p95()) <= goal),
+        });
+    }
+    Ok(p95s)
+}
+
+/// The three capped FTS5 queries alone: rowids by bm25, no snippets, no joins.
+fn bare_match(conn: &Connection, term: &str) -> Fallible {
+    let query = search::to_fts_query(term)?;
+    for table in ["interviews_fts", "pain_points_fts", "themes_fts"] {
+        let rows = conn
+            .prepare_cached(&format!(
+                "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rank LIMIT 20"
+            ))?
+            .query_map([&query], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        std::hint::black_box(rows);
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+/// Saving edited notes (index kept in step by triggers, highlights re-anchored) against the
+/// same update of a table with the same rows and no index.
+fn note_saves(db: &Database, report: &mut Report) -> Fallible {
+    let chosen: Vec<(Id, String)> = db.read(|conn| {
+        let mut stmt = conn.prepare(
+            "SELECT id, notes FROM interviews
+             WHERE id IN (SELECT interview_id FROM highlights) ORDER BY rowid LIMIT 100",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    })?;
+    db.write(|tx| {
+        tx.execute_batch(
+            "DROP TABLE IF EXISTS bench_plain_notes;
+             CREATE TABLE bench_plain_notes (id TEXT PRIMARY KEY, notes TEXT, updated_at TEXT);
+             INSERT INTO bench_plain_notes SELECT id, notes, updated_at FROM interviews
+             WHERE id IN (SELECT interview_id FROM highlights) ORDER BY rowid LIMIT 100;",
+        )?;
+        Ok(())
+    })?;
+    let edited = |i: usize| {
+        let (id, notes) = &chosen[i % chosen.len()];
+        // Every other save adds a sentence at the end; the next takes it away again.
+        let text = if (i / chosen.len()).is_multiple_of(2) {
+            format!("{notes}\n\nAdded after the call: they will send the runbook.\n")
+        } else {
+            notes.clone()
+        };
+        (*id, text)
+    };
+    let timings = paired(
+        400,
+        edited,
+        |(id, notes)| Ok(db.write(|tx| interviews::save_notes(tx, *id, notes, Utc::now()))?),
+        |(id, notes)| {
+            Ok(db.write(|tx| {
+                tx.prepare_cached(
+                    "UPDATE bench_plain_notes SET notes = ?2, updated_at = ?3 WHERE id = ?1",
+                )?
+                .execute((id, notes, Utc::now()))?;
+                Ok(())
+            })?)
+        },
+    )?;
+    db.write(|tx| Ok(tx.execute_batch("DROP TABLE bench_plain_notes;")?))?;
+    report.compared(
+        "save edited notes, index in step and highlights re-anchored",
+        timings,
+        3.0,
+    );
+    Ok(())
+}
+
+/// Importing 1,000 Markdown interviews (read, parse, plan, write) against raw batched inserts
+/// of the same rows, each into a fresh copy of the same small workspace.
+fn imports(folder: &Path, report: &mut Report) -> Fallible {
+    let work = tempfile::tempdir_in(folder)?;
+    let base = work.path().join("base.db");
+    let customers: Vec<String> = {
+        let db = Database::open(&base, Utc::now())?;
+        datasets::generate(&db, &Sizes::TINY, |_| {})?;
+        db.read(|c| {
+            let mut stmt = c.prepare("SELECT name FROM customers ORDER BY rowid")?;
+            let names = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(names)
+        })?
+    };
+    let files = work.path().join("files");
+    std::fs::create_dir(&files)?;
+    datasets::markdown_interviews(&files, 1_000, 1_000, &customers)?;
+    let parsed = import::read_folder(&files)?;
+    let fresh = |i: usize| -> Fallible<PathBuf> {
+        let copy = work.path().join(format!("copy-{i}.db"));
+        std::fs::copy(&base, &copy)?;
+        Ok(copy)
+    };
+    let (s, b) = paired(
+        6,
+        |i| fresh(i).expect("a copy of the base database"),
+        |path| {
+            let db = Database::open(path, Utc::now())?;
+            let plan = db.read(|c| import::plan(c, import::read_folder(&files)?))?;
+            db.write(|tx| import::apply(tx, &plan, Utc::now()))?;
+            Ok(())
+        },
+        |path| {
+            let db = Database::open(path, Utc::now())?;
+            db.write(|tx| {
+                let customer_id = |name: &str| -> rusqlite::Result<Id> {
+                    tx.prepare_cached("SELECT id FROM customers WHERE name = ?1")?
+                        .query_row([name], |r| r.get(0))
+                };
+                let now = Utc::now();
+                for file in &parsed {
+                    tx.prepare_cached(
+                        "INSERT INTO interviews (id, customer_id, held_on, kind, interviewees,
+                            duration_minutes, notes, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                    )?
+                    .execute((
+                        Id::new(),
+                        customer_id(&file.customer)?,
+                        file.held_on,
+                        file.kind,
+                        &file.interviewees,
+                        file.duration_minutes,
+                        &file.notes,
+                        now,
+                    ))?;
+                }
+                Ok(())
+            })?;
+            Ok(())
+        },
+    )?;
+    let speed = |t: &Timings| 1_000.0 / t.p50().as_secs_f64();
+    let relative = speed(&s) / speed(&b);
+    report.add(Row {
+        operation: "import 1,000 Markdown interviews (median of 6)".into(),
+        subject: format!("{:.0} interviews/s", speed(&s)),
+        baseline: format!("{:.0} interviews/s (raw inserts)", speed(&b)),
+        ratio: relative,
+        goal: "≥ 0.5× raw speed".into(),
+        met: Some(relative >= 0.5),
+    });
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reply sizes
+
+/// The largest JSON replies the app sends at this size, against the 256 KB cap on a reply.
+fn reply_sizes(db: &Database, today: NaiveDate, terms: &Terms, report: &mut Report) -> Fallible {
+    let largest = db.read(|conn| {
+        let longest: Id = conn.query_row(
+            "SELECT id FROM interviews ORDER BY length(notes) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )?;
+        let most_evidence: Id = conn.query_row(
+            "SELECT pain_point_id FROM highlights GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )?;
+        let widest = PageRequest {
+            offset: 0,
+            limit: outward_core::page::LIMIT_MAX,
+        };
+        let common = &terms.kinds[2].1[0].0;
+        let sizes = [
+            (
+                "the longest interview",
+                json_len(&interviews::get(conn, longest)?),
+            ),
+            (
+                "the pain point with most evidence",
+                json_len(&pain_points::get(conn, most_evidence, today)?),
+            ),
+            (
+                "the widest page of pain points",
+                json_len(&pain_points::list(
+                    conn,
+                    &PainPointFilter::default(),
+                    widest,
+                    today,
+                )?),
+            ),
+            (
+                "the widest page of interviews",
+                json_len(&interviews::list(
+                    conn,
+                    &InterviewFilter::default(),
+                    widest,
+                )?),
+            ),
+            (
+                "search for a common term",
+                json_len(&search::search(conn, common)?),
+            ),
+        ];
+        Ok(sizes
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .expect("some replies"))
+    })?;
+    let (what, bytes) = largest;
+    report.add(Row {
+        operation: format!("largest IPC reply ({what})"),
+        subject: format!("{:.1} KB", bytes as f64 / 1024.0),
+        baseline: "256 KB cap".into(),
+        ratio: bytes as f64 / (256.0 * 1024.0),
+        goal: "≤ 1".into(),
+        met: Some(bytes <= 256 * 1024),
+    });
+    Ok(())
+}
+
+fn json_len(value: &impl Serialize) -> usize {
+    serde_json::to_vec(value)
+        .map(|v| v.len())
+        .unwrap_or(usize::MAX)
+}

@@ -1,0 +1,9 @@
+-- Indexes that serve a filtered page in its full order (date then id, weight then id), so
+-- SQLite reads one page of rows instead of sorting every match.
+
+DROP INDEX interviews_by_customer;
+CREATE INDEX interviews_by_customer ON interviews (customer_id, held_on DESC, id DESC);
+
+DROP INDEX pain_points_by_status;
+CREATE INDEX pain_points_by_status ON pain_points (status, weight DESC, id)
+    WHERE deleted_at IS NULL AND merged_into IS NULL;
