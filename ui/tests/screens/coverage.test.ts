@@ -34,4 +34,27 @@ describe('coverage', () => {
 		await expectHealthy(page);
 		await page.context().close();
 	});
+
+	it('fits the default 1280 × 800 window: no sideways scroll, every Log button and the Commands button in view', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/coverage' });
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await visible(page.getByTestId('unheard-flag'));
+		const table = await page.locator('.coverage-table').evaluate((t) => {
+			const wrap = t.parentElement as HTMLElement;
+			return { table: t.getBoundingClientRect().width, column: wrap.clientWidth, page: document.documentElement.scrollWidth };
+		});
+		expect(table.table, 'the table is no wider than the content column').toBeLessThanOrEqual(table.column);
+		expect(table.page, 'the page does not scroll sideways').toBeLessThanOrEqual(1280);
+		for (const log of await page.getByRole('link', { name: /^Log a conversation with/ }).all()) {
+			const box = await log.boundingBox();
+			expect(box && box.x + box.width, 'each Log button is inside the window').toBeLessThanOrEqual(1280);
+		}
+		const flag = await page.getByTestId('unheard-flag').first().boundingBox();
+		expect(flag?.height, 'a flag is one line, a pill').toBeLessThan(40);
+		const commands = await page.getByRole('button', { name: /Commands/ }).boundingBox();
+		expect(commands && commands.y + commands.height, 'the Commands button is fully in view').toBeLessThanOrEqual(800);
+		const sidebar = await page.getByRole('navigation', { name: 'Main' }).evaluate((nav) => nav.scrollHeight - nav.clientHeight);
+		expect(sidebar, 'the sidebar needs no scrollbar').toBe(0);
+		await page.context().close();
+	});
 });
