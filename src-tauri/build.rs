@@ -5,6 +5,7 @@
 const COMMANDS: &[&str] = &[
     "startup_failure",
     "workspace_overview",
+    "first_screen_painted",
     "load_example",
     "create_backup",
     "list_teams",

@@ -12,6 +12,7 @@
 pub mod commands;
 pub mod store;
 
+use commands::workspace::StartedAt;
 use store::Store;
 use tauri::{Manager, Runtime};
 
@@ -24,6 +25,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
     tauri::generate_handler![
         workspace::startup_failure,
         workspace::workspace_overview,
+        workspace::first_screen_painted,
         workspace::load_example,
         workspace::create_backup,
         teams::list_teams,
@@ -89,7 +91,10 @@ fn logging<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 
 /// Starts the app and blocks until it quits.
 pub fn run() {
+    // First, so the start-up time the UI reports (`first_screen_painted`) counts everything.
+    let started = StartedAt(std::time::Instant::now());
     let result = tauri::Builder::default()
+        .manage(started)
         .plugin(logging())
         // Only Rust opens dialogs (the import folder picker); the UI is granted none of its
         // commands, so a page cannot widen what the app may read.

@@ -194,6 +194,7 @@
 	const commands = {
 		startup_failure: () => (config.scenario === 'failure' ? config.failure : null),
 		workspace_overview: overview,
+		first_screen_painted: () => null,
 		load_example: loadExample,
 		list_teams: () => live('teams').sort(byName).map(strip),
 		create_team: ({ input }) => strip(insert('teams', teamInput(input))),

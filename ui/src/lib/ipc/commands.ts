@@ -19,6 +19,8 @@ import { toErrorReport } from './errors';
 
 export const startupFailure = () => call<StartupFailure | null>('startup_failure');
 export const workspaceOverview = () => call<Overview>('workspace_overview');
+/** Tells the shell the first screen with data is on screen; it logs how long start-up took. */
+export const firstScreenPainted = () => call<null>('first_screen_painted');
 export const loadExample = () => call<Overview>('load_example');
 export const createBackup = () => call<string>('create_backup');
 
