@@ -454,6 +454,50 @@ fn search_stays_in_step_with_inserts_updates_and_deletes() {
 }
 
 #[test]
+fn a_term_found_nearly_everywhere_is_ranked_among_its_newest_matches() {
+    let w = world();
+    let oldest_best = pain_point(&w, "Deploy deploy deploy deploy", 2);
+    w.db.write(|tx| {
+        for n in 0..search::RANKED_MAX {
+            let input = PainPointInput {
+                title: format!("Slow deploy {n}"),
+                description: String::new(),
+                severity: 2,
+                frequency: Frequency::Weekly,
+                product_ids: vec![],
+                customer_ids: vec![],
+                tags: vec![],
+            };
+            pain_points::create(tx, &input, None, now())?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    let newest_best = pain_point(&w, "Deploy deploy deploy waits", 2);
+    let found: Vec<Id> =
+        w.db.read(|c| search::search(c, "deploy"))
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind == HitKind::PainPoint)
+            .map(|h| h.id)
+            .collect();
+    assert_eq!(
+        found.len() as u32,
+        search::LIMIT_PER_KIND,
+        "hits are capped"
+    );
+    assert_eq!(
+        found[0], newest_best,
+        "the best of the newest matches comes first"
+    );
+    assert!(
+        !found.contains(&oldest_best),
+        "a match older than the newest {} is not ranked",
+        search::RANKED_MAX
+    );
+}
+
+#[test]
 fn interviews_list_filters_and_pages_newest_first() {
     let w = world();
     for d in 1..=5 {

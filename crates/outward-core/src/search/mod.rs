@@ -5,7 +5,8 @@
 //! cannot become operators), `"quoted phrases"` stay phrases, a word ending in `*` is a prefix,
 //! and so is the last word, so results follow typing. Each table is searched alone, ranked by
 //! bm25 and capped, and only then joined to its rows: FTS5 stays fast only when nothing else
-//! shares the `MATCH` query.
+//! shares the `MATCH` query. A term found in more than [`RANKED_MAX`] records of a kind is
+//! ranked among the newest of them only, so a search costs about the same at any size.
 
 mod query;
 
@@ -62,16 +63,32 @@ pub fn search(conn: &Connection, text: &str) -> Result<Vec<SearchHit>> {
     Ok(hits)
 }
 
-/// Runs `MATCH` on one FTS table alone: (rowid, snippet, rank), best first, capped.
+/// The most matches of one kind that are ranked: for a term found nearly everywhere, the newest
+/// this many. Ranking costs a little for every match, so without a cap a very common term would
+/// cost more the more a team has written.
+pub const RANKED_MAX: u32 = 2_000;
+
+/// Runs `MATCH` on one FTS table alone: (rowid, snippet, rank), best first, capped. Snippets are
+/// made only for the hits returned: each reads and tokenises its whole document.
 fn matches(conn: &Connection, table: &str, query: &str) -> Result<Vec<(i64, String, f64)>> {
-    let sql = format!(
-        "SELECT rowid, snippet({table}, -1, '{MATCH_START}', '{MATCH_END}', '…', 16), rank
-         FROM {table} WHERE {table} MATCH ?1 ORDER BY rank LIMIT {LIMIT_PER_KIND}"
-    );
-    let rows = conn
-        .prepare_cached(&sql)?
-        .query_map([query], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    let ranked: Vec<(i64, f64)> = conn
+        .prepare_cached(&format!(
+            "SELECT rowid, rank FROM (
+               SELECT rowid, rank FROM {table} WHERE {table} MATCH ?1
+               ORDER BY rowid DESC LIMIT {RANKED_MAX})
+             ORDER BY rank LIMIT {LIMIT_PER_KIND}"
+        ))?
+        .query_map([query], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let mut snippet = conn.prepare_cached(&format!(
+        "SELECT snippet({table}, -1, '{MATCH_START}', '{MATCH_END}', '…', 16)
+         FROM {table} WHERE {table} MATCH ?1 AND rowid = ?2"
+    ))?;
+    let mut rows = Vec::with_capacity(ranked.len());
+    for (rowid, rank) in ranked {
+        let text: String = snippet.query_row((query, rowid), |r| r.get(0))?;
+        rows.push((rowid, text, rank));
+    }
     Ok(rows)
 }
 
