@@ -4,7 +4,11 @@
 //
 // It builds both apps in release, seeds a workspace with the CLI, starts a private Xvfb display
 // and D-Bus session bus, then starts the two apps alternately, each time with a fresh HOME and
-// XDG folders (and a fresh copy of the database) so no run warms the next:
+// XDG folders (and a fresh copy of the database) so no run warms the next. The one thing kept
+// between runs of the same app is Mesa's shader cache, as on any machine after the first launch:
+// WebKit draws with OpenGL, which under Xvfb is Mesa's software renderer, and compiling the
+// shaders for a first frame costs seconds there (a page with more kinds of drawing needs more
+// of them). The warm-up run fills each app's cache; --fresh-shader-cache measures first launches.
 //   cold start  time from spawn until the app prints `first screen painted <N> ms after start`,
 //               which the UI reports once the first screen with data has been painted;
 //   memory      PSS summed over the app and all its descendants (WebKit's web and network
@@ -13,13 +17,18 @@
 // to target/bench/whole-app.json.
 //
 // Usage: node bench/whole-app.mjs [--runs 15] [--profile example] [--warmup 1] [--settle-ms 1500]
-//                                 [--daily-backup] [--no-build]
-//   --daily-backup  start every run with the daily backup due (the first start of a day);
-//                   by default the workspace has a backup from today, as on any later start.
-//   --no-build      use the binaries already in target/release.
+//                                 [--workspace PATH] [--daily-backup] [--fresh-shader-cache]
+//                                 [--no-build]
+//   --profile             the data set `outward seed --profile` loads (example, heavy…);
+//   --workspace           or a copy of this database instead, one no app has open (seeding
+//                         heavy takes minutes).
+//   --daily-backup        start every run with the daily backup due (the first start of a day);
+//                         by default the workspace has a backup from today, as on later starts.
+//   --fresh-shader-cache  an empty shader cache for every run (the first launch on a machine).
+//   --no-build            use the binaries already in target/release.
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,6 +40,9 @@ import { firstLine, startGroup, stopGroup } from '../tests/support/processes.mjs
 const GOAL = 1.25;
 const READY = /first screen painted (\d+) ms after start/;
 const READY_TIMEOUT_MS = 60_000;
+// An error logged at start-up (say, a database the app cannot open) means no first screen with
+// data will come: stop at once instead of waiting for the time-out.
+const FAILED = /\[ERROR\]/;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(repo, process.env.CARGO_TARGET_DIR) : path.join(repo, 'target');
@@ -41,14 +53,18 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '1' },
     profile: { type: 'string', default: 'example' },
+    workspace: { type: 'string' },
     'settle-ms': { type: 'string', default: '1500' },
     'daily-backup': { type: 'boolean', default: false },
+    'fresh-shader-cache': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (options.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 20).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  // The comment at the top of this file.
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+  console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
   process.exit(0);
 }
 const runs = positive(options.runs, '--runs');
@@ -99,11 +115,21 @@ for (const [name, binary] of Object.entries(binaries)) {
 // ---- the workspace every Outward run starts from ----------------------------------------------
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'outward-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const fixture = path.join(scratch, 'fixture');
 const fixtureDb = path.join(fixture, 'outward.db');
 mkdirSync(fixture);
-say(`seeding the ${options.profile} profile`);
-run(binaries.cli, ['seed', '--profile', options.profile, '--db', fixtureDb]);
+const dataSet = options.workspace ? path.resolve(options.workspace) : `profile ${options.profile}`;
+if (options.workspace) {
+  if (!existsSync(options.workspace)) fail(`--workspace ${options.workspace} does not exist`);
+  say(`copying ${dataSet}`);
+  for (const suffix of ['', '-wal']) {
+    if (existsSync(dataSet + suffix)) cpSync(dataSet + suffix, fixtureDb + suffix);
+  }
+} else {
+  say(`seeding the ${options.profile} profile`);
+  run(binaries.cli, ['seed', '--profile', options.profile, '--db', fixtureDb]);
+}
 if (!options['daily-backup']) {
   // A backup from today, so the app's start-up does not take the daily one.
   execFileSync(binaries.cli, ['backup', '--db', fixtureDb], { stdio: 'ignore' });
@@ -151,8 +177,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 async function startDisplayAndBus() {
   // -displayfd lets Xvfb pick a free display and tell us which, with no race. -noreset: by
-  // default Xvfb resets when its last client leaves, and an app starting during that reset
-  // fails to initialise GTK.
+  // default Xvfb resets when its last client leaves, between two runs here, and an app that
+  // connected during such a reset once failed to initialise GTK.
   const xvfb = startGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-noreset'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
@@ -192,10 +218,20 @@ function freshEnvironment(app, session) {
     DISPLAY: session.display,
     DBUS_SESSION_BUS_ADDRESS: session.bus,
     NO_AT_BRIDGE: '1',
+    // Each app keeps its own (neither warms the other's), unless every run starts empty.
+    MESA_SHADER_CACHE_DIR: options['fresh-shader-cache'] ? folder('shader-cache') : path.join(scratch, `shader-cache-${app}`),
   };
   if (app === 'outward') {
     const workspace = folder('workspace');
-    cpSync(fixture, workspace, { recursive: true });
+    cpSync(fixture, workspace, {
+      recursive: true,
+      // Backups are only read at start-up (is one due?): links save copying a large one.
+      filter: (source) => !source.includes(`${path.sep}backups${path.sep}`),
+    });
+    const backups = path.join(fixture, 'backups');
+    for (const name of existsSync(backups) ? readdirSync(backups) : []) {
+      linkSync(path.join(backups, name), path.join(workspace, 'backups', name));
+    }
     env.OUTWARD_DB = path.join(workspace, 'outward.db');
   }
   return { dir, env };
@@ -217,6 +253,9 @@ async function measure(app, session) {
         if (found) {
           clearTimeout(timer);
           resolve(Number(found[1]));
+        } else if (FAILED.test(output)) {
+          clearTimeout(timer);
+          reject(new Error('it logged an error at start-up'));
         }
       };
       child.stdout.setEncoding('utf8').on('data', watch);
@@ -350,10 +389,12 @@ function printTable(result) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('');
   console.log(
-    `Whole-app figures: ${result.runs} runs of each after ${result.warmup} warm-up, profile ${result.profile}` +
-      `${result.dailyBackupDue ? ' (daily backup due)' : ''}, settle ${result.settleMs} ms`,
+    `Whole-app figures: ${result.runs} runs of each after ${result.warmup} warm-up, ${result.dataSet}` +
+      `${result.dailyBackupDue ? ', daily backup due' : ''}` +
+      `, ${result.freshShaderCache ? 'fresh' : 'warm'} shader cache, settle ${result.settleMs} ms`,
   );
   console.log(`${result.machine.nproc} × ${result.machine.cpu}, Tauri ${result.machine.tauri}, WebKitGTK ${result.machine.webkit2gtk}`);
+  console.log(`1-minute load average ${result.loadAverage.before} before, ${result.loadAverage.after} after`);
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   '));
   const verdict = result.ratios.coldStart <= GOAL ? 'meets' : 'misses';
   console.log(`Cold start ${verdict} the goal (${result.ratios.coldStart.toFixed(2)} against ≤ ${GOAL}).`);
@@ -367,6 +408,7 @@ function printTable(result) {
 let code = 1;
 try {
   const session = await startDisplayAndBus();
+  const loadBefore = os.loadavg()[0];
   const samples = { outward: [], minimal: [] };
   say(`${warmup} warm-up and ${runs} measured runs of each app, alternating, on display ${session.display}`);
   for (let pass = 0; pass < warmup + runs; pass++) {
@@ -384,13 +426,16 @@ try {
   const result = {
     date: new Date().toISOString(),
     machine: machine(),
-    profile: options.profile,
+    dataSet,
     databaseBytes: fixtureBytes,
     dailyBackupDue: options['daily-backup'],
+    freshShaderCache: options['fresh-shader-cache'],
     runs,
     warmup,
     settleMs,
     releaseBuildSeconds: buildSeconds,
+    // Other work on the machine inflates both apps' times; the ratio is what to compare.
+    loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]) },
     goal: { coldStartRatio: GOAL },
     ratios: {
       coldStart: Math.round((apps.outward.coldStartMs.median / apps.minimal.coldStartMs.median) * 100) / 100,
