@@ -45,7 +45,7 @@ pub struct Sizes {
 }
 
 impl Sizes {
-    /// A heavy user (DESIGN.md §7): five years of a ten-team platform organisation.
+    /// A heavy user: five years of a ten-team platform organisation (see BENCHMARKS.md).
     pub const HEAVY: Sizes = Sizes {
         teams: 10,
         people_per_team: 8,
