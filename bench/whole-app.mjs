@@ -35,7 +35,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { firstLine, startGroup, stopGroup } from '../tests/support/processes.mjs';
+import { firstLine, startGroup, startSessionBus, stopGroup } from '../tests/support/processes.mjs';
 
 const GOAL = 1.25;
 const READY = /first screen painted (\d+) ms after start/;
@@ -140,20 +140,6 @@ const fixtureBytes = readdirSync(fixture)
 
 // ---- display and bus --------------------------------------------------------------------------
 
-const BUS_CONFIG = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=${scratch}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`;
-
 const helpers = [];
 let current = null;
 let stopping;
@@ -184,14 +170,8 @@ async function startDisplayAndBus() {
   });
   helpers.push(xvfb);
   const display = `:${await firstLine(xvfb.stdio[3], { what: 'Xvfb' })}`;
-  // A private session bus that activates no services: calls to portals fail at once.
-  const busConfig = path.join(scratch, 'session.conf');
-  writeFileSync(busConfig, BUS_CONFIG);
-  const dbus = startGroup('dbus-daemon', [`--config-file=${busConfig}`, '--nofork', '--nopidfile', '--print-address=1'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const { daemon: dbus, address: bus } = await startSessionBus(scratch);
   helpers.push(dbus);
-  const bus = await firstLine(dbus.stdout, { what: 'dbus-daemon' });
   return { display, bus };
 }
 

@@ -8,12 +8,12 @@
 // Env:   OUTWARD_APP   the app binary (default: $CARGO_TARGET_DIR or target/, then debug/outward-app)
 
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, mkdirSync, mkdtempSync, writeFileSync, rmSync, accessSync, constants } from 'node:fs';
+import { existsSync, readdirSync, mkdirSync, mkdtempSync, rmSync, accessSync, constants } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DRIVER_PORT, NATIVE_PORT, tauriDriverPath } from './support/app.mjs';
-import { startGroup, stopGroup, freeDriverPorts, firstLine } from './support/processes.mjs';
+import { startGroup, stopGroup, freeDriverPorts, firstLine, startSessionBus } from './support/processes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -52,20 +52,6 @@ const files = process.argv.length > 2
       .map((f) => path.join(here, 'journeys', f));
 mkdirSync(path.join(here, 'artifacts'), { recursive: true });
 
-const BUS_CONFIG = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=${os.tmpdir()}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`;
-
 const started = [];
 let runner;
 let busDir;
@@ -101,17 +87,9 @@ try {
   started.push(xvfb);
   const display = `:${await firstLine(xvfb.stdio[3], { what: 'Xvfb' })}`;
 
-  // A private session bus: WebKitGTK and GTK talk to D-Bus, and without one start-up can stall.
-  // It activates no services (no portals, no accessibility bus), so calls to them fail at once
-  // instead of starting desktop services that could outlive the run.
   busDir = mkdtempSync(path.join(os.tmpdir(), 'outward-e2e-bus-'));
-  const busConfig = path.join(busDir, 'session.conf');
-  writeFileSync(busConfig, BUS_CONFIG);
-  const dbus = startGroup('dbus-daemon', [`--config-file=${busConfig}`, '--nofork', '--nopidfile', '--print-address=1'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const { daemon: dbus, address: bus } = await startSessionBus(busDir);
   started.push(dbus);
-  const bus = await firstLine(dbus.stdout, { what: 'dbus-daemon' });
 
   console.log(`e2e: app ${app}`);
   console.log(`e2e: display ${display}, ${files.length} journey file(s)`);

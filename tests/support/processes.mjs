@@ -3,7 +3,9 @@
 // that group, which also takes down its children (WebKitWebDriver, the app).
 
 import { spawn, execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Starts `command` in its own process group. */
@@ -136,4 +138,37 @@ export function firstLine(stream, { timeoutMs = 10000, what }) {
       reject(new Error(`e2e: ${what} exited before it was ready`));
     });
   });
+}
+
+/**
+ * A private D-Bus session bus whose socket and config live in `dir`: WebKitGTK and GTK talk to
+ * D-Bus, and without one start-up can stall. It activates no services (no portals, no
+ * accessibility bus), so calls to them fail at once instead of starting desktop services that
+ * could outlive the run. The policy is the stock session bus's: a narrower one (without the
+ * eavesdrop rules) leaves GTK's bus registration hanging and no window ever appears.
+ * Returns the daemon (stop it with `stopGroup`) and the address for DBUS_SESSION_BUS_ADDRESS.
+ */
+export async function startSessionBus(dir) {
+  const config = path.join(dir, 'session.conf');
+  writeFileSync(
+    config,
+    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=${dir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`,
+  );
+  const daemon = startGroup('dbus-daemon', [`--config-file=${config}`, '--nofork', '--nopidfile', '--print-address=1'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const address = await firstLine(daemon.stdout, { what: 'dbus-daemon' });
+  return { daemon, address };
 }

@@ -270,7 +270,7 @@ fn read_benches(conn: &Connection, today: NaiveDate, report: &mut Report) -> Fal
             };
             kept(pain_points::list(conn, &filter, page, today)?)
         },
-        |(status, offset)| pain_point_page_by_hand(conn, *status, *offset),
+        |(status, offset)| pain_point_page_by_hand(conn, "p.status = ?1", [status], *offset),
     )?;
     report.compared(
         "a page of 50 pain points by status, heaviest first",
@@ -294,7 +294,14 @@ fn read_benches(conn: &Connection, today: NaiveDate, report: &mut Report) -> Fal
                 today,
             )?)
         },
-        |customer| pain_point_page_of_customer_by_hand(conn, *customer),
+        |customer| {
+            let reached = "p.id IN (
+                SELECT pain_point_id FROM pain_point_customers WHERE customer_id = ?1
+                UNION SELECT h.pain_point_id FROM interviews i
+                JOIN highlights h ON h.interview_id = i.id
+                WHERE i.customer_id = ?1 AND i.deleted_at IS NULL)";
+            pain_point_page_by_hand(conn, reached, [customer], 0)
+        },
     )?;
     report.compared(
         "a page of 50 pain points of one customer, heaviest first",
@@ -322,267 +329,137 @@ fn read_benches(conn: &Connection, today: NaiveDate, report: &mut Report) -> Fal
     Ok(())
 }
 
+/// Runs a hand-written query and reads every column of every row, as the baselines do.
+fn fetch(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Fallible {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let columns = stmt.column_count();
+    let mut rows = stmt.query(params)?;
+    while let Some(row) = rows.next()? {
+        for column in 0..columns {
+            std::hint::black_box(row.get_ref(column)?);
+        }
+    }
+    Ok(())
+}
+
 /// The same rows `pain_points::get` returns, with as few hand-written queries as it takes.
 fn pain_point_by_hand(conn: &Connection, id: Id) -> Fallible {
-    let row: (
-        String,
-        String,
-        String,
-        u8,
-        String,
-        String,
-        f64,
-        String,
-        String,
-    ) = conn
-        .prepare_cached(
-            "SELECT id, title, description, severity, frequency, status, weight, created_at,
-                    updated_at FROM pain_points
-             WHERE id = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
-        )?
-        .query_row([id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-            ))
-        })?;
-    std::hint::black_box(row);
-    let links = conn
-        .prepare_cached(
-            "SELECT 'product', x.product_id, t.name FROM pain_point_products x
-                JOIN products t ON t.id = x.product_id
-                WHERE x.pain_point_id = ?1 AND t.deleted_at IS NULL
-             UNION ALL SELECT 'customer', x.customer_id, t.name FROM pain_point_customers x
-                JOIN customers t ON t.id = x.customer_id
-                WHERE x.pain_point_id = ?1 AND t.deleted_at IS NULL
-             UNION ALL SELECT 'theme', t.id, t.name FROM pain_point_themes x
-                JOIN themes t ON t.id = x.theme_id WHERE x.pain_point_id = ?1
-             UNION ALL SELECT 'merged', id, title FROM pain_points WHERE merged_into = ?1
-             UNION ALL SELECT 'status', to_status, changed_at FROM pain_point_status_changes
-                WHERE pain_point_id = ?1
-             ORDER BY 1, 3 COLLATE NOCASE",
-        )?
-        .query_map([id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    std::hint::black_box(links);
-    let evidence = conn
-        .prepare_cached(
-            "SELECT h.id, i.id, c.id, c.name, i.held_on, h.quote, h.start_offset, h.end_offset,
-                    h.detached
-             FROM highlights h JOIN interviews i ON i.id = h.interview_id AND i.deleted_at IS NULL
-             JOIN customers c ON c.id = i.customer_id WHERE h.pain_point_id = ?1
-             ORDER BY i.held_on DESC, h.start_offset",
-        )?
-        .query_map([id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, u32>(6)?,
-                r.get::<_, u32>(7)?,
-                r.get::<_, bool>(8)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    std::hint::black_box(evidence);
-    let reach: u32 = conn
-        .prepare_cached(
-            "SELECT count(*) FROM (
-               SELECT customer_id FROM pain_point_customers WHERE pain_point_id = ?1
-               UNION
-               SELECT i.customer_id FROM highlights h JOIN interviews i ON i.id = h.interview_id
-               WHERE h.pain_point_id = ?1)",
-        )?
-        .query_row([id], |r| r.get(0))?;
-    std::hint::black_box(reach);
-    Ok(())
+    fetch(
+        conn,
+        "SELECT id, title, description, severity, frequency, status, weight, created_at,
+                updated_at FROM pain_points
+         WHERE id = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
+        [id],
+    )?;
+    fetch(
+        conn,
+        "SELECT 'product', x.product_id, t.name FROM pain_point_products x
+            JOIN products t ON t.id = x.product_id
+            WHERE x.pain_point_id = ?1 AND t.deleted_at IS NULL
+         UNION ALL SELECT 'customer', x.customer_id, t.name FROM pain_point_customers x
+            JOIN customers t ON t.id = x.customer_id
+            WHERE x.pain_point_id = ?1 AND t.deleted_at IS NULL
+         UNION ALL SELECT 'theme', t.id, t.name FROM pain_point_themes x
+            JOIN themes t ON t.id = x.theme_id WHERE x.pain_point_id = ?1
+         UNION ALL SELECT 'merged', id, title FROM pain_points WHERE merged_into = ?1
+         UNION ALL SELECT 'status', to_status, changed_at FROM pain_point_status_changes
+            WHERE pain_point_id = ?1
+         ORDER BY 1, 3 COLLATE NOCASE",
+        [id],
+    )?;
+    fetch(
+        conn,
+        "SELECT h.id, i.id, c.id, c.name, i.held_on, h.quote, h.start_offset, h.end_offset,
+                h.detached
+         FROM highlights h JOIN interviews i ON i.id = h.interview_id AND i.deleted_at IS NULL
+         JOIN customers c ON c.id = i.customer_id WHERE h.pain_point_id = ?1
+         ORDER BY i.held_on DESC, h.start_offset",
+        [id],
+    )?;
+    fetch(
+        conn,
+        "SELECT count(*) FROM (
+           SELECT customer_id FROM pain_point_customers WHERE pain_point_id = ?1
+           UNION
+           SELECT i.customer_id FROM highlights h JOIN interviews i ON i.id = h.interview_id
+           WHERE h.pain_point_id = ?1)",
+        [id],
+    )
 }
 
 /// The same rows `interviews::get` returns, by hand.
 fn interview_by_hand(conn: &Connection, id: Id) -> Fallible {
-    type Row = (
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<u32>,
-        String,
-        String,
-        String,
-    );
-    let row: Row = conn
-        .prepare_cached(
-            "SELECT id, customer_id, held_on, kind, interviewees, duration_minutes, notes,
-                    created_at, updated_at
-             FROM interviews WHERE id = ?1 AND deleted_at IS NULL",
-        )?
-        .query_row([id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-            ))
-        })?;
-    std::hint::black_box(row);
-    let links = conn
-        .prepare_cached(
-            "SELECT person_id, NULL FROM interview_interviewers WHERE interview_id = ?1
-             UNION ALL SELECT t.id, t.name FROM interview_themes x JOIN themes t
-                ON t.id = x.theme_id WHERE x.interview_id = ?1
-             ORDER BY 2 COLLATE NOCASE",
-        )?
-        .query_map([id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    std::hint::black_box(links);
-    let highlights = conn
-        .prepare_cached(
-            "SELECT id, pain_point_id, start_offset, end_offset, quote, detached, created_at
-             FROM highlights WHERE interview_id = ?1 ORDER BY start_offset, id",
-        )?
-        .query_map([id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, u32>(2)?,
-                r.get::<_, u32>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, bool>(5)?,
-                r.get::<_, String>(6)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    std::hint::black_box(highlights);
-    Ok(())
+    fetch(
+        conn,
+        "SELECT id, customer_id, held_on, kind, interviewees, duration_minutes, notes,
+                created_at, updated_at
+         FROM interviews WHERE id = ?1 AND deleted_at IS NULL",
+        [id],
+    )?;
+    fetch(
+        conn,
+        "SELECT person_id, NULL FROM interview_interviewers WHERE interview_id = ?1
+         UNION ALL SELECT t.id, t.name FROM interview_themes x JOIN themes t
+            ON t.id = x.theme_id WHERE x.interview_id = ?1
+         ORDER BY 2 COLLATE NOCASE",
+        [id],
+    )?;
+    fetch(
+        conn,
+        "SELECT id, pain_point_id, start_offset, end_offset, quote, detached, created_at
+         FROM highlights WHERE interview_id = ?1 ORDER BY start_offset, id",
+        [id],
+    )
 }
 
-fn pain_point_page_by_hand(conn: &Connection, status: Status, offset: u32) -> Fallible {
-    let total: u32 = conn
-        .prepare_cached(
-            "SELECT count(*) FROM pain_points
-             WHERE deleted_at IS NULL AND merged_into IS NULL AND status = ?1",
-        )?
-        .query_row([status], |r| r.get(0))?;
-    std::hint::black_box(total);
-    let rows = conn
-        .prepare_cached(
+/// What a page of pain points shows, for the pain points `matching` selects (`?1` is bound).
+fn pain_point_page_by_hand(
+    conn: &Connection,
+    matching: &str,
+    params: impl rusqlite::Params + Copy,
+    offset: u32,
+) -> Fallible {
+    fetch(
+        conn,
+        &format!(
+            "SELECT count(*) FROM pain_points p
+             WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND {matching}"
+        ),
+        params,
+    )?;
+    fetch(
+        conn,
+        &format!(
             "SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
                     (SELECT count(*) FROM highlights h WHERE h.pain_point_id = p.id),
                     (SELECT group_concat(t.id || ' ' || t.name, ';') FROM pain_point_themes x
                      JOIN themes t ON t.id = x.theme_id WHERE x.pain_point_id = p.id)
              FROM pain_points p
-             WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND p.status = ?1
-             ORDER BY p.weight DESC, p.id LIMIT 50 OFFSET ?2",
-        )?
-        .query_map((status, offset), |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, u8>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, f64>(5)?,
-                r.get::<_, u32>(6)?,
-                r.get::<_, Option<String>>(7)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    std::hint::black_box(rows);
-    Ok(())
-}
-
-fn pain_point_page_of_customer_by_hand(conn: &Connection, customer: Id) -> Fallible {
-    let reached = "SELECT pain_point_id FROM pain_point_customers WHERE customer_id = ?1
-                   UNION SELECT h.pain_point_id FROM interviews i
-                   JOIN highlights h ON h.interview_id = i.id
-                   WHERE i.customer_id = ?1 AND i.deleted_at IS NULL";
-    let total: u32 = conn
-        .prepare_cached(&format!(
-            "SELECT count(*) FROM pain_points
-             WHERE deleted_at IS NULL AND merged_into IS NULL AND id IN ({reached})"
-        ))?
-        .query_row([customer], |r| r.get(0))?;
-    std::hint::black_box(total);
-    let rows = conn
-        .prepare_cached(&format!(
-            "SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
-                    (SELECT count(*) FROM highlights h WHERE h.pain_point_id = p.id),
-                    (SELECT group_concat(t.id || ' ' || t.name, ';') FROM pain_point_themes x
-                     JOIN themes t ON t.id = x.theme_id WHERE x.pain_point_id = p.id)
-             FROM pain_points p
-             WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND p.id IN ({reached})
-             ORDER BY p.weight DESC, p.id LIMIT 50"
-        ))?
-        .query_map([customer], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, f64>(5)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    std::hint::black_box(rows);
-    Ok(())
+             WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND {matching}
+             ORDER BY p.weight DESC, p.id LIMIT 50 OFFSET {offset}"
+        ),
+        params,
+    )
 }
 
 fn interview_page_by_hand(conn: &Connection, customer: Id) -> Fallible {
-    let total: u32 = conn
-        .prepare_cached(
-            "SELECT count(*) FROM interviews WHERE customer_id = ?1 AND deleted_at IS NULL",
-        )?
-        .query_row([customer], |r| r.get(0))?;
-    std::hint::black_box(total);
-    let rows = conn
-        .prepare_cached(
-            "SELECT i.id, i.customer_id, c.name, i.held_on, i.kind, i.interviewees,
-                    substr(i.notes, 1, 240),
-                    (SELECT count(*) FROM highlights h WHERE h.interview_id = i.id),
-                    (SELECT group_concat(t.id || ' ' || t.name, ';') FROM interview_themes x
-                     JOIN themes t ON t.id = x.theme_id WHERE x.interview_id = i.id)
-             FROM interviews i JOIN customers c ON c.id = i.customer_id
-             WHERE i.customer_id = ?1 AND i.deleted_at IS NULL
-             ORDER BY i.held_on DESC, i.id DESC LIMIT 50",
-        )?
-        .query_map([customer], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, u32>(7)?,
-                r.get::<_, Option<String>>(8)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    std::hint::black_box(rows);
-    Ok(())
+    fetch(
+        conn,
+        "SELECT count(*) FROM interviews WHERE customer_id = ?1 AND deleted_at IS NULL",
+        [customer],
+    )?;
+    fetch(
+        conn,
+        "SELECT i.id, i.customer_id, c.name, i.held_on, i.kind, i.interviewees,
+                substr(i.notes, 1, 240),
+                (SELECT count(*) FROM highlights h WHERE h.interview_id = i.id),
+                (SELECT group_concat(t.id || ' ' || t.name, ';') FROM interview_themes x
+                 JOIN themes t ON t.id = x.theme_id WHERE x.interview_id = i.id)
+         FROM interviews i JOIN customers c ON c.id = i.customer_id
+         WHERE i.customer_id = ?1 AND i.deleted_at IS NULL
+         ORDER BY i.held_on DESC, i.id DESC LIMIT 50",
+        [customer],
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
