@@ -518,6 +518,10 @@ fn interviews_list_filters_and_pages_newest_first() {
         .unwrap();
     assert_eq!((all.total, all.items.len()), (6, 4));
     assert_eq!(all.items[0].held_on, day(2026, 10, 9), "newest first");
+    for item in &all.items {
+        let tags: Vec<&str> = item.tags.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(tags, ["CI"], "each row of a page carries its own tags");
+    }
     let second =
         w.db.read(|c| {
             interviews::list(

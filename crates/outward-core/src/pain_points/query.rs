@@ -106,8 +106,10 @@ pub fn list(
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    for item in &mut items {
-        item.tags = themes::tags_of(conn, "pain_point_themes", "pain_point_id", item.id)?;
+    let ids: Vec<Id> = items.iter().map(|item| item.id).collect();
+    let tags = themes::tags_of_each(conn, "pain_point_themes", "pain_point_id", &ids)?;
+    for (item, tags) in items.iter_mut().zip(tags) {
+        item.tags = tags;
     }
     Ok(Page {
         items,

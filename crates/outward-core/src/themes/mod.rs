@@ -182,6 +182,43 @@ pub(crate) fn tags_of(
     Ok(tags)
 }
 
+/// The tags on each of `owners` (in their order), by name, with one query for all of them: what
+/// a page of a list shows.
+pub(crate) fn tags_of_each(
+    conn: &Connection,
+    link_table: &str,
+    owner_column: &str,
+    owners: &[Id],
+) -> Result<Vec<Vec<Tag>>> {
+    let position: std::collections::HashMap<Id, usize> =
+        owners.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    // Ids are UUIDs, so the JSON array needs no escaping.
+    let list = owners
+        .iter()
+        .map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(",");
+    let sql = format!(
+        "SELECT l.{owner_column}, t.id, t.name FROM {link_table} l
+         JOIN themes t ON t.id = l.theme_id
+         WHERE l.{owner_column} IN (SELECT value FROM json_each(?1))
+         ORDER BY t.name COLLATE NOCASE"
+    );
+    let mut tags = vec![Vec::new(); owners.len()];
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query([format!("[{list}]")])?;
+    while let Some(row) = rows.next()? {
+        let owner: Id = row.get(0)?;
+        if let Some(&i) = position.get(&owner) {
+            tags[i].push(Tag {
+                id: row.get(1)?,
+                name: row.get(2)?,
+            });
+        }
+    }
+    Ok(tags)
+}
+
 /// Makes the tags of one record exactly `tags`.
 pub(crate) fn set_tags(
     tx: &Transaction<'_>,
