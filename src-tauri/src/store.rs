@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use outward_core::db::{self, Database, backup};
 use outward_core::error::{Error, ErrorKind, ErrorReport, Result};
 use outward_core::workspace::StartupFailure;
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, Transaction};
 use std::path::Path;
 
 /// What a command sends back: its value, or an error the UI can show.
@@ -110,23 +110,16 @@ pub fn internal(error: &dyn std::fmt::Display) -> ErrorReport {
     }
 }
 
-/// Takes the daily backup, if one is due, on a thread of its own with its own read-only
-/// connection: a backup of a large database takes seconds, and the window must not wait for it.
-/// WAL lets it read a consistent snapshot while the app goes on reading and writing.
+/// Takes the daily backup, if one is due, on a thread of its own: a backup of a large database
+/// takes seconds, and the window must not wait for it.
 fn back_up_daily_in_background(path: &Path, now: DateTime<Utc>) {
     let path = path.to_owned();
     let spawned = std::thread::Builder::new()
         .name("daily backup".into())
-        .spawn(move || {
-            let daily = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-                .and_then(|conn| conn.busy_timeout(db::BUSY_TIMEOUT).map(|()| conn))
-                .map_err(Error::from)
-                .and_then(|conn| backup::create_if_due(&conn, &path, now));
-            match daily {
-                Ok(Some(written)) => log::info!("daily backup written to {}", written.display()),
-                Ok(None) => {}
-                Err(error) => log::error!("the daily backup failed: {error}"),
-            }
+        .spawn(move || match backup::create_if_due_at(&path, now) {
+            Ok(Some(written)) => log::info!("daily backup written to {}", written.display()),
+            Ok(None) => {}
+            Err(error) => log::error!("the daily backup failed: {error}"),
         });
     if let Err(error) = spawned {
         log::error!("the daily backup could not start: {error}");

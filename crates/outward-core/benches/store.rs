@@ -2,7 +2,7 @@
 //! the same run on the same database, and their ratio. See BENCHMARKS.md.
 //!
 //! Subject and baseline are sampled alternately (and in alternating order), so a noisy machine
-//! slows both alike and the ratio stays meaningful. Run with `make bench`, or
+//! slows both alike and the ratio stays meaningful. Run with `scripts/bench`, or
 //! `cargo bench -p outward-core --features datasets --bench store [-- --stress]`.
 //!
 //! The `heavy` database is generated once into `target/bench/` and reused while the
@@ -36,10 +36,10 @@ fn main() -> Fallible {
     reads(&db, today, &mut report)?;
     let terms = db.read(|c| Ok(Terms::pick(c)))??;
     let heavy_search = searches(&db, &terms, "heavy", &mut report)?;
-    note_saves(&db, &mut report)?;
-    imports(&folder, &mut report)?;
     reply_sizes(&db, today, &terms, &mut report)?;
     drop(db);
+    note_saves(&heavy, &folder, &mut report)?;
+    imports(&folder, &mut report)?;
 
     if stress {
         let path = prepared(&folder, "stress", &Sizes::STRESS)?;
@@ -70,7 +70,9 @@ fn main() -> Fallible {
 fn prepared(folder: &Path, name: &str, sizes: &Sizes) -> Fallible<PathBuf> {
     let tiny = Database::open_in_memory()?;
     datasets::generate(&tiny, &Sizes::TINY, |_| {})?;
-    let digest = format!("{:x}", Sha256::digest(tiny.read(datasets::dump)?));
+    // The output of a small run stands for the generator's code, and the sizes for the rest.
+    let fingerprint = format!("{sizes:?}\n{}", tiny.read(datasets::dump)?);
+    let digest = format!("{:x}", Sha256::digest(fingerprint));
     let path = folder.join(format!("{name}-{}.db", &digest[..12]));
     if path.exists() {
         return Ok(path);
@@ -430,13 +432,16 @@ fn pain_point_page_by_hand(
     fetch(
         conn,
         &format!(
-            "SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
+            "WITH page AS (
+               SELECT p.id FROM pain_points p
+               WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND {matching}
+               ORDER BY p.weight DESC, p.id LIMIT 50 OFFSET {offset})
+             SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
                     (SELECT count(*) FROM highlights h WHERE h.pain_point_id = p.id),
                     (SELECT group_concat(t.id || ' ' || t.name, ';') FROM pain_point_themes x
                      JOIN themes t ON t.id = x.theme_id WHERE x.pain_point_id = p.id)
-             FROM pain_points p
-             WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND {matching}
-             ORDER BY p.weight DESC, p.id LIMIT 50 OFFSET {offset}"
+             FROM page JOIN pain_points p ON p.id = page.id
+             ORDER BY p.weight DESC, p.id"
         ),
         params,
     )
@@ -528,17 +533,31 @@ fn searches(
     Ok(p95s)
 }
 
-/// The three capped FTS5 queries alone: rowids by bm25, no snippets, no joins.
+/// The ranking queries beneath `search::search` alone: the same capped `MATCH` and live-row
+/// check, without snippets or the rows' titles.
 fn bare_match(conn: &Connection, term: &str) -> Fallible {
     let query = search::to_fts_query(term)?;
-    for table in ["interviews_fts", "pain_points_fts", "themes_fts"] {
-        let rows = conn
-            .prepare_cached(&format!(
-                "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rank LIMIT 20"
-            ))?
-            .query_map([&query], |r| r.get::<_, i64>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        std::hint::black_box(rows);
+    for (table, live) in [
+        ("interviews", "x.deleted_at IS NULL"),
+        (
+            "pain_points",
+            "x.deleted_at IS NULL AND x.merged_into IS NULL",
+        ),
+        ("themes", "x.deleted_at IS NULL AND x.merged_into IS NULL"),
+    ] {
+        fetch(
+            conn,
+            &format!(
+                "SELECT f.rowid, f.rank FROM (
+                   SELECT rowid, rank FROM {table}_fts WHERE {table}_fts MATCH ?1
+                   ORDER BY rowid DESC LIMIT {max}) f
+                 WHERE EXISTS (SELECT 1 FROM {table} x WHERE x.rowid = f.rowid AND {live})
+                 ORDER BY f.rank LIMIT {limit}",
+                max = search::RANKED_MAX,
+                limit = search::LIMIT_PER_KIND,
+            ),
+            [&query],
+        )?;
     }
     Ok(())
 }
@@ -548,7 +567,12 @@ fn bare_match(conn: &Connection, term: &str) -> Fallible {
 
 /// Saving edited notes (index kept in step by triggers, highlights re-anchored) against the
 /// same update of a table with the same rows and no index.
-fn note_saves(db: &Database, report: &mut Report) -> Fallible {
+fn note_saves(heavy: &Path, folder: &Path, report: &mut Report) -> Fallible {
+    // On a copy: the saves churn the index, and later runs must measure the same file.
+    let work = tempfile::tempdir_in(folder)?;
+    let copy = work.path().join("notes.db");
+    std::fs::copy(heavy, &copy)?;
+    let db = &Database::open(&copy, Utc::now())?;
     let chosen: Vec<(Id, String)> = db.read(|conn| {
         let mut stmt = conn.prepare(
             "SELECT id, notes FROM interviews
@@ -592,7 +616,6 @@ fn note_saves(db: &Database, report: &mut Report) -> Fallible {
             })?)
         },
     )?;
-    db.write(|tx| Ok(tx.execute_batch("DROP TABLE bench_plain_notes;")?))?;
     report.compared(
         "save edited notes, index in step and highlights re-anchored",
         timings,

@@ -498,6 +498,111 @@ fn a_term_found_nearly_everywhere_is_ranked_among_its_newest_matches() {
 }
 
 #[test]
+fn records_in_the_trash_take_no_place_among_the_hits() {
+    let w = world();
+    let weaker = pain_point(&w, "Queue is slow", 2);
+    for n in 0..=search::LIMIT_PER_KIND {
+        let better = pain_point(&w, &format!("Queue queue queue {n}"), 2);
+        w.db.write(|tx| trash::move_to_trash(tx, EntityKind::PainPoint, better, now()))
+            .unwrap();
+    }
+    let found: Vec<Id> =
+        w.db.read(|c| search::search(c, "queue"))
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+    assert_eq!(
+        found,
+        [weaker],
+        "better matches in the Trash do not crowd it out"
+    );
+}
+
+#[test]
+fn pages_carry_each_rows_own_tags_and_take_every_filter_at_once() {
+    let w = world();
+    let tagged = |tag: &str, day_of_month: u32| {
+        let input = InterviewInput {
+            customer_id: w.payments,
+            held_on: day(2026, 10, day_of_month),
+            kind: InterviewKind::OfficeHours,
+            interviewees: "Lena".into(),
+            interviewer_ids: vec![w.ada],
+            duration_minutes: None,
+            tags: vec![tag.into()],
+            notes: String::new(),
+        };
+        w.db.write(|tx| interviews::create(tx, &input, now()))
+            .unwrap()
+    };
+    let deploys = tagged("deploys", 2);
+    tagged("builds", 1);
+    let page =
+        w.db.read(|c| interviews::list(c, &InterviewFilter::default(), PageRequest::default()))
+            .unwrap();
+    let tags: Vec<Vec<&str>> = page
+        .items
+        .iter()
+        .map(|i| i.tags.iter().map(|t| t.name.as_str()).collect())
+        .collect();
+    assert_eq!(
+        tags,
+        [["deploys"], ["builds"]],
+        "newest first, each with its own tag"
+    );
+
+    let theme = deploys.tags[0].id;
+    let every = InterviewFilter {
+        customer_id: Some(w.payments),
+        product_id: None,
+        kind: Some(InterviewKind::OfficeHours),
+        interviewer_id: Some(w.ada),
+        theme_id: Some(theme),
+        from: Some(day(2026, 10, 2)),
+        to: Some(day(2026, 10, 2)),
+    };
+    let found =
+        w.db.read(|c| interviews::list(c, &every, PageRequest::default()))
+            .unwrap();
+    assert_eq!(
+        found.items.iter().map(|i| i.id).collect::<Vec<_>>(),
+        [deploys.id]
+    );
+    let unused_product = InterviewFilter {
+        product_id: Some(Id::new()),
+        ..every
+    };
+    let none =
+        w.db.read(|c| interviews::list(c, &unused_product, PageRequest::default()))
+            .unwrap();
+    assert_eq!(none.total, 0, "no customer uses an unknown product");
+
+    let pain = pain_point(&w, "Deploys wait", 3);
+    let every = PainPointFilter {
+        status: Some(Status::New),
+        product_id: None,
+        customer_id: None,
+        theme_id: None,
+        severity: Some(3),
+    };
+    let found =
+        w.db.read(|c| pain_points::list(c, &every, PageRequest::default(), now().date_naive()))
+            .unwrap();
+    assert_eq!(found.items.iter().map(|p| p.id).collect::<Vec<_>>(), [pain]);
+    let narrower = PainPointFilter {
+        product_id: Some(Id::new()),
+        customer_id: Some(w.payments),
+        theme_id: Some(theme),
+        ..every
+    };
+    let none =
+        w.db.read(|c| pain_points::list(c, &narrower, PageRequest::default(), now().date_naive()))
+            .unwrap();
+    assert_eq!(none.total, 0);
+}
+
+#[test]
 fn interviews_list_filters_and_pages_newest_first() {
     let w = world();
     for d in 1..=5 {

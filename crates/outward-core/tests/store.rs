@@ -131,6 +131,15 @@ fn the_automatic_backup_runs_at_most_once_a_day() {
         .unwrap();
     assert!(next.is_some(), "a day later a new one is taken");
     assert_eq!(backup::list(&backup::folder_for(&path)).len(), 2);
+
+    // A backup cut short (the app closed during it) leaves a partial file; the next one
+    // removes it. The next one also runs on a connection of its own, as the app's does.
+    let cut_short = backup::folder_for(&path).join(".outward-20260101T000000.000Z.db.partial");
+    std::fs::write(&cut_short, b"half a database").unwrap();
+    let later = tomorrow + chrono::Duration::hours(25);
+    assert!(backup::create_if_due_at(&path, later).unwrap().is_some());
+    assert!(!cut_short.exists(), "the partial file is gone");
+    assert_eq!(backup::list(&backup::folder_for(&path)).len(), 3);
 }
 
 #[test]

@@ -239,7 +239,7 @@ fn opening_a_file_database_takes_the_daily_backup() {
     let dir = tempfile::tempdir().expect("a temp folder");
     let path = dir.path().join("outward.db");
     let store = Store::open(&path, chrono::Utc::now());
-    assert!(store.startup_failure().is_none());
+    assert!(store.startup_failure().is_none(), "the database opens");
     // The backup is taken in the background, so the window need not wait for it.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while outward_core::db::backup::latest_for(&path).is_none() {

@@ -419,9 +419,9 @@ impl Generator {
                     ..=3 * self.sizes.min_words_per_interview as usize,
             );
             let title = format!("Conversation with {}", Words::name(&mut self.rng));
-            let spans = self
-                .words
-                .notes(&mut self.rng, &title, &speaker, words, &mut notes);
+            let (spans, written) =
+                self.words
+                    .notes(&mut self.rng, &title, &speaker, words, &mut notes);
             let kind = self.weighted(KINDS);
             let minutes = 5 * self.rng.random_range(3..=24);
             tx.prepare_cached(
@@ -460,7 +460,7 @@ impl Generator {
                 .execute((id, theme))?;
             }
             self.summary.interviews += 1;
-            self.summary.words += words as u64;
+            self.summary.words += written as u64;
             for span in spans {
                 batch.push(Evidence {
                     interview: id,

@@ -458,7 +458,8 @@ impl Words {
     }
 
     /// Markdown notes of at least `words` words: a title, sections with paragraphs, lists and
-    /// quotes. Returns the spans of the sentences that can be marked as evidence.
+    /// quotes. Returns the spans of the sentences that can be marked as evidence, and how many
+    /// words were written.
     pub fn notes(
         &self,
         rng: &mut ChaCha8Rng,
@@ -466,7 +467,7 @@ impl Words {
         speaker: &str,
         words: usize,
         out: &mut String,
-    ) -> Vec<Span> {
+    ) -> (Vec<Span>, usize) {
         out.clear();
         out.push_str("# ");
         out.push_str(title);
@@ -503,7 +504,7 @@ impl Words {
                 break;
             }
         }
-        spans
+        (spans, written)
     }
 
     /// A pain point's title, such as "CI queue is slow at peak times".

@@ -120,6 +120,15 @@ pub fn create_if_due(
     create(conn, &folder_for(db_path), now).map(Some)
 }
 
+/// [`create_if_due`] on a read-only connection of its own to the database at `db_path`, so it
+/// can run on another thread while the app uses its connection: WAL gives it a consistent
+/// snapshot without blocking anyone.
+pub fn create_if_due_at(db_path: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
+    let conn = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.busy_timeout(super::BUSY_TIMEOUT)?;
+    create_if_due(&conn, db_path, now)
+}
+
 /// When a backup was taken, from its file name.
 fn taken_at(path: &Path) -> Option<DateTime<Utc>> {
     let name = path.file_name()?.to_str()?;
@@ -134,10 +143,29 @@ pub fn latest_for(db_path: &Path) -> Option<PathBuf> {
     list(&folder_for(db_path)).into_iter().next()
 }
 
+/// Removes all but the newest `keep` backups, and partial files a backup cut short (the app
+/// closed mid-way) left behind. A file another backup removed first is no error.
 fn rotate(folder: &Path, keep: usize) -> Result<()> {
-    for old in list(folder).into_iter().skip(keep) {
-        std::fs::remove_file(&old)
-            .map_err(|e| Error::io(format!("cannot remove the old backup {}", old.display()), e))?;
+    let partials = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| {
+                    name.starts_with(&format!(".{PREFIX}")) && name.ends_with(".partial")
+                })
+        });
+    for old in partials.chain(list(folder).into_iter().skip(keep)) {
+        match std::fs::remove_file(&old) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                let context = format!("cannot remove the old backup {}", old.display());
+                return Err(Error::io(context, e));
+            }
+            _ => {}
+        }
     }
     Ok(())
 }

@@ -130,7 +130,12 @@ impl Database {
         let conn = open_migrated(path, now, MIGRATIONS)?;
         // Gives the query planner fresh statistics where tables have grown, as SQLite advises
         // for long-lived connections; the analysis limit keeps it to milliseconds at any size.
-        conn.execute_batch("PRAGMA analysis_limit = 400; PRAGMA optimize = 0x10002;")?;
+        // Only plans depend on it, so a failure (another process holding a lock) is logged.
+        if let Err(error) =
+            conn.execute_batch("PRAGMA analysis_limit = 400; PRAGMA optimize = 0x10002;")
+        {
+            log::warn!("refreshing the query planner's statistics failed: {error}");
+        }
         Ok(Database {
             path: path.to_owned(),
             conn: Mutex::new(conn),

@@ -85,11 +85,16 @@ pub fn list(
     let total: u32 = conn
         .prepare_cached(&format!("SELECT count(*) {matching}"))?
         .query_row(params, |r| r.get(0))?;
+    // The page is chosen from the index first; only its rows are read and their evidence
+    // counted (a sort would otherwise carry every column of every match).
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
+        "WITH page AS (
+           SELECT p.id {matching}
+           ORDER BY p.weight DESC, p.id LIMIT {limit} OFFSET {offset})
+         SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
                 (SELECT count(*) FROM highlights h WHERE h.pain_point_id = p.id)
-         {matching}
-         ORDER BY p.weight DESC, p.id LIMIT {limit} OFFSET {offset}",
+         FROM page JOIN pain_points p ON p.id = page.id
+         ORDER BY p.weight DESC, p.id",
         offset = page.offset
     ))?;
     let mut items: Vec<PainPointSummary> = stmt

@@ -6,7 +6,8 @@
 //! and so is the last word, so results follow typing. Each table is searched alone, ranked by
 //! bm25 and capped, and only then joined to its rows: FTS5 stays fast only when nothing else
 //! shares the `MATCH` query. A term found in more than [`RANKED_MAX`] records of a kind is
-//! ranked among the newest of them only, so a search costs about the same at any size.
+//! ranked among the most recently added of them only, so a search costs about the same at any
+//! size.
 
 mod query;
 
@@ -63,20 +64,28 @@ pub fn search(conn: &Connection, text: &str) -> Result<Vec<SearchHit>> {
     Ok(hits)
 }
 
-/// The most matches of one kind that are ranked: for a term found nearly everywhere, the newest
-/// this many. Ranking costs a little for every match, so without a cap a very common term would
-/// cost more the more a team has written.
+/// The most matches of one kind that are ranked: for a term found nearly everywhere, the most
+/// recently added this many. Ranking costs a little for every match, so without a cap a very
+/// common term would cost more the more a team has written.
 pub const RANKED_MAX: u32 = 2_000;
 
-/// Runs `MATCH` on one FTS table alone: (rowid, snippet, rank), best first, capped. Snippets are
-/// made only for the hits returned: each reads and tokenises its whole document.
-fn matches(conn: &Connection, table: &str, query: &str) -> Result<Vec<(i64, String, f64)>> {
+/// Runs `MATCH` on one FTS table alone, keeps the matches whose row is `live` (a condition on
+/// `f.rowid`: the index still holds rows in the Trash or merged away), and returns
+/// (rowid, snippet, rank), best first, capped. Snippets are made only for the hits returned:
+/// each reads and tokenises its whole document.
+fn matches(
+    conn: &Connection,
+    table: &str,
+    live: &str,
+    query: &str,
+) -> Result<Vec<(i64, String, f64)>> {
     let ranked: Vec<(i64, f64)> = conn
         .prepare_cached(&format!(
-            "SELECT rowid, rank FROM (
+            "SELECT f.rowid, f.rank FROM (
                SELECT rowid, rank FROM {table} WHERE {table} MATCH ?1
-               ORDER BY rowid DESC LIMIT {RANKED_MAX})
-             ORDER BY rank LIMIT {LIMIT_PER_KIND}"
+               ORDER BY rowid DESC LIMIT {RANKED_MAX}) f
+             WHERE EXISTS ({live})
+             ORDER BY f.rank LIMIT {LIMIT_PER_KIND}"
         ))?
         .query_map([query], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -99,7 +108,9 @@ fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
          WHERE i.rowid = ?1 AND i.deleted_at IS NULL",
     )?;
     let mut hits = Vec::new();
-    for (rowid, snippet, rank) in matches(conn, "interviews_fts", query)? {
+    let live = "SELECT 1 FROM interviews x JOIN customers c ON c.id = x.customer_id
+                WHERE x.rowid = f.rowid AND x.deleted_at IS NULL AND c.deleted_at IS NULL";
+    for (rowid, snippet, rank) in matches(conn, "interviews_fts", live, query)? {
         let found: Option<(Id, String, NaiveDate)> = row
             .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
@@ -118,36 +129,30 @@ fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
 }
 
 fn pain_points(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
-    named_hits(
-        conn,
-        "pain_points_fts",
-        query,
-        HitKind::PainPoint,
-        "SELECT id, title FROM pain_points
-         WHERE rowid = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
-    )
+    named_hits(conn, HitKind::PainPoint, "pain_points", "title", query)
 }
 
 fn themes(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
-    named_hits(
-        conn,
-        "themes_fts",
-        query,
-        HitKind::Theme,
-        "SELECT id, name FROM themes WHERE rowid = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
-    )
+    named_hits(conn, HitKind::Theme, "themes", "name", query)
 }
 
+/// Hits on a kind of record that can be in the Trash or merged away, titled by its `name`
+/// column and indexed in `{table}_fts`.
 fn named_hits(
     conn: &Connection,
-    table: &str,
-    query: &str,
     kind: HitKind,
-    lookup: &str,
+    table: &str,
+    name: &str,
+    query: &str,
 ) -> Result<Vec<SearchHit>> {
-    let mut row = conn.prepare_cached(lookup)?;
+    let live = format!(
+        "SELECT 1 FROM {table} x
+         WHERE x.rowid = f.rowid AND x.deleted_at IS NULL AND x.merged_into IS NULL"
+    );
+    let mut row =
+        conn.prepare_cached(&format!("SELECT id, {name} FROM {table} WHERE rowid = ?1"))?;
     let mut hits = Vec::new();
-    for (rowid, snippet, rank) in matches(conn, table, query)? {
+    for (rowid, snippet, rank) in matches(conn, &format!("{table}_fts"), &live, query)? {
         let found: Option<(Id, String)> = row
             .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
