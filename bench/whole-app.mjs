@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Whole-app figures: Outward's cold start and memory against a minimal Tauri app built from the
-// same Tauri in the same run (bench/minimal-app), as DESIGN.md §7 asks: ratios, not absolutes.
+// same Tauri in the same run (bench/minimal-app): ratios, not absolutes (see BENCHMARKS.md).
 //
 // It builds both apps in release, seeds a workspace with the CLI, starts a private Xvfb display
 // and D-Bus session bus, then starts the two apps alternately, each time with a fresh HOME and
