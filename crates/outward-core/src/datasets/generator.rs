@@ -296,6 +296,7 @@ impl Generator {
                 });
             }
         }
+        crate::db::refresh_statistics(tx);
         let due = u64::from(self.sizes.pain_points) * u64::from(first + count)
             / u64::from(self.sizes.interviews);
         while self.summary.pain_points < due {

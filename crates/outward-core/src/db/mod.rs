@@ -65,6 +65,22 @@ pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Gives the query planner fresh statistics for every table that has grown or shrunk tenfold
+/// since they were taken, as SQLite advises for long-lived connections; the analysis limit
+/// keeps it to milliseconds at any size. Run on opening, and every so often during bulk
+/// writes (it may run inside a transaction): statistics taken while a table was nearly empty
+/// make the planner scan where it should seek. FTS5 deletes a merged segment's pages with a
+/// range on the row id, and scans the whole index instead while its table is recorded as
+/// holding 2 rows, so a large import into a new database would slow down quadratically.
+/// Only plans depend on it, so a failure (another process holding a lock) is logged.
+pub fn refresh_statistics(conn: &Connection) {
+    if let Err(error) =
+        conn.execute_batch("PRAGMA analysis_limit = 400; PRAGMA optimize = 0x10002;")
+    {
+        log::warn!("refreshing the query planner's statistics failed: {error}");
+    }
+}
+
 /// The schema version stored in a database (`PRAGMA user_version`).
 pub fn schema_version(conn: &Connection) -> Result<u32> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
@@ -128,14 +144,7 @@ impl Database {
     /// An existing database that needs migrating is backed up first, into `backups/` beside it.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Self> {
         let conn = open_migrated(path, now, MIGRATIONS)?;
-        // Gives the query planner fresh statistics where tables have grown, as SQLite advises
-        // for long-lived connections; the analysis limit keeps it to milliseconds at any size.
-        // Only plans depend on it, so a failure (another process holding a lock) is logged.
-        if let Err(error) =
-            conn.execute_batch("PRAGMA analysis_limit = 400; PRAGMA optimize = 0x10002;")
-        {
-            log::warn!("refreshing the query planner's statistics failed: {error}");
-        }
+        refresh_statistics(&conn);
         Ok(Database {
             path: path.to_owned(),
             conn: Mutex::new(conn),

@@ -276,6 +276,10 @@ pub fn plan(conn: &Connection, interviews: Vec<ImportedInterview>) -> Result<Imp
     })
 }
 
+/// Interviews imported between refreshes of the query planner's statistics, which an import
+/// into a new database would otherwise leave describing empty tables.
+const STATISTICS_EVERY: usize = 100;
+
 /// Creates the planned interviews, and the customers they name that do not exist yet, in the
 /// caller's transaction. Returns how many interviews were created.
 pub fn apply(tx: &Transaction<'_>, plan: &ImportPlan, now: DateTime<Utc>) -> Result<u32> {
@@ -291,7 +295,10 @@ pub fn apply(tx: &Transaction<'_>, plan: &ImportPlan, now: DateTime<Utc>) -> Res
             )?;
         }
     }
-    for interview in &plan.interviews {
+    for (n, interview) in plan.interviews.iter().enumerate() {
+        if n % STATISTICS_EVERY == 0 {
+            crate::db::refresh_statistics(tx);
+        }
         let customer_id = customer_id(tx, &interview.customer)?.ok_or_else(|| {
             Error::validation(
                 "file",
