@@ -533,8 +533,8 @@ fn searches(
     Ok(p95s)
 }
 
-/// The ranking queries beneath `search::search` alone: the same capped `MATCH` and live-row
-/// check, without snippets or the rows' titles.
+/// The ranking queries beneath `search::search` alone: the same cap on the matches ranked and
+/// the same live-row check, without snippets or the rows' titles.
 fn bare_match(conn: &Connection, term: &str) -> Fallible {
     let query = search::to_fts_query(term)?;
     for (table, live) in [
@@ -548,12 +548,13 @@ fn bare_match(conn: &Connection, term: &str) -> Fallible {
         fetch(
             conn,
             &format!(
-                "SELECT f.rowid, f.rank FROM (
-                   SELECT rowid, rank FROM {table}_fts WHERE {table}_fts MATCH ?1
-                   ORDER BY rowid DESC LIMIT {max}) f
-                 WHERE EXISTS (SELECT 1 FROM {table} x WHERE x.rowid = f.rowid AND {live})
-                 ORDER BY f.rank LIMIT {limit}",
-                max = search::RANKED_MAX,
+                "SELECT rowid, rank FROM {table}_fts
+                 WHERE {table}_fts MATCH ?1
+                   AND rowid >= coalesce((SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?1
+                                          ORDER BY rowid DESC LIMIT 1 OFFSET {skip}), -1)
+                   AND EXISTS (SELECT 1 FROM {table} x WHERE x.rowid = {table}_fts.rowid AND {live})
+                 ORDER BY rank LIMIT {limit}",
+                skip = search::RANKED_MAX - 1,
                 limit = search::LIMIT_PER_KIND,
             ),
             [&query],

@@ -69,36 +69,41 @@ pub fn search(conn: &Connection, text: &str) -> Result<Vec<SearchHit>> {
 /// common term would cost more the more a team has written.
 pub const RANKED_MAX: u32 = 2_000;
 
-/// Runs `MATCH` on one FTS table alone, keeps the matches whose row is `live` (a condition on
-/// `f.rowid`: the index still holds rows in the Trash or merged away), and returns
-/// (rowid, snippet, rank), best first, capped. Snippets are made only for the hits returned:
-/// each reads and tokenises its whole document.
+/// Runs `MATCH` on one FTS table alone and offers its matches to `take` as (rowid, snippet,
+/// rank), best first, until `take` has accepted [`LIMIT_PER_KIND`] of them. `take` reads the
+/// match's row and refuses it when the row is gone (the index still holds rows in the Trash
+/// or merged away), so only the rows shown are read. FTS5 ranks in its own sorter, keeping
+/// each match's positions, so a snippet (which reads and tokenises the whole document) is
+/// made only for the rows offered, without running the query again.
 fn matches(
     conn: &Connection,
     table: &str,
-    live: &str,
     query: &str,
-) -> Result<Vec<(i64, String, f64)>> {
-    let ranked: Vec<(i64, f64)> = conn
+    mut take: impl FnMut(i64, String, f64) -> Result<bool>,
+) -> Result<()> {
+    // The oldest match ranked: everything newer than the RANKED_MAX-th most recent one.
+    let oldest: i64 = conn
         .prepare_cached(&format!(
-            "SELECT f.rowid, f.rank FROM (
-               SELECT rowid, rank FROM {table} WHERE {table} MATCH ?1
-               ORDER BY rowid DESC LIMIT {RANKED_MAX}) f
-             WHERE EXISTS ({live})
-             ORDER BY f.rank LIMIT {LIMIT_PER_KIND}"
+            "SELECT rowid FROM {table} WHERE {table} MATCH ?1
+             ORDER BY rowid DESC LIMIT 1 OFFSET {}",
+            RANKED_MAX - 1
         ))?
-        .query_map([query], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut snippet = conn.prepare_cached(&format!(
-        "SELECT snippet({table}, -1, '{MATCH_START}', '{MATCH_END}', '…', 16)
-         FROM {table} WHERE {table} MATCH ?1 AND rowid = ?2"
+        .query_row([query], |r| r.get(0))
+        .optional()?
+        .unwrap_or(i64::MIN);
+    let mut ranked = conn.prepare_cached(&format!(
+        "SELECT rowid, snippet({table}, -1, '{MATCH_START}', '{MATCH_END}', '…', 16), rank
+         FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2 ORDER BY rank"
     ))?;
-    let mut rows = Vec::with_capacity(ranked.len());
-    for (rowid, rank) in ranked {
-        let text: String = snippet.query_row((query, rowid), |r| r.get(0))?;
-        rows.push((rowid, text, rank));
+    let mut rows = ranked.query((query, oldest))?;
+    let mut taken = 0;
+    while taken < LIMIT_PER_KIND {
+        let Some(row) = rows.next()? else { break };
+        if take(row.get(0)?, row.get(1)?, row.get(2)?)? {
+            taken += 1;
+        }
     }
-    Ok(rows)
+    Ok(())
 }
 
 fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
@@ -108,23 +113,23 @@ fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
          WHERE i.rowid = ?1 AND i.deleted_at IS NULL",
     )?;
     let mut hits = Vec::new();
-    let live = "SELECT 1 FROM interviews x JOIN customers c ON c.id = x.customer_id
-                WHERE x.rowid = f.rowid AND x.deleted_at IS NULL AND c.deleted_at IS NULL";
-    for (rowid, snippet, rank) in matches(conn, "interviews_fts", live, query)? {
+    matches(conn, "interviews_fts", query, |rowid, snippet, rank| {
         let found: Option<(Id, String, NaiveDate)> = row
             .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
-        if let Some((id, title, held_on)) = found {
-            hits.push(SearchHit {
-                kind: HitKind::Interview,
-                id,
-                title,
-                snippet,
-                held_on: Some(held_on),
-                rank,
-            });
-        }
-    }
+        let Some((id, title, held_on)) = found else {
+            return Ok(false);
+        };
+        hits.push(SearchHit {
+            kind: HitKind::Interview,
+            id,
+            title,
+            snippet,
+            held_on: Some(held_on),
+            rank,
+        });
+        Ok(true)
+    })?;
     Ok(hits)
 }
 
@@ -145,18 +150,22 @@ fn named_hits(
     name: &str,
     query: &str,
 ) -> Result<Vec<SearchHit>> {
-    let live = format!(
-        "SELECT 1 FROM {table} x
-         WHERE x.rowid = f.rowid AND x.deleted_at IS NULL AND x.merged_into IS NULL"
-    );
-    let mut row =
-        conn.prepare_cached(&format!("SELECT id, {name} FROM {table} WHERE rowid = ?1"))?;
+    let mut row = conn.prepare_cached(&format!(
+        "SELECT id, {name} FROM {table}
+         WHERE rowid = ?1 AND deleted_at IS NULL AND merged_into IS NULL"
+    ))?;
     let mut hits = Vec::new();
-    for (rowid, snippet, rank) in matches(conn, &format!("{table}_fts"), &live, query)? {
-        let found: Option<(Id, String)> = row
-            .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        if let Some((id, title)) = found {
+    matches(
+        conn,
+        &format!("{table}_fts"),
+        query,
+        |rowid, snippet, rank| {
+            let found: Option<(Id, String)> = row
+                .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let Some((id, title)) = found else {
+                return Ok(false);
+            };
             hits.push(SearchHit {
                 kind,
                 id,
@@ -165,7 +174,8 @@ fn named_hits(
                 held_on: None,
                 rank,
             });
-        }
-    }
+            Ok(true)
+        },
+    )?;
     Ok(hits)
 }
