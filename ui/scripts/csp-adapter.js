@@ -17,7 +17,7 @@ const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
  */
 export function externalizeBootScript(html) {
 	const scripts = [...html.matchAll(INLINE_SCRIPT)];
-	if (scripts.length !== 1 || !scripts[0]?.[1]?.includes('kit.start(')) {
+	if (scripts.length !== 1 || !scripts[0]?.[1]?.includes('.start(')) {
 		throw new Error(
 			`expected exactly one inline SvelteKit start-up script in index.html, found ${scripts.length}`
 		);

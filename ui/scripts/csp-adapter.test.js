@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { externalizeBootScript } from './csp-adapter.js';
 
+// The start-up script as SvelteKit writes it with one bundle (`bundleStrategy: 'single'`).
 const page = `<html><head></head><body><div>
 <script>
-	{ const element = document.currentScript.parentElement;
-	  Promise.all([import("/_app/a.js")]).then(([kit, app]) => { kit.start(app, element); }); }
+	{ __sveltekit_x = { base: "" };
+	  const element = document.currentScript.parentElement;
+	  import("/_app/immutable/bundle.a1.js").then((app) => { app.start(element) }); }
 </script></div></body></html>`;
 
 describe('externalizeBootScript', () => {
@@ -13,7 +15,7 @@ describe('externalizeBootScript', () => {
 		expect(html).not.toMatch(/<script>/);
 		expect(html).toContain(`<script src="/${file}"></script>`);
 		expect(file).toMatch(/^_app\/immutable\/boot\.[0-9a-f]{10}\.js$/);
-		expect(code).toContain('kit.start(app, element)');
+		expect(code).toContain('app.start(element)');
 	});
 
 	it('fails the build when SvelteKit changes the page shape', () => {
