@@ -141,8 +141,9 @@ pub(crate) fn reanchor(tx: &Transaction<'_>, interview: Id, notes: &str) -> Resu
     let mut update = tx.prepare_cached(
         "UPDATE highlights SET start_offset = ?2, end_offset = ?3, detached = ?4 WHERE id = ?1",
     )?;
+    let boundaries = Boundaries::of(notes);
     for highlight in of_interview(tx, interview)? {
-        let anchor = find_anchor(notes, &highlight.quote, highlight.start);
+        let anchor = find_anchor(notes, &boundaries, &highlight.quote, highlight.start);
         let (start, end, detached) = match anchor {
             Some((start, end)) => (start, end, false),
             None => (highlight.start, highlight.end, true),
@@ -171,14 +172,49 @@ pub(crate) fn refresh_pain_points_of(
     Ok(())
 }
 
-/// Where `quote` now stands in `notes`, in UTF-16 units: the occurrence nearest `was`.
-fn find_anchor(notes: &str, quote: &str, was: u32) -> Option<(u32, u32)> {
+/// Where `quote` now stands in `notes`, in UTF-16 units: the occurrence nearest `was`. Most
+/// saves leave most quotes where they were, which is checked first without a search.
+fn find_anchor(notes: &str, boundaries: &Boundaries, quote: &str, was: u32) -> Option<(u32, u32)> {
     let quote_length = quote.encode_utf16().count() as u32;
+    if let Some(byte) = boundaries.byte_at(was)
+        && notes[byte..].starts_with(quote)
+    {
+        return Some((was, was + quote_length));
+    }
     notes
         .match_indices(quote)
-        .map(|(byte, _)| notes[..byte].encode_utf16().count() as u32)
+        .map(|(byte, _)| boundaries.units_at(byte))
         .min_by_key(|start| start.abs_diff(was))
         .map(|start| (start, start + quote_length))
+}
+
+/// Every character boundary of a text as (UTF-16 offset, byte offset), the end included, to
+/// move between the editor's offsets and Rust's without rescanning the text each time.
+struct Boundaries(Vec<(u32, u32)>);
+
+impl Boundaries {
+    fn of(text: &str) -> Self {
+        let mut units = 0;
+        let mut all = Vec::with_capacity(text.len() + 1);
+        for (byte, ch) in text.char_indices() {
+            all.push((units, byte as u32));
+            units += ch.len_utf16() as u32;
+        }
+        all.push((units, text.len() as u32));
+        Boundaries(all)
+    }
+
+    /// The byte offset of UTF-16 offset `units`, if a character starts there (or the text ends).
+    fn byte_at(&self, units: u32) -> Option<usize> {
+        let i = self.0.binary_search_by_key(&units, |&(u, _)| u).ok()?;
+        Some(self.0[i].1 as usize)
+    }
+
+    /// The UTF-16 offset of `byte`, a character boundary.
+    fn units_at(&self, byte: usize) -> u32 {
+        let i = self.0.partition_point(|&(_, b)| (b as usize) < byte);
+        self.0[i].0
+    }
 }
 
 /// The byte range of the UTF-16 range `start..end` of `text`, if both ends fall on character
@@ -239,8 +275,32 @@ mod tests {
     #[test]
     fn the_nearest_occurrence_wins() {
         let notes = "slow builds. then more. slow builds again";
-        assert_eq!(find_anchor(notes, "slow builds", 20), Some((24, 35)));
-        assert_eq!(find_anchor(notes, "slow builds", 2), Some((0, 11)));
-        assert_eq!(find_anchor(notes, "flaky tests", 2), None);
+        let at = |quote, was| find_anchor(notes, &Boundaries::of(notes), quote, was);
+        assert_eq!(at("slow builds", 20), Some((24, 35)));
+        assert_eq!(at("slow builds", 2), Some((0, 11)));
+        assert_eq!(at("slow builds", 24), Some((24, 35)), "still where it was");
+        assert_eq!(at("flaky tests", 2), None);
+    }
+
+    #[test]
+    fn anchors_count_utf16_units_after_wide_characters() {
+        let notes = "🚀 Déploy: slow builds, then 🚀 slow builds";
+        let boundaries = Boundaries::of(notes);
+        let first = "🚀 Déploy: ".encode_utf16().count() as u32;
+        let second = "🚀 Déploy: slow builds, then 🚀 ".encode_utf16().count() as u32;
+        assert_eq!(
+            find_anchor(notes, &boundaries, "slow builds", first),
+            Some((first, first + 11))
+        );
+        assert_eq!(
+            find_anchor(notes, &boundaries, "slow builds", second - 3),
+            Some((second, second + 11)),
+            "moved: the nearest occurrence, counted in UTF-16 units"
+        );
+        assert_eq!(
+            find_anchor(notes, &boundaries, "Déploy", 1),
+            Some((3, 9)),
+            "offset 1 is inside the surrogate pair of 🚀, so the text is searched"
+        );
     }
 }
