@@ -1,6 +1,7 @@
 //! The database as the app holds it: open, or unavailable with the reason why. Commands reach
-//! the core only through [`Store::read`] and [`Store::write`], which turn core errors into the
-//! wire's [`ErrorReport`] and log the internal ones, so no command can leak details or panic.
+//! the core only through [`Store::read`], [`Store::write`] and [`Store::backup`], which turn core
+//! errors into the wire's [`ErrorReport`] and log the internal ones, so no command can leak
+//! details or panic.
 
 use chrono::{DateTime, Utc};
 use outward_core::db::{self, Database, backup};
@@ -68,6 +69,11 @@ impl Store {
         database
             .read(|conn| f(conn, database.path()))
             .map_err(report)
+    }
+
+    /// Takes a verified backup now, beside the automatic ones.
+    pub fn backup(&self, now: DateTime<Utc>) -> Reply<std::path::PathBuf> {
+        self.database()?.backup(now).map_err(report)
     }
 
     /// Runs a write in one transaction, with the current time for the records it stamps.

@@ -8,7 +8,7 @@ use chrono::Utc;
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use outward_core::datasets::{self, Sizes};
-use outward_core::db::{self, Database, backup};
+use outward_core::db::{self, Database};
 use outward_core::error::{Error, Result};
 use outward_core::workspace;
 use std::path::{Path, PathBuf};
@@ -119,9 +119,7 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Info { json } => info(&database, json),
         Command::Backup => {
-            let written = database.read(|conn| {
-                backup::create(conn, &backup::folder_for(database.path()), Utc::now())
-            })?;
+            let written = database.backup(Utc::now())?;
             println!("{}", written.display());
             Ok(())
         }

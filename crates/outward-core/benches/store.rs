@@ -87,8 +87,8 @@ fn prepared(folder: &Path, name: &str, sizes: &Sizes) -> Fallible<PathBuf> {
             eprintln!("  {} {}/{}", p.stage, p.done, p.total);
         }
     })?;
-    db.read(|c| Ok(c.execute_batch("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);")?))?;
-    drop(db);
+    db.read(|c| Ok(c.execute_batch("PRAGMA optimize;")?))?;
+    drop(db); // closing the last connection checkpoints the WAL into the file
     std::fs::rename(&partial, &path)?;
     eprintln!(
         "  {} interviews, {} pain points, {} highlights in {:.0} s",
@@ -103,7 +103,10 @@ fn prepared(folder: &Path, name: &str, sizes: &Sizes) -> Fallible<PathBuf> {
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-/// Times `subject` and `baseline` alternately, `n` times each, on the same inputs.
+/// Times `subject` and `baseline` alternately, `n` times each, on the same inputs. Whichever
+/// runs second finds the pages the first one read already cached, so the order follows the
+/// Thue–Morse sequence: each goes first half the time, and an input that comes back every
+/// few samples is not always measured in the same order, as it would be with `i % 2`.
 fn paired<I>(
     n: usize,
     mut input: impl FnMut(usize) -> I,
@@ -113,7 +116,7 @@ fn paired<I>(
     let (mut s, mut b) = (Vec::with_capacity(n), Vec::with_capacity(n));
     for i in 0..n {
         let item = input(i);
-        if i % 2 == 0 {
+        if i.count_ones() % 2 == 0 {
             s.push(timed(|| subject(&item))?);
             b.push(timed(|| baseline(&item))?);
         } else {
@@ -234,26 +237,28 @@ fn ids(conn: &Connection, sql: &str, n: usize) -> Fallible<Vec<Id>> {
     Ok(all.into_iter().step_by(step).take(n).collect())
 }
 
-fn reads(db: &Database, today: NaiveDate, report: &mut Report) -> Fallible {
-    db.read(|conn| Ok(read_benches(conn, today, report)))?
+/// Runs `f` in a read transaction of its own, as each of the app's commands does: subject and
+/// baseline alike pay for taking the snapshot.
+fn read(db: &Database, f: impl FnOnce(&Connection) -> Fallible) -> Fallible {
+    db.read(|conn| Ok(f(conn)))?
 }
 
-fn read_benches(conn: &Connection, today: NaiveDate, report: &mut Report) -> Fallible {
-    let pains = ids(conn, "SELECT id FROM pain_points ORDER BY rowid", 2_000)?;
+fn reads(db: &Database, today: NaiveDate, report: &mut Report) -> Fallible {
+    let pains = db.read(|c| Ok(ids(c, "SELECT id FROM pain_points ORDER BY rowid", 2_000)))??;
     let timings = paired(
         pains.len(),
         |i| pains[i],
-        |id| kept(pain_points::get(conn, *id, today)?),
-        |id| pain_point_by_hand(conn, *id),
+        |id| read(db, |c| kept(pain_points::get(c, *id, today)?)),
+        |id| read(db, |c| pain_point_by_hand(c, *id)),
     )?;
     report.compared("get a pain point by id", timings, 1.3);
 
-    let talks = ids(conn, "SELECT id FROM interviews ORDER BY rowid", 2_000)?;
+    let talks = db.read(|c| Ok(ids(c, "SELECT id FROM interviews ORDER BY rowid", 2_000)))??;
     let timings = paired(
         talks.len(),
         |i| talks[i],
-        |id| kept(interviews::get(conn, *id)?),
-        |id| interview_by_hand(conn, *id),
+        |id| read(db, |c| kept(interviews::get(c, *id)?)),
+        |id| read(db, |c| interview_by_hand(c, *id)),
     )?;
     report.compared("get an interview by id", timings, 1.3);
 
@@ -270,9 +275,13 @@ fn read_benches(conn: &Connection, today: NaiveDate, report: &mut Report) -> Fal
                 offset: *offset,
                 limit: 50,
             };
-            kept(pain_points::list(conn, &filter, page, today)?)
+            read(db, |c| kept(pain_points::list(c, &filter, page, today)?))
         },
-        |(status, offset)| pain_point_page_by_hand(conn, "p.status = ?1", [status], *offset),
+        |(status, offset)| {
+            read(db, |c| {
+                pain_point_page_by_hand(c, "p.status = ?1", [status], *offset)
+            })
+        },
     )?;
     report.compared(
         "a page of 50 pain points by status, heaviest first",
@@ -280,7 +289,7 @@ fn read_benches(conn: &Connection, today: NaiveDate, report: &mut Report) -> Fal
         1.3,
     );
 
-    let customers = ids(conn, "SELECT id FROM customers ORDER BY rowid", 50)?;
+    let customers = db.read(|c| Ok(ids(c, "SELECT id FROM customers ORDER BY rowid", 50)))??;
     let timings = paired(
         300,
         |i| customers[i % customers.len()],
@@ -289,12 +298,14 @@ fn read_benches(conn: &Connection, today: NaiveDate, report: &mut Report) -> Fal
                 customer_id: Some(*customer),
                 ..Default::default()
             };
-            kept(pain_points::list(
-                conn,
-                &filter,
-                PageRequest::default(),
-                today,
-            )?)
+            read(db, |c| {
+                kept(pain_points::list(
+                    c,
+                    &filter,
+                    PageRequest::default(),
+                    today,
+                )?)
+            })
         },
         |customer| {
             let reached = "p.id IN (
@@ -302,7 +313,7 @@ fn read_benches(conn: &Connection, today: NaiveDate, report: &mut Report) -> Fal
                 UNION SELECT h.pain_point_id FROM interviews i
                 JOIN highlights h ON h.interview_id = i.id
                 WHERE i.customer_id = ?1 AND i.deleted_at IS NULL)";
-            pain_point_page_by_hand(conn, reached, [customer], 0)
+            read(db, |c| pain_point_page_by_hand(c, reached, [customer], 0))
         },
     )?;
     report.compared(
@@ -319,9 +330,11 @@ fn read_benches(conn: &Connection, today: NaiveDate, report: &mut Report) -> Fal
                 customer_id: Some(*customer),
                 ..Default::default()
             };
-            kept(interviews::list(conn, &filter, PageRequest::default())?)
+            read(db, |c| {
+                kept(interviews::list(c, &filter, PageRequest::default())?)
+            })
         },
-        |customer| interview_page_by_hand(conn, *customer),
+        |customer| read(db, |c| interview_page_by_hand(c, *customer)),
     )?;
     report.compared(
         "a page of 50 interviews of one customer, newest first",
@@ -408,7 +421,7 @@ fn interview_by_hand(conn: &Connection, id: Id) -> Fallible {
     )?;
     fetch(
         conn,
-        "SELECT id, pain_point_id, start_offset, end_offset, quote, detached, created_at
+        "SELECT id, pain_point_id, start_offset, end_offset, quote, detached
          FROM highlights WHERE interview_id = ?1 ORDER BY start_offset, id",
         [id],
     )
@@ -506,14 +519,12 @@ fn searches(
 ) -> Fallible<std::collections::BTreeMap<&'static str, Duration>> {
     let mut p95s = std::collections::BTreeMap::new();
     for (kind, words) in &terms.kinds {
-        let (s, b) = db.read(|conn| {
-            Ok(paired(
-                200,
-                |i| words[i % words.len()].0.clone(),
-                |term| kept(search::search(conn, term)?),
-                |term| bare_match(conn, term),
-            ))
-        })??;
+        let (s, b) = paired(
+            200,
+            |i| words[i % words.len()].0.clone(),
+            |term| read(db, |c| kept(search::search(c, term)?)),
+            |term| read(db, |c| bare_match(c, term)),
+        )?;
         let docs: Vec<String> = words.iter().take(3).map(|(_, d)| d.to_string()).collect();
         let goal = if *kind == "common" { 100.0 } else { 20.0 };
         p95s.insert(*kind, s.p95());

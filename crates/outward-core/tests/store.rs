@@ -73,6 +73,40 @@ fn committed_data_is_there_after_reopening() {
 }
 
 #[test]
+fn a_read_sees_one_snapshot_while_another_process_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    let db = Database::open(&path, at(0)).unwrap();
+    add_team(&db, "Platform");
+    let other = Connection::open(&path).unwrap();
+    db::configure(&other).unwrap();
+    let count = |conn: &Connection| -> i64 {
+        conn.query_row("SELECT count(*) FROM teams", [], |r| r.get(0))
+            .unwrap()
+    };
+    let (before, after) = db
+        .read(|conn| {
+            let before = count(conn);
+            other
+                .execute(
+                    "INSERT INTO teams (id, name, description, created_at, updated_at)
+                     SELECT '00000000-0000-4000-8000-000000000001', 'Data', '', created_at,
+                            updated_at FROM teams",
+                    [],
+                )
+                .unwrap();
+            Ok((before, count(conn)))
+        })
+        .unwrap();
+    assert_eq!(
+        (before, after),
+        (1, 1),
+        "the read does not see a write half-way"
+    );
+    assert_eq!(team_names(&db), ["Data", "Platform"], "the next read does");
+}
+
+#[test]
 fn a_backup_is_a_complete_database_and_old_ones_rotate() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("outward.db");
@@ -81,10 +115,7 @@ fn a_backup_is_a_complete_database_and_old_ones_rotate() {
     let folder = backup::folder_for(&path);
     let mut written = Vec::new();
     for minute in 0..(backup::KEEP as u32 + 2) {
-        written.push(
-            db.read(|conn| backup::create(conn, &folder, at(minute)))
-                .unwrap(),
-        );
+        written.push(db.backup(at(minute)).unwrap());
     }
     let newest = written.last().unwrap();
     backup::verify(newest).expect("integrity_check passes");
@@ -113,27 +144,21 @@ fn a_backup_is_a_complete_database_and_old_ones_rotate() {
 fn the_automatic_backup_runs_at_most_once_a_day() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("outward.db");
-    let db = Database::open(&path, at(0)).unwrap();
-    let first = db
-        .read(|conn| backup::create_if_due(conn, &path, at(0)))
-        .unwrap();
+    let _open = Database::open(&path, at(0)).unwrap();
+    let first = backup::create_if_due_at(&path, at(0)).unwrap();
     assert!(first.is_some(), "no backup yet, so one is taken");
-    let soon = db
-        .read(|conn| backup::create_if_due(conn, &path, at(59)))
-        .unwrap();
+    let soon = backup::create_if_due_at(&path, at(59)).unwrap();
     assert!(
         soon.is_none(),
         "an hour later the last one is recent enough"
     );
     let tomorrow = at(0) + chrono::Duration::hours(25);
-    let next = db
-        .read(|conn| backup::create_if_due(conn, &path, tomorrow))
-        .unwrap();
+    let next = backup::create_if_due_at(&path, tomorrow).unwrap();
     assert!(next.is_some(), "a day later a new one is taken");
     assert_eq!(backup::list(&backup::folder_for(&path)).len(), 2);
 
     // A backup cut short (the app closed during it) leaves a partial file; the next one
-    // removes it. The next one also runs on a connection of its own, as the app's does.
+    // removes it.
     let cut_short = backup::folder_for(&path).join(".outward-20260101T000000.000Z.db.partial");
     std::fs::write(&cut_short, b"half a database").unwrap();
     let later = tomorrow + chrono::Duration::hours(25);
@@ -148,9 +173,7 @@ fn restoring_a_backup_brings_back_its_data_and_keeps_the_replaced_file() {
     let path = dir.path().join("outward.db");
     let db = Database::open(&path, at(0)).unwrap();
     add_team(&db, "Before");
-    let saved = db
-        .read(|conn| backup::create(conn, &backup::folder_for(&path), at(1)))
-        .unwrap();
+    let saved = db.backup(at(1)).unwrap();
     add_team(&db, "After");
     drop(db);
 

@@ -3,7 +3,6 @@
 
 use super::notify;
 use crate::store::{Reply, Store};
-use outward_core::db::backup;
 use outward_core::entity::Changed;
 use outward_core::workspace::{self, Overview, StartupFailure};
 use std::time::Instant;
@@ -44,6 +43,6 @@ pub fn load_example<R: Runtime>(app: AppHandle<R>, store: State<'_, Store>) -> R
 #[tauri::command(async)]
 pub fn create_backup(store: State<'_, Store>) -> Reply<String> {
     let now = chrono::Utc::now();
-    let path = store.read(|conn, db| backup::create(conn, &backup::folder_for(db), now))?;
+    let path = store.backup(now)?;
     Ok(path.display().to_string())
 }

@@ -108,11 +108,7 @@ pub const AUTOMATIC_EVERY: chrono::Duration = chrono::Duration::hours(24);
 
 /// Takes a backup of the database at `db_path` unless the newest one is younger than
 /// [`AUTOMATIC_EVERY`]. Returns the new backup's path when one was written.
-pub fn create_if_due(
-    conn: &Connection,
-    db_path: &Path,
-    now: DateTime<Utc>,
-) -> Result<Option<PathBuf>> {
+fn create_if_due(conn: &Connection, db_path: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
     let newest = latest_for(db_path).as_deref().and_then(taken_at);
     if newest.is_some_and(|taken| now - taken < AUTOMATIC_EVERY) {
         return Ok(None);

@@ -166,9 +166,17 @@ impl Database {
         &self.path
     }
 
-    /// Runs a read against the connection.
+    /// Runs `f` on one snapshot: in a read transaction, so a record and its links are read as
+    /// of the same moment even while another process writes to the file, and the file is
+    /// locked once for all of `f`'s statements instead of once for each.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        f(&self.lock())
+        self.write(|tx| f(tx))
+    }
+
+    /// Takes a verified backup into `backups/` beside the database (see [`backup::create`]),
+    /// outside any transaction, as `VACUUM INTO` requires.
+    pub fn backup(&self, now: DateTime<Utc>) -> Result<PathBuf> {
+        backup::create(&self.lock(), &backup::folder_for(&self.path), now)
     }
 
     /// Runs `f` in one transaction: it commits if `f` succeeds and rolls back otherwise, so a

@@ -28,11 +28,9 @@ pub struct Highlight {
     pub quote: String,
     /// True when the quote is no longer in the notes.
     pub detached: bool,
-    pub created_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str =
-    "id, interview_id, pain_point_id, start_offset, end_offset, quote, detached, created_at";
+const COLUMNS: &str = "id, interview_id, pain_point_id, start_offset, end_offset, quote, detached";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Highlight> {
     Ok(Highlight {
@@ -43,7 +41,6 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Highlight> {
         end: row.get(4)?,
         quote: row.get(5)?,
         detached: row.get(6)?,
-        created_at: row.get(7)?,
     })
 }
 
@@ -83,7 +80,7 @@ pub fn mark(
     }
     let id = Id::new();
     tx.prepare_cached(&format!(
-        "INSERT INTO highlights ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)"
+        "INSERT INTO highlights ({COLUMNS}, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)"
     ))?
     .execute((id, interview, pain_point, start, end, quote, now))?;
     pain_points::refresh_weight(tx, pain_point)?;

@@ -13,4 +13,4 @@ end: number, quote: string,
 /**
  * True when the quote is no longer in the notes.
  */
-detached: boolean, createdAt: string, };
+detached: boolean, };
