@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "remove_highlight",
     "list_pain_points",
     "get_pain_point",
+    "list_evidence",
     "create_pain_point",
     "update_pain_point",
     "set_pain_point_status",

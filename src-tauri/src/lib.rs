@@ -54,6 +54,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         interviews::remove_highlight,
         pain_points::list_pain_points,
         pain_points::get_pain_point,
+        pain_points::list_evidence,
         pain_points::create_pain_point,
         pain_points::update_pain_point,
         pain_points::set_pain_point_status,

@@ -76,6 +76,11 @@ impl Store {
         self.database()?.backup(now).map_err(report)
     }
 
+    /// Runs work that manages its own transactions and backups on the whole database.
+    pub fn run<T>(&self, f: impl FnOnce(&Database, DateTime<Utc>) -> Result<T>) -> Reply<T> {
+        f(self.database()?, Utc::now()).map_err(report)
+    }
+
     /// Runs a write in one transaction, with the current time for the records it stamps.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction, DateTime<Utc>) -> Result<T>) -> Reply<T> {
         self.database()?

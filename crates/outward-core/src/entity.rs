@@ -40,15 +40,55 @@ impl EntityKind {
         }
     }
 
-    /// The record this kind belongs to, as (column, parent kind): it cannot be restored from
-    /// the Trash while its parent is there.
-    pub(crate) fn parent(self) -> Option<(&'static str, EntityKind)> {
-        match self {
-            EntityKind::Person | EntityKind::Product => Some(("team_id", EntityKind::Team)),
-            EntityKind::Interview => Some(("customer_id", EntityKind::Customer)),
-            _ => None,
-        }
+    /// How many of this kind, for messages: "1 person", "3 people".
+    pub(crate) fn count(self, n: u32) -> String {
+        let plural = match self {
+            EntityKind::Person => "people",
+            EntityKind::Team => "teams",
+            EntityKind::Product => "products",
+            EntityKind::Customer => "customers",
+            EntityKind::Interview => "interviews",
+            EntityKind::PainPoint => "pain points",
+            EntityKind::Theme => "themes",
+        };
+        crate::text::count(n, self.label(), plural)
     }
+
+    /// The record this kind hangs on, if any: it cannot leave the Trash while that one is there.
+    pub(crate) fn parent(self) -> Option<Parent> {
+        let (column, kind, follows) = match self {
+            EntityKind::Person | EntityKind::Product => ("team_id", EntityKind::Team, false),
+            EntityKind::Interview => ("customer_id", EntityKind::Customer, true),
+            EntityKind::PainPoint => ("merged_into", EntityKind::PainPoint, true),
+            EntityKind::Theme => ("merged_into", EntityKind::Theme, true),
+            _ => return None,
+        };
+        Some(Parent {
+            column,
+            kind,
+            follows,
+        })
+    }
+
+    /// The kinds that hang on this one, with how.
+    pub(crate) fn children(self) -> impl Iterator<Item = (EntityKind, Parent)> {
+        EntityKind::ALL.iter().copied().filter_map(move |child| {
+            child
+                .parent()
+                .filter(|parent| parent.kind == self)
+                .map(|parent| (child, parent))
+        })
+    }
+}
+
+/// How a record hangs on another: the column that names it, its kind, and whether the record
+/// follows it into the Trash and back (a customer's interviews, what was merged into a pain
+/// point or theme) or stops it from going there (a team's people and products).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Parent {
+    pub column: &'static str,
+    pub kind: EntityKind,
+    pub follows: bool,
 }
 
 /// What a write changed, for views that need to refresh. Sent by the app after every write.

@@ -2,7 +2,7 @@
 //!
 //! Each feature lives in its own module with its types, validation, queries and tests
 //! (`teams`, `people`, `products`, `customers`, `interviews`, `pain_points`, `themes`,
-//! `coverage`, `search`, `trash`, `workspace`), over a small shared store (`db`: opening,
+//! `coverage`, `search`, `trash`, `workspace`) and shared modules (`evidence`), over a small shared store (`db`: opening,
 //! pragmas, migrations, backups). The desktop shell and the `outward` CLI
 //! are thin faces over these functions.
 //!
@@ -20,6 +20,7 @@ pub mod datasets;
 pub mod db;
 pub mod entity;
 pub mod error;
+pub mod evidence;
 pub mod id;
 pub mod interviews;
 pub mod page;

@@ -42,6 +42,17 @@ impl Default for PageRequest {
     }
 }
 
+impl<T> Default for Page<T> {
+    fn default() -> Self {
+        Page {
+            items: Vec::new(),
+            total: 0,
+            offset: 0,
+            limit: default_limit(),
+        }
+    }
+}
+
 impl PageRequest {
     pub fn limit(self) -> u32 {
         self.limit.clamp(1, LIMIT_MAX)

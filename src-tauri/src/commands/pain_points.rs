@@ -4,6 +4,7 @@ use super::notify;
 use crate::store::{Reply, Store};
 use chrono::Utc;
 use outward_core::entity::{Changed, EntityKind};
+use outward_core::evidence::{self, Evidence};
 use outward_core::id::Id;
 use outward_core::page::{Page, PageRequest};
 use outward_core::pain_points::{
@@ -25,6 +26,12 @@ pub fn list_pain_points(
 pub fn get_pain_point(store: State<'_, Store>, id: Id) -> Reply<PainPoint> {
     let today = Utc::now().date_naive();
     store.read(|conn, _| pain_points::get(conn, id, today))
+}
+
+/// One page of a pain point's evidence, newest first.
+#[tauri::command(async)]
+pub fn list_evidence(store: State<'_, Store>, id: Id, page: PageRequest) -> Reply<Page<Evidence>> {
+    store.read(|conn, _| evidence::page_of(conn, id, page))
 }
 
 #[tauri::command(async)]

@@ -4,7 +4,7 @@ use super::notify;
 use crate::store::{Reply, Store};
 use outward_core::entity::{Changed, EntityKind};
 use outward_core::id::Id;
-use outward_core::trash::{self, TrashItem};
+use outward_core::trash::{self, Emptied, Trash};
 use tauri::{AppHandle, Runtime, State};
 
 #[tauri::command(async)]
@@ -20,7 +20,7 @@ pub fn move_to_trash<R: Runtime>(
 }
 
 #[tauri::command(async)]
-pub fn list_trash(store: State<'_, Store>) -> Reply<Vec<TrashItem>> {
+pub fn list_trash(store: State<'_, Store>) -> Reply<Trash> {
     store.read(|conn, _| trash::list(conn))
 }
 
@@ -36,10 +36,11 @@ pub fn restore_from_trash<R: Runtime>(
     Ok(())
 }
 
-/// Destroys everything in the Trash; returns how many records were destroyed.
+/// Destroys everything in the Trash after a verified backup; says how many records went and
+/// where the backup is.
 #[tauri::command(async)]
-pub fn empty_trash<R: Runtime>(app: AppHandle<R>, store: State<'_, Store>) -> Reply<u32> {
-    let destroyed = store.write(|tx, _| trash::empty(tx))?;
+pub fn empty_trash<R: Runtime>(app: AppHandle<R>, store: State<'_, Store>) -> Reply<Emptied> {
+    let emptied = store.run(trash::empty)?;
     notify(&app, Changed::everything());
-    Ok(destroyed)
+    Ok(emptied)
 }

@@ -209,14 +209,16 @@
 		create_customer: ({ input }) => customerView(insert('customers', customerInput(input))),
 		update_customer: ({ id, input }) => customerView(update('customers', id, customerInput(input, id))),
 		move_to_trash: moveToTrash,
-		list_trash: () =>
-			Object.entries(TABLES)
+		list_trash: () => {
+			const items = Object.entries(TABLES)
 				.flatMap(([kind, table]) =>
-					db[table].filter((r) => r.deletedAt !== null).map((r) => ({ kind, id: r.id, name: NAMES[kind](r), deletedAt: r.deletedAt }))
+					db[table].filter((r) => r.deletedAt !== null).map((r) => ({ kind, id: r.id, name: NAMES[kind](r), deletedAt: r.deletedAt, trashedWith: null }))
 				)
-				.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)),
+				.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+			return { items, destroys: 'The records listed' };
+		},
 		restore_from_trash: restore,
-		empty_trash: emptyTrash,
+		empty_trash: () => ({ destroyed: emptyTrash(), backup: '/home/ada/.local/share/io.outward.desktop/backups/outward-20250310T120000.000Z.db' }),
 		create_backup: () => {
 			latestBackup = '/home/ada/.local/share/io.outward.desktop/backups/outward-2025-03-10T12-00-00Z.db';
 			return latestBackup;

@@ -127,7 +127,8 @@
 	function painPointView(p) {
 		const { tagIds, mergedInto, ...rest } = strip(p);
 		const merged = db.painPoints.filter((m) => m.mergedInto === p.id).map((m) => ({ id: m.id, name: m.title }));
-		return { ...rest, tags: tagsOf(tagIds), ...weigh(p), history: p.history, merged };
+		const { reach, evidence, weight } = weigh(p);
+		return { ...rest, tags: tagsOf(tagIds), reach, weight, evidence: paged(evidence, null, (e) => e), history: p.history, merged };
 	}
 	function listPainPoints({ filter, page }) {
 		const f = filter ?? {};
@@ -251,6 +252,7 @@
 		},
 		list_pain_points: listPainPoints,
 		get_pain_point: ({ id }) => painPointView(mustFind('painPoints', id, 'pain point')),
+		list_evidence: ({ id, page }) => paged(evidenceOf(id), page, (e) => e),
 		create_pain_point: ({ input }) => painPointView(newPainPoint(input)),
 		update_pain_point: ({ id, input }) => painPointView(update('painPoints', id, painPointInput(input))),
 		set_pain_point_status: setStatus,

@@ -51,7 +51,7 @@ describe('trash', () => {
 
 		await page.getByRole('button', { name: 'Empty trash' }).click();
 		const confirm = await visible(page.getByRole('alertdialog'));
-		await expect(confirm.textContent()).resolves.toContain('1 item will be destroyed permanently');
+		await expect(confirm.textContent()).resolves.toContain('The records listed will be destroyed permanently');
 		await screenshot(page, 'trash-confirm');
 		await confirm.getByRole('button', { name: 'Cancel' }).click();
 		await confirm.waitFor({ state: 'detached' });

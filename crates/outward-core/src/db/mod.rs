@@ -27,10 +27,28 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_interviews.sql"),
     include_str!("migrations/0003_list_indexes.sql"),
+    include_str!("migrations/0004_trash_follows_and_evidence.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    steps(MIGRATIONS)
+}
+
+/// The migrations for `sql`, each with the work it needs done in Rust after its SQL.
+fn steps(sql: &[&'static str]) -> Migrations<'static> {
+    Migrations::new(
+        sql.iter()
+            .enumerate()
+            .map(|(index, sql)| match index + 1 {
+                // What counts as evidence and reach changed: every stored weight follows.
+                4 => M::up_with_hook(sql, |tx: &Transaction| {
+                    crate::pain_points::weight::refresh_all(tx)
+                        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+                }),
+                _ => M::up(sql),
+            })
+            .collect(),
+    )
 }
 
 /// The schema version a fully migrated database has (`PRAGMA user_version`).
@@ -120,7 +138,7 @@ fn open_migrated(path: &Path, now: DateTime<Utc>, steps: &[&'static str]) -> Res
     if existed && version > 0 && version < latest {
         backup::create(&conn, &backup::folder_for(path), now)?;
     }
-    Migrations::new(steps.iter().map(|sql| M::up(sql)).collect())
+    self::steps(steps)
         .to_latest(&mut conn)
         .map_err(|e| unreadable(format!("updating its schema failed: {e}")))?;
     Ok(conn)

@@ -80,8 +80,9 @@ pub struct InterviewInput {
 const DURATION_MAX_MINUTES: u32 = 24 * 60;
 
 impl InterviewInput {
-    fn validated(&self, conn: &Connection) -> Result<InterviewInput> {
+    fn validated(&self, conn: &Connection, today: NaiveDate) -> Result<InterviewInput> {
         require_live(conn, EntityKind::Customer, self.customer_id, "customerId")?;
+        check_held_on(self.held_on, today)?;
         let interviewees =
             text::free_text("interviewees", "Who was spoken to", &self.interviewees)?;
         check_notes(&self.notes)?;
@@ -113,6 +114,32 @@ pub fn check_notes(notes: &str) -> Result<()> {
             format!(
                 "The notes are {:.1} MB; one interview holds at most 1 MB. Split them over two interviews.",
                 notes.len() as f64 / (1 << 20) as f64
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The earliest date a conversation can have been held on.
+pub const HELD_ON_MIN: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
+    Some(date) => date,
+    None => panic!("valid date"),
+};
+
+/// How far ahead of today a conversation can be dated: room for time zones and for notes
+/// started before a call, but not for a mistyped year, which would weigh its evidence
+/// thousands of times more than today's.
+pub const HELD_ON_AHEAD_DAYS: i64 = 31;
+
+/// A conversation's date must be a real one: from [`HELD_ON_MIN`] to a month after `today`.
+pub fn check_held_on(held_on: NaiveDate, today: NaiveDate) -> Result<()> {
+    let latest = today + chrono::Duration::days(HELD_ON_AHEAD_DAYS);
+    if held_on < HELD_ON_MIN || held_on > latest {
+        return Err(Error::validation(
+            "heldOn",
+            format!(
+                "{held_on} is outside the dates a conversation can have: from {HELD_ON_MIN} to \
+                 {latest}. Check the year."
             ),
         ));
     }
@@ -169,7 +196,7 @@ pub fn create(
     input: &InterviewInput,
     now: DateTime<Utc>,
 ) -> Result<Interview> {
-    let input = input.validated(tx)?;
+    let input = input.validated(tx, now.date_naive())?;
     let id = Id::new();
     tx.prepare_cached(
         "INSERT INTO interviews (id, customer_id, held_on, kind, interviewees, duration_minutes,
@@ -191,7 +218,7 @@ pub fn update(
     input: &InterviewInput,
     now: DateTime<Utc>,
 ) -> Result<Interview> {
-    let input = input.validated(tx)?;
+    let input = input.validated(tx, now.date_naive())?;
     let changed = tx
         .prepare_cached(
             "UPDATE interviews SET customer_id = :customer, held_on = :held_on, kind = :kind,

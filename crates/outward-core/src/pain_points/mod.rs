@@ -3,14 +3,16 @@
 //! evidence is (see [`weight`]); it is never typed in. Status changes are recorded with when and
 //! who; merging keeps the evidence and links and records where the merged one went.
 
-mod evidence;
+mod history;
 mod lifecycle;
 mod query;
 pub mod weight;
 
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
+use crate::evidence::{self, Evidence};
 use crate::id::Id;
+use crate::page::{Page, PageRequest};
 use crate::store::{live, require_live};
 use crate::text;
 use crate::themes::{self, Tag};
@@ -20,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use ts_rs::TS;
 
-pub use evidence::{Evidence, StatusChange};
+pub use history::StatusChange;
 pub use lifecycle::{merge, set_status};
 pub use query::{PainPointFilter, PainPointSummary, list};
 
@@ -75,7 +77,8 @@ pub struct PainPoint {
     pub weight: f64,
     /// Distinct customers affected: named, or heard from in the evidence.
     pub reach: u32,
-    pub evidence: Vec<Evidence>,
+    /// The first page of its evidence, newest first; `evidence::page_of` reads the others.
+    pub evidence: Page<Evidence>,
     pub history: Vec<StatusChange>,
     /// Pain points merged into this one.
     pub merged: Vec<Tag>,
@@ -147,7 +150,7 @@ fn from_row(row: &Row<'_>, today: NaiveDate) -> rusqlite::Result<PainPoint> {
         customer_ids: Vec::new(),
         tags: Vec::new(),
         reach: 0,
-        evidence: Vec::new(),
+        evidence: Page::default(),
         history: Vec::new(),
         merged: Vec::new(),
     })
@@ -167,10 +170,10 @@ pub fn get(conn: &Connection, id: Id, today: NaiveDate) -> Result<PainPoint> {
     pain_point.product_ids = ids(conn, "pain_point_products", "product_id", "products", id)?;
     pain_point.customer_ids = ids(conn, "pain_point_customers", "customer_id", "customers", id)?;
     pain_point.tags = themes::tags_of(conn, "pain_point_themes", "pain_point_id", id)?;
-    pain_point.evidence = evidence::of(conn, id)?;
+    pain_point.evidence = evidence::page_of(conn, id, PageRequest::default())?;
     pain_point.reach = evidence::reach(conn, id)?;
-    pain_point.history = evidence::history(conn, id)?;
-    pain_point.merged = evidence::merged_into(conn, id)?;
+    pain_point.history = history::history(conn, id)?;
+    pain_point.merged = history::merged_into(conn, id)?;
     Ok(pain_point)
 }
 

@@ -60,11 +60,7 @@ fn matching(filter: &PainPointFilter) -> Matching<'_> {
     m.and(
         &filter.customer_id,
         ":customer",
-        "p.id IN (SELECT pain_point_id FROM pain_point_customers WHERE customer_id = :customer
-                  UNION
-                  SELECT h.pain_point_id FROM interviews i
-                  JOIN highlights h ON h.interview_id = i.id
-                  WHERE i.customer_id = :customer AND i.deleted_at IS NULL)",
+        "p.id IN (SELECT pain_point_id FROM pain_point_reach WHERE customer_id = :customer)",
     );
     m
 }
@@ -92,7 +88,7 @@ pub fn list(
            SELECT p.id {matching}
            ORDER BY p.weight DESC, p.id LIMIT {limit} OFFSET {offset})
          SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
-                (SELECT count(*) FROM highlights h WHERE h.pain_point_id = p.id)
+                (SELECT count(*) FROM evidence e WHERE e.pain_point_id = p.id)
          FROM page JOIN pain_points p ON p.id = page.id
          ORDER BY p.weight DESC, p.id",
         offset = page.offset

@@ -11,6 +11,7 @@
 //! without recomputing anything as time passes.
 
 use crate::error::Result;
+use crate::evidence;
 use crate::id::Id;
 use chrono::{NaiveDate, Utc};
 use rusqlite::Transaction;
@@ -46,25 +47,24 @@ pub fn refresh(tx: &Transaction<'_>, pain_point: Id) -> Result<()> {
     let (severity, created): (u8, chrono::DateTime<Utc>) = tx
         .prepare_cached("SELECT severity, created_at FROM pain_points WHERE id = ?1")?
         .query_row([pain_point], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let customers: u32 = tx
-        .prepare_cached(
-            "SELECT count(*) FROM (
-               SELECT customer_id FROM pain_point_customers WHERE pain_point_id = ?1
-               UNION
-               SELECT i.customer_id FROM highlights h JOIN interviews i ON i.id = h.interview_id
-               WHERE h.pain_point_id = ?1 AND i.deleted_at IS NULL)",
-        )?
-        .query_row([pain_point], |r| r.get(0))?;
-    let evidence: Vec<NaiveDate> = tx
-        .prepare_cached(
-            "SELECT i.held_on FROM highlights h JOIN interviews i ON i.id = h.interview_id
-             WHERE h.pain_point_id = ?1 AND i.deleted_at IS NULL",
-        )?
-        .query_map([pain_point], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let weight = stored(severity, customers, created.date_naive(), &evidence);
+    let customers = evidence::reach(tx, pain_point)?;
+    let days = evidence::days(tx, pain_point)?;
+    let weight = stored(severity, customers, created.date_naive(), &days);
     tx.prepare_cached("UPDATE pain_points SET weight = ?2 WHERE id = ?1")?
         .execute((pain_point, weight))?;
+    Ok(())
+}
+
+/// Recomputes the weight of every pain point, merged and trashed ones included: after a
+/// migration changes what counts as evidence.
+pub fn refresh_all(tx: &Transaction<'_>) -> Result<()> {
+    let all: Vec<Id> = tx
+        .prepare("SELECT id FROM pain_points")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for pain_point in all {
+        refresh(tx, pain_point)?;
+    }
     Ok(())
 }
 

@@ -1,12 +1,22 @@
 //! The Trash: deleting a record only marks it (`deleted_at`), so it can be restored with all its
 //! links. Records are destroyed only when the Trash is emptied, a separate, explicit step.
+//!
+//! Records that hang on another follow it (see [`EntityKind::parent`]): trashing a customer
+//! takes its interviews along, and a pain point or theme takes what was merged into it. They are
+//! stamped with the same time, listed under it, counted, and restored with it. A team stays out
+//! of the Trash while people or products hang on it. Emptying is the only hard delete: it takes
+//! a verified backup first and refuses to run if anything outside the Trash would go with it,
+//! so it destroys exactly what the Trash lists.
 
+use crate::db::Database;
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
+use crate::evidence;
 use crate::id::Id;
+use crate::pain_points::weight;
 use crate::store::unique_violation;
-use crate::text::count;
 use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
@@ -19,34 +29,42 @@ pub struct TrashItem {
     pub id: Id,
     pub name: String,
     pub deleted_at: DateTime<Utc>,
+    /// The record this one went to the Trash with, and comes back with; listed right after it.
+    pub trashed_with: Option<Id>,
 }
 
-/// Moves a record to the Trash. A team that still has people or products stays: it would
-/// leave them without a team.
+/// Everything in the Trash, and what emptying it would destroy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Trash {
+    /// Most recently deleted first; each record is followed by those trashed with it.
+    pub items: Vec<TrashItem>,
+    /// Every record emptying destroys, in words: "1 customer, 1 interview and 2 quotes".
+    pub destroys: String,
+}
+
+/// What emptying the Trash did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Emptied {
+    /// Records destroyed, of every kind.
+    pub destroyed: u32,
+    /// The verified backup taken just before, which still holds them.
+    pub backup: Option<String>,
+}
+
+/// Moves a record to the Trash, with the records that follow it. A record that others stop
+/// (a team with people or products) stays, with a message saying what to do first.
 pub fn move_to_trash(
     tx: &Transaction<'_>,
     kind: EntityKind,
     id: Id,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    if kind == EntityKind::Team {
-        let (people, products): (u32, u32) = tx
-            .prepare_cached(
-                "SELECT (SELECT count(*) FROM people WHERE team_id = ?1 AND deleted_at IS NULL),
-                    (SELECT count(*) FROM products WHERE team_id = ?1 AND deleted_at IS NULL)",
-            )?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        if people + products > 0 {
-            return Err(Error::conflict(
-                None,
-                format!(
-                    "This team still has {} and {}. Move or delete them first.",
-                    count(people, "person", "people"),
-                    count(products, "product", "products")
-                ),
-            ));
-        }
-    }
+    refuse_while_held(tx, kind, id)?;
+    let touched = pain_points_touching(tx, kind, id)?;
     let sql = format!(
         "UPDATE {} SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
         kind.table()
@@ -56,6 +74,57 @@ pub fn move_to_trash(
             entity: kind.as_str(),
             id: id.to_string(),
         });
+    }
+    trash_followers(tx, kind, id, now)?;
+    refresh_weights(tx, &touched)
+}
+
+/// Refuses to trash a record while live records that stop it hang on it.
+fn refuse_while_held(tx: &Transaction<'_>, kind: EntityKind, id: Id) -> Result<()> {
+    let mut held = Vec::new();
+    for (child, parent) in kind.children().filter(|(_, parent)| !parent.follows) {
+        let sql = format!(
+            "SELECT count(*) FROM {} WHERE {} = ?1 AND deleted_at IS NULL",
+            child.table(),
+            parent.column
+        );
+        held.push((
+            child,
+            tx.prepare_cached(&sql)?.query_row([id], |r| r.get(0))?,
+        ));
+    }
+    if held.iter().all(|(_, n)| *n == 0) {
+        return Ok(());
+    }
+    let counts: Vec<String> = held.iter().map(|(child, n)| child.count(*n)).collect();
+    Err(Error::conflict(
+        None,
+        format!(
+            "This {kind} still has {}. Move or delete them first.",
+            in_words(&counts)
+        ),
+    ))
+}
+
+/// Trashes the live records that follow `id`, and theirs, stamped `now` like it.
+fn trash_followers(
+    tx: &Transaction<'_>,
+    kind: EntityKind,
+    id: Id,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for (child, parent) in kind.children().filter(|(_, parent)| parent.follows) {
+        let followers: Vec<Id> = tx
+            .prepare_cached(&format!(
+                "UPDATE {} SET deleted_at = ?2 WHERE {} = ?1 AND deleted_at IS NULL RETURNING id",
+                child.table(),
+                parent.column
+            ))?
+            .query_map((id, now), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for follower in followers {
+            trash_followers(tx, child, follower, now)?;
+        }
     }
     Ok(())
 }
@@ -75,60 +144,126 @@ pub fn size(conn: &Connection) -> Result<u32> {
     Ok(total)
 }
 
-/// Everything in the Trash, most recently deleted first.
-pub fn list(conn: &Connection) -> Result<Vec<TrashItem>> {
+/// Everything in the Trash, each record followed by those trashed with it, and what emptying it
+/// would destroy.
+pub fn list(conn: &Connection) -> Result<Trash> {
     let sql = EntityKind::ALL
         .iter()
         .map(|kind| {
+            let table = kind.table();
+            let trashed_with = match kind.parent().filter(|parent| parent.follows) {
+                Some(parent) => format!(
+                    "(SELECT p.id FROM {} p WHERE p.id = {table}.{} AND p.deleted_at = {table}.deleted_at)",
+                    parent.kind.table(),
+                    parent.column
+                ),
+                None => "NULL".to_owned(),
+            };
             format!(
-                "SELECT '{}', id, {}, deleted_at FROM {} WHERE deleted_at IS NOT NULL",
+                "SELECT '{}', id, {}, deleted_at, {trashed_with} FROM {table} WHERE deleted_at IS NOT NULL",
                 kind.as_str(),
                 kind.name_sql(),
-                kind.table()
             )
         })
         .collect::<Vec<_>>()
         .join(" UNION ALL ");
-    let mut stmt = conn.prepare_cached(&format!("{sql} ORDER BY 4 DESC"))?;
-    let items = stmt
+    let mut stmt = conn.prepare_cached(&format!("{sql} ORDER BY 4 DESC, 3"))?;
+    let all: Vec<TrashItem> = stmt
         .query_map([], |r| {
             Ok(TrashItem {
                 kind: r.get(0)?,
                 id: r.get(1)?,
                 name: r.get(2)?,
                 deleted_at: r.get(3)?,
+                trashed_with: r.get(4)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(items)
+    Ok(Trash {
+        destroys: destroys(conn)?,
+        items: under_their_parents(all),
+    })
 }
 
-/// Takes a record out of the Trash, with its links. A record whose team or customer is still in
-/// the Trash, or whose name has since been reused, stays there with a message saying what to
-/// do first.
+/// Orders items so that each is followed by those trashed with it.
+fn under_their_parents(all: Vec<TrashItem>) -> Vec<TrashItem> {
+    fn place(item: &TrashItem, all: &[TrashItem], ordered: &mut Vec<TrashItem>) {
+        ordered.push(item.clone());
+        for child in all.iter().filter(|c| c.trashed_with == Some(item.id)) {
+            place(child, all, ordered);
+        }
+    }
+    let mut ordered = Vec::with_capacity(all.len());
+    for top in all.iter().filter(|item| item.trashed_with.is_none()) {
+        place(top, &all, &mut ordered);
+    }
+    ordered
+}
+
+/// Every record emptying the Trash destroys, in words, quotes included.
+fn destroys(conn: &Connection) -> Result<String> {
+    let mut parts = Vec::new();
+    for kind in EntityKind::ALL {
+        let sql = format!(
+            "SELECT count(*) FROM {} WHERE deleted_at IS NOT NULL",
+            kind.table()
+        );
+        let n: u32 = conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?;
+        if n > 0 {
+            parts.push(kind.count(n));
+        }
+    }
+    let quotes: u32 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM highlights
+             WHERE interview_id IN (SELECT id FROM interviews WHERE deleted_at IS NOT NULL)
+                OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL)",
+        )?
+        .query_row([], |r| r.get(0))?;
+    if quotes > 0 {
+        parts.push(crate::text::count(quotes, "quote", "quotes"));
+    }
+    Ok(in_words(&parts))
+}
+
+/// "a", "a and b", "a, b and c".
+fn in_words(parts: &[String]) -> String {
+    match parts {
+        [] => "nothing".to_owned(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Takes a record out of the Trash, with its links and the records trashed with it. A record
+/// whose team, customer or merge target is still in the Trash, or whose name has since been
+/// reused, stays there with a message saying what to do first.
 pub fn restore(tx: &Transaction<'_>, kind: EntityKind, id: Id, now: DateTime<Utc>) -> Result<()> {
     let table = kind.table();
-    let name: String = tx
+    let (name, deleted_at): (String, Value) = tx
         .prepare_cached(&format!(
-            "SELECT {} FROM {table} WHERE id = ?1 AND deleted_at IS NOT NULL",
+            "SELECT {}, deleted_at FROM {table} WHERE id = ?1 AND deleted_at IS NOT NULL",
             kind.name_sql()
         ))?
-        .query_row([id], |r| r.get(0))
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(|| Error::NotFound {
             entity: "item in the Trash",
             id: id.to_string(),
         })?;
-    if let Some((column, parent)) = kind.parent() {
+    if let Some(parent) = kind.parent() {
         let parent_name: Option<String> = tx
             .prepare_cached(&format!(
-                "SELECT p.name FROM {table} x JOIN {} p ON p.id = x.{column}
-                 WHERE x.id = ?1 AND p.deleted_at IS NOT NULL",
-                parent.table()
+                "SELECT {} FROM {} WHERE deleted_at IS NOT NULL
+                 AND id = (SELECT {} FROM {table} WHERE id = ?1)",
+                parent.kind.name_sql(),
+                parent.kind.table(),
+                parent.column
             ))?
             .query_row([id], |r| r.get(0))
             .optional()?;
         if let Some(parent_name) = parent_name {
+            let parent = parent.kind;
             return Err(Error::conflict(
                 None,
                 format!(
@@ -147,11 +282,67 @@ pub fn restore(tx: &Transaction<'_>, kind: EntityKind, id: Id, now: DateTime<Utc
             format!("Another {kind} is now named “{name}”. Rename it, then restore this one.")
         })
     })?;
+    restore_followers(tx, kind, id, &deleted_at, now)?;
+    refresh_weights(tx, &pain_points_touching(tx, kind, id)?)
+}
+
+/// Restores the records that went to the Trash with `id` (stamped `deleted_at` like it).
+fn restore_followers(
+    tx: &Transaction<'_>,
+    kind: EntityKind,
+    id: Id,
+    deleted_at: &Value,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for (child, parent) in kind.children().filter(|(_, parent)| parent.follows) {
+        let followers: Vec<Id> = tx
+            .prepare_cached(&format!(
+                "UPDATE {} SET deleted_at = NULL, updated_at = ?3
+                 WHERE {} = ?1 AND deleted_at = ?2 RETURNING id",
+                child.table(),
+                parent.column
+            ))?
+            .query_map((id, deleted_at, now), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for follower in followers {
+            restore_followers(tx, child, follower, deleted_at, now)?;
+        }
+    }
     Ok(())
 }
 
-/// Destroys everything in the Trash for good and returns how many records went.
-pub fn empty(tx: &Transaction<'_>) -> Result<u32> {
+/// Destroys everything in the Trash for good, after taking a verified backup that still holds
+/// it. Refuses, destroying nothing, if a record outside the Trash would go with it.
+pub fn empty(db: &Database, now: DateTime<Utc>) -> Result<Emptied> {
+    if db.read(size)? == 0 {
+        return Ok(Emptied {
+            destroyed: 0,
+            backup: None,
+        });
+    }
+    let backup = db.backup(now)?;
+    let destroyed = db.write(destroy_all)?;
+    Ok(Emptied {
+        destroyed,
+        backup: Some(backup.display().to_string()),
+    })
+}
+
+fn destroy_all(tx: &Transaction<'_>) -> Result<u32> {
+    refuse_to_take_live_records(tx)?;
+    let trashed = |table: &str| -> Result<Vec<Id>> {
+        Ok(tx
+            .prepare_cached(&format!(
+                "SELECT id FROM {table} WHERE deleted_at IS NOT NULL"
+            ))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    };
+    let touched = evidence::pain_points_touching(
+        tx,
+        &trashed(EntityKind::Customer.table())?,
+        &trashed(EntityKind::Interview.table())?,
+    )?;
     let mut destroyed = 0;
     // Children before parents, so the count does not miss rows removed by cascade.
     for kind in [
@@ -166,7 +357,59 @@ pub fn empty(tx: &Transaction<'_>) -> Result<u32> {
         let sql = format!("DELETE FROM {} WHERE deleted_at IS NOT NULL", kind.table());
         destroyed += tx.prepare_cached(&sql)?.execute([])? as u32;
     }
+    refresh_weights(tx, &touched)?;
     Ok(destroyed)
+}
+
+/// Fails if a record outside the Trash hangs on one in it: deleting that one would take it
+/// along through the schema's cascades.
+fn refuse_to_take_live_records(tx: &Transaction<'_>) -> Result<()> {
+    for kind in EntityKind::ALL.iter().copied() {
+        let Some(parent) = kind.parent() else {
+            continue;
+        };
+        let sql = format!(
+            "SELECT count(*) FROM {} c JOIN {} p ON p.id = c.{}
+             WHERE c.deleted_at IS NULL AND p.deleted_at IS NOT NULL",
+            kind.table(),
+            parent.kind.table(),
+            parent.column
+        );
+        let live: u32 = tx.prepare_cached(&sql)?.query_row([], |r| r.get(0))?;
+        if live > 0 {
+            return Err(Error::conflict(
+                None,
+                format!(
+                    "{} outside the Trash belong to a {} in it, so nothing was destroyed. \
+                     Restore that {} or move them to the Trash first.",
+                    kind.count(live),
+                    parent.kind,
+                    parent.kind
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The pain points whose weight depends on this record being live.
+fn pain_points_touching(tx: &Transaction<'_>, kind: EntityKind, id: Id) -> Result<Vec<Id>> {
+    match kind {
+        EntityKind::Customer => evidence::pain_points_touching(tx, &[id], &[]),
+        EntityKind::Interview => evidence::pain_points_touching(tx, &[], &[id]),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Recomputes the weights of the pain points that still exist among `pain_points`.
+fn refresh_weights(tx: &Transaction<'_>, pain_points: &[Id]) -> Result<()> {
+    let mut exists = tx.prepare_cached("SELECT 1 FROM pain_points WHERE id = ?1")?;
+    for pain_point in pain_points {
+        if exists.exists([pain_point])? {
+            weight::refresh(tx, *pain_point)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -195,7 +438,7 @@ mod tests {
             db.read(customers::list).unwrap().is_empty(),
             "hidden from the list"
         );
-        let trash = db.read(list).unwrap();
+        let trash = db.read(list).unwrap().items;
         assert_eq!(trash.len(), 1);
         assert_eq!(
             (trash[0].kind, trash[0].name.as_str()),
@@ -206,7 +449,7 @@ mod tests {
             .unwrap();
         let back = db.read(|conn| customers::get(conn, c.id)).unwrap();
         assert_eq!(back.product_ids, vec![ci], "links survive the round trip");
-        assert!(db.read(list).unwrap().is_empty());
+        assert!(db.read(list).unwrap().items.is_empty());
     }
 
     #[test]
@@ -310,7 +553,11 @@ mod tests {
             ),
             "{err:?}"
         );
-        assert_eq!(db.read(list).unwrap().len(), 1, "it stays in the Trash");
+        assert_eq!(
+            db.read(list).unwrap().items.len(),
+            1,
+            "it stays in the Trash"
+        );
     }
 
     #[test]
@@ -324,8 +571,8 @@ mod tests {
             .unwrap();
         db.write(|tx| move_to_trash(tx, EntityKind::Team, gone, now()))
             .unwrap();
-        assert_eq!(db.write(empty).unwrap(), 2);
-        assert!(db.read(list).unwrap().is_empty());
+        assert_eq!(db.write(destroy_all).unwrap(), 2);
+        assert!(db.read(list).unwrap().items.is_empty());
         assert_eq!(db.read(teams::list).unwrap().len(), 1);
         assert_eq!(db.read(|c| crate::people::list(c, None)).unwrap().len(), 1);
         let err = db

@@ -2,6 +2,7 @@
 import type { Evidence } from "./Evidence";
 import type { Frequency } from "./Frequency";
 import type { Id } from "./Id";
+import type { Page } from "./Page";
 import type { Status } from "./Status";
 import type { StatusChange } from "./StatusChange";
 import type { Tag } from "./Tag";
@@ -22,7 +23,11 @@ weight: number,
 /**
  * Distinct customers affected: named, or heard from in the evidence.
  */
-reach: number, evidence: Array<Evidence>, history: Array<StatusChange>, 
+reach: number, 
+/**
+ * The first page of its evidence, newest first; `evidence::page_of` reads the others.
+ */
+evidence: Page<Evidence>, history: Array<StatusChange>, 
 /**
  * Pain points merged into this one.
  */

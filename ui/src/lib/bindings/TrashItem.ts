@@ -2,4 +2,8 @@
 import type { EntityKind } from "./EntityKind";
 import type { Id } from "./Id";
 
-export type TrashItem = { kind: EntityKind, id: Id, name: string, deletedAt: string, };
+export type TrashItem = { kind: EntityKind, id: Id, name: string, deletedAt: string, 
+/**
+ * The record this one went to the Trash with, and comes back with; listed right after it.
+ */
+trashedWith: Id | null, };

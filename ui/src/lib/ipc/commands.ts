@@ -13,7 +13,8 @@ import type { ProductInput } from '$lib/bindings/ProductInput';
 import type { StartupFailure } from '$lib/bindings/StartupFailure';
 import type { Team } from '$lib/bindings/Team';
 import type { TeamInput } from '$lib/bindings/TeamInput';
-import type { TrashItem } from '$lib/bindings/TrashItem';
+import type { Emptied } from '$lib/bindings/Emptied';
+import type { Trash } from '$lib/bindings/Trash';
 import { call } from './call';
 import { toErrorReport } from './errors';
 
@@ -46,10 +47,10 @@ export const updateCustomer = (id: Id, input: CustomerInput) =>
 	call<Customer>('update_customer', { id, input });
 
 export const moveToTrash = (kind: EntityKind, id: Id) => call<null>('move_to_trash', { kind, id });
-export const listTrash = () => call<TrashItem[]>('list_trash');
+export const listTrash = () => call<Trash>('list_trash');
 export const restoreFromTrash = (kind: EntityKind, id: Id) =>
 	call<null>('restore_from_trash', { kind, id });
-export const emptyTrash = () => call<number>('empty_trash');
+export const emptyTrash = () => call<Emptied>('empty_trash');
 
 /** The app's version from the shell; rejects like any command. */
 export async function appVersion(): Promise<string> {

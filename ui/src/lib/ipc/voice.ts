@@ -1,6 +1,7 @@
 // Typed wrappers for what customers said: interviews and their evidence, pain points, themes,
 // coverage, search and import (IPC contract, issue 3). Every wrapper rejects with an `ErrorReport`.
 import type { Coverage } from '$lib/bindings/Coverage';
+import type { Evidence } from '$lib/bindings/Evidence';
 import type { Highlight } from '$lib/bindings/Highlight';
 import type { Id } from '$lib/bindings/Id';
 import type { ImportPreview } from '$lib/bindings/ImportPreview';
@@ -43,6 +44,8 @@ export const removeHighlight = (id: Id) => call<null>('remove_highlight', { id }
 export const listPainPoints = (filter: PainPointFilter, page: PageRequest) =>
 	call<Page<PainPointSummary>>('list_pain_points', { filter, page });
 export const getPainPoint = (id: Id) => call<PainPoint>('get_pain_point', { id });
+export const listEvidence = (id: Id, page: PageRequest) =>
+	call<Page<Evidence>>('list_evidence', { id, page });
 export const createPainPoint = (input: PainPointInput) =>
 	call<PainPoint>('create_pain_point', { input });
 export const updatePainPoint = (id: Id, input: PainPointInput) =>
