@@ -108,7 +108,7 @@ pub(crate) fn assert_walks_index(sql: &str, params: impl rusqlite::Params, index
 }
 
 #[cfg(test)]
-fn query_plan(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> String {
+pub(crate) fn query_plan(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> String {
     let mut stmt = conn
         .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
         .expect("valid SQL");

@@ -86,7 +86,9 @@ pub fn days(conn: &Connection, pain_point: Id) -> Result<Vec<NaiveDate>> {
 /// from in its evidence.
 pub fn reach(conn: &Connection, pain_point: Id) -> Result<u32> {
     Ok(conn
-        .prepare_cached("SELECT count(*) FROM pain_point_reach WHERE pain_point_id = ?1")?
+        .prepare_cached(
+            "SELECT count(DISTINCT customer_id) FROM pain_point_reach WHERE pain_point_id = ?1",
+        )?
         .query_row([pain_point], |r| r.get(0))?)
 }
 

@@ -123,7 +123,7 @@ pub fn list(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::assert_walks_index;
+    use crate::store::{assert_walks_index, query_plan};
 
     fn page_walks(filter: &PainPointFilter, index: &str) {
         let Matching { sql, params } = matching(filter);
@@ -143,5 +143,23 @@ mod tests {
             ..Default::default()
         };
         page_walks(&filter, "pain_points_by_status");
+    }
+
+    #[test]
+    fn a_page_of_one_customer_seeks_its_reach_instead_of_scanning_every_interview() {
+        let filter = PainPointFilter {
+            customer_id: Some(Id::new()),
+            ..Default::default()
+        };
+        let Matching { sql, params } = matching(&filter);
+        let sql = format!("SELECT p.id {sql} ORDER BY p.weight DESC, p.id LIMIT 50");
+        let db = crate::db::Database::open_in_memory().unwrap();
+        let plan = db
+            .read(|conn| Ok(query_plan(conn, &sql, params.as_slice())))
+            .unwrap();
+        for index in ["pain_point_customers_by_customer", "interviews_by_customer"] {
+            assert!(plan.contains(index), "reads through {index}:\n{plan}");
+        }
+        assert!(!plan.contains("SCAN"), "scans nothing whole:\n{plan}");
     }
 }

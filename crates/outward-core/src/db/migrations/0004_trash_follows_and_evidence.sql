@@ -37,13 +37,15 @@ JOIN interviews i ON i.id = h.interview_id
 WHERE i.deleted_at IS NULL;
 
 -- The customers a pain point reaches: those named on it and those heard from in its evidence,
--- neither in the Trash.
+-- neither in the Trash. A customer can appear more than once: count distinct customers. (UNION
+-- ALL lets SQLite push a filter on either column into both halves; UNION would build the
+-- whole list first.)
 CREATE VIEW pain_point_reach AS
 SELECT pc.pain_point_id, pc.customer_id
 FROM pain_point_customers pc
 JOIN customers c ON c.id = pc.customer_id
 WHERE c.deleted_at IS NULL
-UNION
+UNION ALL
 SELECT e.pain_point_id, e.customer_id
 FROM evidence e
 JOIN customers c ON c.id = e.customer_id
