@@ -5,6 +5,7 @@ mod evidence;
 mod records;
 
 use chrono::Utc;
+use clap::error::ErrorKind;
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use outward_core::datasets::{self, Sizes};
@@ -93,14 +94,51 @@ enum Profile {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => error.exit(),
+        Err(error) => return fail(&usage_mistake(&error)),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("outward: {error}");
-            ExitCode::FAILURE
-        }
+        Err(error) => fail(&error),
     }
+}
+
+fn fail(error: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("outward: {error}");
+    ExitCode::FAILURE
+}
+
+/// A mistake in the command line as one line, like every other failure: what clap says was
+/// wrong (with the values it takes or the name it guesses was meant) and which help to read.
+/// Clap's usual block of usage would break scripts that read one line.
+fn usage_mistake(error: &clap::Error) -> String {
+    let rendered = error.to_string();
+    let paragraphs: Vec<&str> = rendered.split("\n\n").collect();
+    let usage = paragraphs
+        .iter()
+        .find_map(|p| p.trim_start().strip_prefix("Usage: "))
+        .unwrap_or("outward");
+    // The command as typed so far: the usage up to its first option or placeholder.
+    let command = usage
+        .split_whitespace()
+        .take_while(|word| !word.starts_with(['[', '<', '-']))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let what = if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // Clap prints the whole help here; one line says what is missing instead.
+        format!("'{command}' requires a subcommand but one was not provided")
+    } else {
+        paragraphs
+            .iter()
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty() && !p.starts_with("Usage: ") && !p.starts_with("For more"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let what = what.strip_prefix("error: ").unwrap_or(&what);
+    format!("{what} (see {command} --help)")
 }
 
 fn run(cli: Cli) -> Result<()> {

@@ -187,6 +187,76 @@ fn bad_input_exits_non_zero_with_one_clear_line() {
 }
 
 #[test]
+fn argument_errors_are_one_line_and_status_1_like_every_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    let cases: &[(&[&str], &str)] = &[
+        (&["frobnicate"], "unrecognized subcommand 'frobnicate'"),
+        (&[], "'outward' requires a subcommand"),
+        (&["teams"], "'outward teams' requires a subcommand"),
+        (
+            &["teams", "add"],
+            "required arguments were not provided: <NAME> (see outward teams add --help)",
+        ),
+        (
+            &["seed", "--profile", "gigantic"],
+            "possible values: example, heavy, stress",
+        ),
+        (
+            &["interviews", "list", "--limit", "many"],
+            "invalid value 'many' for '--limit <LIMIT>'",
+        ),
+        (
+            &["people", "add", "Ada", "--team", "T", "--level", "wizard"],
+            "not one of: junior, mid, senior, staff, principal",
+        ),
+        (&["info", "--jsn"], "a similar argument exists: '--json'"),
+    ];
+    for (args, expected) in cases {
+        let out = outward(&db, args);
+        let err = stderr(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?} fails with status 1: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{args:?} fails in one line: {err}");
+        assert!(err.starts_with("outward: "), "{args:?}: {err}");
+        assert!(
+            err.contains(expected),
+            "{args:?} says what was wrong: {err}"
+        );
+        assert!(
+            err.contains("(see outward") && err.trim_end().ends_with("--help)"),
+            "{args:?} points to the help: {err}"
+        );
+        assert!(stdout(&out).is_empty(), "{args:?} prints nothing on stdout");
+    }
+    assert!(!db.exists(), "a mistyped command creates no database");
+}
+
+#[test]
+fn help_and_version_print_normally_and_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    for args in [&["--help"][..], &["people", "add", "--help"], &["-h"]] {
+        let out = outward(&db, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).contains("Usage: outward"), "{args:?}");
+        assert!(
+            stdout(&out).lines().count() > 3,
+            "{args:?} prints the whole help"
+        );
+    }
+    let version = outward(&db, &["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("outward {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
 fn a_bad_db_path_or_a_non_database_file_fails_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.txt");

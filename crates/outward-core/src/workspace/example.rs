@@ -83,7 +83,8 @@ const CUSTOMERS: &[(&str, &str, u32, &str, &[usize])] = &[
 ];
 
 /// Conversations: customer index, days ago, kind, who was spoken to, interviewer indexes into
-/// `PEOPLE`, minutes, tags, notes.
+/// `PEOPLE`, minutes, tags, notes. The notes are Markdown files in `example/`, written as a person
+/// types them (no indentation, one line per paragraph), so the UI's tests render the same text.
 type Conversation = (
     usize,
     i64,
@@ -96,33 +97,46 @@ type Conversation = (
 );
 
 const CONVERSATIONS: &[Conversation] = &[
-    (0, 9, InterviewKind::Interview, "Lena Brandt (tech lead), two engineers", &[2, 4], 45, &["ci", "onboarding"],
-     "# Payments — quarterly check-in
-
-      They ship about 30 times a week. **The CI queue takes 40 minutes on Monday mornings**,       and people stop reviewing while they wait.
-
-      - New joiners copy pipeline YAML from old repos; nobody knows which template is current.
-      - Postgres failover drills went well; they trust the managed offering now.
-
-      Lena: “I would trade any new feature for predictable build times.”
-"),
-    (1, 23, InterviewKind::SupportConversation, "Ravi Shah (EM)", &[5], 20, &["deploys"],
-     "# Checkout — support thread about a stuck deploy
-
-      A canary hung for two hours and **nobody on Checkout could tell whether it was safe to roll back**.       The deploy pipeline UI shows green while the canary analysis is still running.
-
-      They asked for a clear “safe to roll back” signal and a link to the runbook.
-"),
-    (3, 51, InterviewKind::Shadowing, "Kwame Mensah (EM), Aisha (data engineer)", &[1, 3], 90, &["migrations", "ci"],
-     "# Data Platform — shadowing a migration day
-
-      Watched Aisha move three jobs off the legacy VM images.       **Each job took half a day because the migration guide skips the IAM changes.**       The CI queue was slow here too, but they build at night so it matters less.
-"),
-    (5, 130, InterviewKind::OfficeHours, "Diego Alvarez (tech lead)", &[0], 30, &["migrations"],
-     "# Risk & Fraud — office hours
-
-      Still on legacy VM images. They want to move but **the deprecation date was announced without a migration plan**,       so the team assumes it will slip.
-"),
+    (
+        0,
+        9,
+        InterviewKind::Interview,
+        "Lena Brandt (tech lead), two engineers",
+        &[2, 4],
+        45,
+        &["ci", "onboarding"],
+        include_str!("example/payments-check-in.md"),
+    ),
+    (
+        1,
+        23,
+        InterviewKind::SupportConversation,
+        "Ravi Shah (EM)",
+        &[5],
+        20,
+        &["deploys"],
+        include_str!("example/checkout-stuck-deploy.md"),
+    ),
+    (
+        3,
+        51,
+        InterviewKind::Shadowing,
+        "Kwame Mensah (EM), Aisha (data engineer)",
+        &[1, 3],
+        90,
+        &["migrations", "ci"],
+        include_str!("example/data-platform-migration-day.md"),
+    ),
+    (
+        5,
+        130,
+        InterviewKind::OfficeHours,
+        "Diego Alvarez (tech lead)",
+        &[0],
+        30,
+        &["migrations"],
+        include_str!("example/risk-fraud-office-hours.md"),
+    ),
 ];
 
 /// Pain points: title, description, severity, frequency, status, evidence as
@@ -286,4 +300,73 @@ fn utf16_span(notes: &str, passage: &str) -> Result<(u32, u32)> {
     })?;
     let start = notes[..byte].encode_utf16().count() as u32;
     Ok((start, start + passage.encode_utf16().count() as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::db::Database;
+    use crate::interviews;
+    use crate::testing::now;
+    use pulldown_cmark::{Event, Parser, Tag};
+
+    /// The notes of every example interview, read back from the database the example was
+    /// loaded into.
+    fn stored_notes() -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("example.db"), now()).unwrap();
+        db.write(|tx| super::super::load_example(tx, now()))
+            .unwrap();
+        db.read(|c| {
+            let page = interviews::list(c, &Default::default(), Default::default())?;
+            page.items
+                .iter()
+                .map(|summary| Ok(interviews::get(c, summary.id)?.notes))
+                .collect()
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn the_example_notes_render_as_prose_and_lists_never_as_code() {
+        let notes = stored_notes();
+        assert_eq!(
+            notes.len(),
+            super::CONVERSATIONS.len(),
+            "every conversation was stored"
+        );
+        let mut lists = 0;
+        for note in &notes {
+            let events: Vec<Event<'_>> = Parser::new(note).collect();
+            let title = note.lines().next().unwrap_or_default();
+            assert!(
+                !events
+                    .iter()
+                    .any(|e| matches!(e, Event::Start(Tag::CodeBlock(_)))),
+                "“{title}” renders no code block: a new user reads these notes as prose"
+            );
+            assert!(
+                events
+                    .iter()
+                    .any(|e| matches!(e, Event::Start(Tag::Paragraph))),
+                "“{title}” has paragraphs"
+            );
+            assert!(
+                events
+                    .iter()
+                    .any(|e| matches!(e, Event::Start(Tag::Strong))),
+                "“{title}” shows its key sentence in bold"
+            );
+            assert!(
+                !events
+                    .iter()
+                    .any(|e| matches!(e, Event::Text(t) if t.contains("**"))),
+                "“{title}” shows no literal Markdown markers"
+            );
+            lists += events
+                .iter()
+                .filter(|e| matches!(e, Event::Start(Tag::List(_))))
+                .count();
+        }
+        assert!(lists > 0, "the example notes show a list somewhere");
+    }
 }

@@ -6,6 +6,6 @@ export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
 	try {
 		return await invoke<T>(command, args);
 	} catch (error) {
-		throw toErrorReport(error);
+		throw toErrorReport(error, `command ${command} failed`);
 	}
 }

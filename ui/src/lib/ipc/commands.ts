@@ -57,6 +57,6 @@ export async function appVersion(): Promise<string> {
 	try {
 		return await getVersion();
 	} catch (error) {
-		throw toErrorReport(error);
+		throw toErrorReport(error, 'cannot read the app version');
 	}
 }

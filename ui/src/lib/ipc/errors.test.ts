@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GENERIC_MESSAGE, isErrorReport, placeError, toErrorReport } from './errors';
 
 describe('toErrorReport', () => {
@@ -14,16 +14,26 @@ describe('toErrorReport', () => {
 		});
 	});
 
-	it('turns a plain string rejection (a Tauri argument error) into an internal report', () => {
-		expect(toErrorReport('invalid args `input` for command')).toEqual({
-			kind: 'internal',
-			message: 'invalid args `input` for command'
-		});
+	it('shows a generic internal report for anything that is not a report, and logs the detail', () => {
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const thrown = new TypeError('x is undefined');
+		for (const detail of ['invalid args `input` for command', thrown, { status: 500 }]) {
+			expect(toErrorReport(detail)).toEqual({ kind: 'internal', message: GENERIC_MESSAGE });
+		}
+		expect(log.mock.calls.map((call) => call.at(-1))).toEqual([
+			'invalid args `input` for command',
+			thrown,
+			{ status: 500 }
+		]);
+		log.mockRestore();
 	});
 
 	it('never returns an empty message', () => {
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
 		expect(toErrorReport(undefined).message).toBe(GENERIC_MESSAGE);
 		expect(toErrorReport({ kind: 'bogus', message: 'x' }).kind).toBe('internal');
+		expect(log, 'a report of an unknown kind is not the app’s own: logged').toHaveBeenCalledTimes(2);
+		log.mockRestore();
 	});
 
 	it('recognises only the four kinds the UI acts on', () => {

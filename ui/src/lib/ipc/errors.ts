@@ -1,6 +1,8 @@
 // Reading the errors that cross IPC. Every command rejects with an `ErrorReport`; anything else
-// (a Tauri argument error, a missing permission, a bug) is turned into an `internal` report so
-// components only ever handle one shape.
+// (a Tauri argument error, a refused permission, a bug) is turned into an `internal` report so
+// components only ever handle one shape. Such a rejection's text is for developers, not for the
+// person using the app: it goes to the console, and the screen says something plain. The page is
+// not granted the log plugin (only Rust writes the log file), so the console is where it can go.
 import type { ErrorReport } from '$lib/bindings/ErrorReport';
 import type { ErrorKind } from '$lib/bindings/ErrorKind';
 
@@ -19,19 +21,17 @@ export function isErrorReport(value: unknown): value is ErrorReport {
 	);
 }
 
-/** Any rejection turned into an `ErrorReport`. */
-export function toErrorReport(error: unknown): ErrorReport {
+/**
+ * Any rejection turned into an `ErrorReport`. The app's own reports pass through unchanged;
+ * anything else is logged with `context` (where it happened) and shown as a generic internal error.
+ */
+export function toErrorReport(error: unknown, context = 'unexpected error'): ErrorReport {
 	if (isErrorReport(error)) {
 		const report: ErrorReport = { kind: error.kind, message: error.message };
 		if (typeof error.field === 'string' && error.field !== '') report.field = error.field;
 		return report;
 	}
-	if (typeof error === 'string' && error.trim() !== '') {
-		return { kind: 'internal', message: error };
-	}
-	if (error instanceof Error && error.message !== '') {
-		return { kind: 'internal', message: error.message };
-	}
+	console.error(`Outward: ${context}:`, error);
 	return { kind: 'internal', message: GENERIC_MESSAGE };
 }
 

@@ -5,13 +5,18 @@ import type { Changed } from '$lib/bindings/Changed';
 import {
 	createPerson,
 	emptyTrash,
+	errorMessage,
+	GENERIC_MESSAGE,
 	listPeople,
 	moveToTrash,
 	onChanged,
 	updateCustomer
 } from './index';
 
-afterEach(() => clearMocks());
+afterEach(() => {
+	clearMocks();
+	vi.restoreAllMocks();
+});
 
 function recordCalls(reply: (command: string, args: unknown) => unknown = () => null) {
 	const calls: { command: string; args: unknown }[] = [];
@@ -55,11 +60,32 @@ describe('command wrappers', () => {
 		).rejects.toEqual(report);
 	});
 
-	it('reject with an internal ErrorReport when Tauri rejects with a string', async () => {
+	it('pass the backend own internal report through unchanged, without logging it again', async () => {
+		const report = { kind: 'internal', message: 'Something went wrong in the app. Details are in the log.' };
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		mockIPC(() => Promise.reject(report));
+		await expect(emptyTrash()).rejects.toEqual(report);
+		expect(log).not.toHaveBeenCalled();
+	});
+
+	it('reject with a generic internal report when Tauri rejects with a string, and log the detail', async () => {
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
 		mockIPC(() => Promise.reject('command create_person not allowed by ACL'));
-		await expect(
-			createPerson({ teamId: 't', name: 'Ada', role: '', level: 'mid' })
-		).rejects.toEqual({ kind: 'internal', message: 'command create_person not allowed by ACL' });
+		const rejection = createPerson({ teamId: 't', name: 'Ada', role: '', level: 'mid' });
+		await expect(rejection).rejects.toEqual({ kind: 'internal', message: GENERIC_MESSAGE });
+		expect(log, 'the detail is logged once, with the command').toHaveBeenCalledOnce();
+		expect(log.mock.calls[0]?.join(' ')).toContain('create_person');
+		expect(log.mock.calls[0]).toContain('command create_person not allowed by ACL');
+	});
+
+	it('show no argument-type error to the user, only log it', async () => {
+		const detail = 'invalid args `input` for command `create_person`: missing field `level`';
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		mockIPC(() => Promise.reject(detail));
+		const shown = await listPeople().catch((error: unknown) => errorMessage(error));
+		expect(shown).toBe(GENERIC_MESSAGE);
+		expect(shown).not.toContain('invalid args');
+		expect(log.mock.calls[0]).toContain(detail);
 	});
 });
 
