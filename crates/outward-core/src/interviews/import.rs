@@ -17,7 +17,7 @@
 //! what would be created, including customers not known yet; [`apply`] writes it all in the
 //! caller's one transaction, so an import is all or nothing.
 
-use super::{InterviewInput, InterviewKind, NOTES_MAX_BYTES, create, parse_date};
+use super::{InterviewInput, InterviewKind, NOTES_MAX_BYTES, check_notes, create, parse_date};
 use crate::customers::{self, CustomerInput};
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -30,6 +30,10 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 /// The most files one import reads.
 pub const FILES_MAX: usize = 20_000;
+
+/// The largest file one import reads: the most notes an interview holds, and room for the front
+/// matter above them.
+pub const FILE_MAX_BYTES: usize = NOTES_MAX_BYTES + 64 * 1024;
 
 /// One file, read and checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -109,11 +113,15 @@ pub fn read_folder(dir: &Path) -> Result<Vec<ImportedInterview>> {
 
 fn read_file(path: &Path) -> Result<ImportedInterview> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > (NOTES_MAX_BYTES + 64 * 1024) as u64 {
+    if size > FILE_MAX_BYTES as u64 {
         return Err(problem(
             path,
             1,
-            "the file is larger than 1 MB, the most one interview holds",
+            format!(
+                "the file is {} KB; one interview's file holds at most {} KB",
+                size / 1024,
+                FILE_MAX_BYTES / 1024
+            ),
         ));
     }
     let text = std::fs::read_to_string(path)
@@ -202,13 +210,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ImportedInterview> {
         })?),
         None => None,
     };
-    if notes.len() > NOTES_MAX_BYTES {
-        return Err(problem(
-            path,
-            closing_line + 1,
-            "the notes are larger than 1 MB",
-        ));
-    }
+    check_notes(&notes).map_err(|e| problem(path, closing_line + 1, e))?;
     Ok(ImportedInterview {
         file: path
             .file_name()
