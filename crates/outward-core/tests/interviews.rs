@@ -6,10 +6,15 @@ use outward_core::customers::{self, CustomerInput};
 use outward_core::db::Database;
 use outward_core::error::Error;
 use outward_core::id::Id;
-use outward_core::interviews::{self, InterviewInput, InterviewKind, highlights};
+use outward_core::interviews::import::{
+    self, ImportHandle, ImportPlan, ImportPreview, ImportedInterview, PendingImports,
+};
+use outward_core::interviews::{self, InterviewFilter, InterviewInput, InterviewKind, highlights};
+use outward_core::page::PageRequest;
 use outward_core::pain_points::{self, Frequency, PainPointInput};
 use outward_core::people::{self, Level, PersonInput};
 use outward_core::teams::{self, TeamInput};
+use std::path::Path;
 use tempfile::TempDir;
 
 /// DESIGN.md §7: no IPC reply carries more than this much JSON.
@@ -211,4 +216,230 @@ fn notes_stored_before_the_bound_still_open_and_keep_their_details_editable() {
         "changed notes must fit the bound through update too: {refused:?}"
     );
     assert_eq!(db.read(|c| interviews::get(c, id)).unwrap().notes, old);
+}
+
+fn write(folder: &Path, name: &str, customer: &str, notes: &str) {
+    let text = format!("---\ndate: 2026-10-01\ncustomer: {customer}\n---\n{notes}\n");
+    std::fs::write(folder.join(name), text).unwrap();
+}
+
+/// Every interview stored, as (customer name, notes), in the order they were held and created.
+fn stored(db: &Database) -> Vec<(String, String)> {
+    let page = db
+        .read(|c| interviews::list(c, &InterviewFilter::default(), PageRequest::default()))
+        .unwrap();
+    let mut all: Vec<(String, String)> = page
+        .items
+        .iter()
+        .map(|i| {
+            let notes = db.read(|c| interviews::get(c, i.id)).unwrap().notes;
+            (i.customer_name.clone(), notes)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn customer_names(db: &Database) -> Vec<String> {
+    let mut names: Vec<String> = db
+        .read(customers::list)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_import_writes_what_was_previewed_even_when_the_files_change_after() {
+    let (_dir, db) = database();
+    customer(&db, "Payments");
+    let folder = tempfile::tempdir().unwrap();
+    write(folder.path(), "a.md", "payments", "The build cache misses.");
+    write(folder.path(), "b.md", "Search", "Index rebuilds hurt.");
+    let pending = PendingImports::default();
+    let preview = db.read(|c| pending.preview(c, folder.path())).unwrap();
+    assert_eq!(
+        (preview.file_count, preview.new_customers.clone()),
+        (2, vec!["Search".to_owned()]),
+        "two files; Payments exists already, ignoring case"
+    );
+
+    write(
+        folder.path(),
+        "a.md",
+        "Checkout",
+        "Rewritten after the preview.",
+    );
+    std::fs::remove_file(folder.path().join("b.md")).unwrap();
+    write(folder.path(), "c.md", "Billing", "Added after the preview.");
+    let count = db
+        .write(|tx| pending.apply(tx, preview.handle, now()))
+        .unwrap();
+
+    assert_eq!(count, 2);
+    assert_eq!(
+        stored(&db),
+        [
+            (
+                "Payments".to_owned(),
+                "The build cache misses.\n".to_owned()
+            ),
+            ("Search".to_owned(), "Index rebuilds hurt.\n".to_owned()),
+        ],
+        "the files as they were previewed, not as they are now"
+    );
+    assert_eq!(customer_names(&db), ["Payments", "Search"]);
+}
+
+#[test]
+fn a_preview_carries_a_handle_and_a_summary_but_no_notes() {
+    let (_dir, db) = database();
+    let folder = tempfile::tempdir().unwrap();
+    write(
+        folder.path(),
+        "a.md",
+        "Payments",
+        "A sentence only the notes hold.",
+    );
+    let pending = PendingImports::default();
+    let preview = db.read(|c| pending.preview(c, folder.path())).unwrap();
+    let json = serde_json::to_value(&preview).unwrap();
+
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "fileCount",
+            "files",
+            "folder",
+            "handle",
+            "newCustomerCount",
+            "newCustomers"
+        ]
+    );
+    assert_eq!(
+        json["files"][0],
+        serde_json::json!({
+            "file": "a.md", "heldOn": "2026-10-01", "customer": "Payments", "kind": "interview"
+        }),
+        "a row is the file, its date, customer and kind"
+    );
+    assert!(
+        !json.to_string().contains("only the notes hold"),
+        "the notes stay in Rust: {json}"
+    );
+    assert!(
+        !json["handle"]
+            .as_str()
+            .unwrap()
+            .contains(folder.path().to_str().unwrap()),
+        "the handle says nothing about the folder"
+    );
+}
+
+#[test]
+fn a_handle_imports_once_and_nothing_else_imports_at_all() {
+    let (_dir, db) = database();
+    let folder = tempfile::tempdir().unwrap();
+    write(folder.path(), "a.md", "Payments", "Slow builds.");
+    let pending = PendingImports::default();
+
+    let path = serde_json::json!(folder.path());
+    assert!(
+        serde_json::from_value::<ImportHandle>(path).is_err(),
+        "a handle cannot be a path"
+    );
+    let unknown = db.write(|tx| pending.apply(tx, ImportHandle::new(), now()));
+    let Err(Error::Conflict { message, .. }) = unknown else {
+        panic!("a handle no preview made is refused: {unknown:?}");
+    };
+    assert!(message.contains("Choose the folder again"), "{message}");
+
+    let preview = db.read(|c| pending.preview(c, folder.path())).unwrap();
+    db.write(|tx| pending.apply(tx, preview.handle, now()))
+        .unwrap();
+    let again = db.write(|tx| pending.apply(tx, preview.handle, now()));
+    assert!(
+        matches!(again, Err(Error::Conflict { .. })),
+        "a used handle is refused: {again:?}"
+    );
+    assert_eq!(stored(&db).len(), 1, "imported once");
+
+    let replaced: Vec<ImportPreview> = (0..=import::PENDING_MAX)
+        .map(|_| db.read(|c| pending.preview(c, folder.path())).unwrap())
+        .collect();
+    let oldest = db.write(|tx| pending.apply(tx, replaced[0].handle, now()));
+    assert!(
+        matches!(oldest, Err(Error::Conflict { .. })),
+        "only the newest {} previews wait: {oldest:?}",
+        import::PENDING_MAX
+    );
+    assert_eq!(stored(&db).len(), 1, "nothing more was written");
+}
+
+#[test]
+fn a_folder_over_the_size_limit_is_refused_before_anything_is_read_or_written() {
+    let (_dir, db) = database();
+    let folder = tempfile::tempdir().unwrap();
+    // Files of the largest size one import reads, sparse so the test writes nothing to disk.
+    let files = import::FOLDER_MAX_BYTES / import::FILE_MAX_BYTES as u64 + 1;
+    for n in 0..files {
+        let file = std::fs::File::create(folder.path().join(format!("{n:04}.md"))).unwrap();
+        file.set_len(import::FILE_MAX_BYTES as u64).unwrap();
+    }
+    let pending = PendingImports::default();
+    let refused = db.read(|c| pending.preview(c, folder.path()));
+    let Err(Error::Validation { field, message }) = refused else {
+        panic!("an oversized folder is refused: {refused:?}");
+    };
+    assert_eq!(field, "folder");
+    assert!(
+        message.contains(&folder.path().display().to_string()) && message.contains("at most 64 MB"),
+        "the message names the folder and the limit: {message}"
+    );
+    assert!(stored(&db).is_empty() && customer_names(&db).is_empty());
+}
+
+#[test]
+fn the_preview_of_the_largest_import_stays_within_the_ipc_budget() {
+    // The costliest names the files can hold: 255 bytes of control characters for a file name
+    // (the most a file system allows), the longest customer name, every customer new, and the
+    // longest folder path.
+    let worst = |n: usize, length: usize| format!("{n:05}{}", "\u{1}".repeat(length - 5));
+    let plan = ImportPlan {
+        interviews: (0..import::FILES_MAX)
+            .map(|n| ImportedInterview {
+                file: worst(n, 255),
+                held_on: day(),
+                customer: worst(n, outward_core::NAME_MAX),
+                kind: InterviewKind::SupportConversation,
+                interviewees: String::new(),
+                tags: Vec::new(),
+                duration_minutes: None,
+                notes: String::new(),
+            })
+            .collect(),
+        new_customers: (0..import::FILES_MAX)
+            .map(|n| worst(n, outward_core::NAME_MAX))
+            .collect(),
+    };
+    let folder = format!("/{}", "\u{1}".repeat(4095));
+    let preview = ImportPreview::of(ImportHandle::new(), Path::new(&folder), &plan);
+    assert_eq!(
+        (preview.file_count as usize, preview.files.len()),
+        (import::FILES_MAX, import::ROWS_SHOWN)
+    );
+    let size = serde_json::to_vec(&preview).unwrap().len();
+    assert!(
+        size <= REPLY_MAX_BYTES,
+        "the largest preview is {size} bytes of JSON, over the {REPLY_MAX_BYTES} of DESIGN.md §7"
+    );
 }
