@@ -13,6 +13,7 @@ pub mod commands;
 pub mod store;
 
 use commands::workspace::StartedAt;
+use outward_core::interviews::import::PendingImports;
 use store::Store;
 use tauri::{Manager, Runtime};
 
@@ -96,6 +97,8 @@ pub fn run() {
     let started = StartedAt(std::time::Instant::now());
     let result = tauri::Builder::default()
         .manage(started)
+        // Previewed imports wait here for their confirmation; the UI holds only their handles.
+        .manage(PendingImports::default())
         .plugin(logging())
         // Only Rust opens dialogs (the import folder picker); the UI is granted none of its
         // commands, so a page cannot widen what the app may read.

@@ -6,7 +6,8 @@ use chrono::Utc;
 use clap::Subcommand;
 use outward_core::db::Database;
 use outward_core::error::Result;
-use outward_core::interviews::{self, InterviewFilter, import};
+use outward_core::interviews::import::{ImportPreview, PendingImports};
+use outward_core::interviews::{self, InterviewFilter};
 use outward_core::page::{LIMIT_MAX, PageRequest};
 use outward_core::pain_points::{self, PainPointFilter, Status, severity_word};
 use outward_core::search::{self, MATCH_END, MATCH_START};
@@ -46,28 +47,41 @@ pub enum PainPointAction {
     },
 }
 
+/// The files of a preview, and the customers it would create, with counts of those not listed.
+fn print_preview(preview: &ImportPreview) {
+    for file in &preview.files {
+        println!("{}  {}  {}", file.held_on, file.customer, file.file);
+    }
+    let unlisted = preview.file_count as usize - preview.files.len();
+    if unlisted > 0 {
+        println!("… and {unlisted} more files");
+    }
+    if !preview.new_customers.is_empty() {
+        let unnamed = preview.new_customer_count as usize - preview.new_customers.len();
+        let more = if unnamed > 0 {
+            format!(" and {unnamed} more")
+        } else {
+            String::new()
+        };
+        println!("New customers: {}{more}", preview.new_customers.join(", "));
+    }
+}
+
 pub fn interviews(db: &Database, action: InterviewAction) -> Result<()> {
     match action {
         InterviewAction::Import { dir, dry_run } => {
-            let files = import::read_folder(&dir)?;
-            let plan = db.read(|conn| import::plan(conn, files))?;
-            for interview in &plan.interviews {
-                println!(
-                    "{}  {}  {}",
-                    interview.held_on, interview.customer, interview.file
-                );
-            }
-            if !plan.new_customers.is_empty() {
-                println!("New customers: {}", plan.new_customers.join(", "));
-            }
+            // The app's path: one preview, then exactly the previewed plan is written.
+            let pending = PendingImports::default();
+            let preview = db.read(|conn| pending.preview(conn, &dir))?;
+            print_preview(&preview);
             if dry_run {
                 println!(
                     "Dry run: {} interviews would be imported; nothing was written.",
-                    plan.interviews.len()
+                    preview.file_count
                 );
                 return Ok(());
             }
-            let count = db.write(|tx| import::apply(tx, &plan, Utc::now()))?;
+            let count = db.write(|tx| pending.apply(tx, preview.handle, Utc::now()))?;
             println!("Imported {count} interviews.");
             Ok(())
         }

@@ -235,7 +235,7 @@ fn bad_highlights_and_notes_are_refused_and_nothing_changes() {
         w.db.write(|tx| interviews::save_notes(tx, i, &huge, now()))
             .unwrap_err();
     assert!(matches!(err, Error::Validation { field: "notes", .. }));
-    assert!(err.to_string().contains("at most 1 MB"), "{err}");
+    assert!(err.to_string().contains("at most 160 KB"), "{err}");
     assert_eq!(
         w.db.read(|c| interviews::get(c, i)).unwrap().notes,
         NOTES,

@@ -6,9 +6,8 @@ use crate::store::{Reply, Store};
 use chrono::Utc;
 use outward_core::coverage::{self, Coverage};
 use outward_core::entity::Changed;
-use outward_core::interviews::import::{self, ImportPreview};
+use outward_core::interviews::import::{ImportHandle, ImportPreview, PendingImports};
 use outward_core::search::{self, SearchHit};
-use std::path::Path;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -35,30 +34,32 @@ pub fn search(store: State<'_, Store>, query: String) -> Reply<Vec<SearchHit>> {
 }
 
 /// Asks for a folder with the system's picker (opened from Rust: the UI gets no file access)
-/// and previews importing it. `None` when the person cancels.
+/// and previews importing it: the plan stays here, the UI gets its handle and a summary.
+/// `None` when the person cancels.
 #[tauri::command(async)]
 pub fn choose_interview_folder<R: Runtime>(
     app: AppHandle<R>,
     store: State<'_, Store>,
+    pending: State<'_, PendingImports>,
 ) -> Reply<Option<ImportPreview>> {
     let Some(folder) = app.dialog().file().blocking_pick_folder() else {
         return Ok(None);
     };
     let folder = folder.into_path().map_err(|e| crate::store::internal(&e))?;
     store
-        .read(|conn, _| import::preview(conn, &folder))
+        .read(|conn, _| pending.preview(conn, &folder))
         .map(Some)
 }
 
-/// Imports a previewed folder: re-read and written in one transaction, all or nothing.
+/// Imports exactly the plan previewed under `handle`, in one transaction, all or nothing.
 #[tauri::command(async)]
 pub fn import_interviews<R: Runtime>(
     app: AppHandle<R>,
     store: State<'_, Store>,
-    folder: String,
+    pending: State<'_, PendingImports>,
+    handle: ImportHandle,
 ) -> Reply<u32> {
-    let preview = store.read(|conn, _| import::preview(conn, Path::new(&folder)))?;
-    let count = store.write(|tx, now| import::apply(tx, &preview.plan, now))?;
+    let count = store.write(|tx, now| pending.apply(tx, handle, now))?;
     notify(&app, Changed::everything());
     Ok(count)
 }

@@ -5,6 +5,7 @@
 
 use outward_app::store::Store;
 use outward_core::db::Database;
+use outward_core::interviews::import::PendingImports;
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -17,6 +18,7 @@ const LOCAL: &str = "tauri://localhost";
 fn app(store: Store) -> App<MockRuntime> {
     mock_builder()
         .manage(store)
+        .manage(PendingImports::default())
         .invoke_handler(outward_app::handler())
         .build(outward_app::context())
         .expect("the app builds with its real configuration and capabilities")
@@ -249,4 +251,40 @@ fn opening_a_file_database_takes_the_daily_backup() {
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+}
+
+#[test]
+fn an_import_takes_a_previewed_handle_and_never_a_path_from_the_page() {
+    let notes = tempfile::tempdir().expect("a temp folder");
+    std::fs::write(
+        notes.path().join("call.md"),
+        "---\ndate: 2026-10-01\ncustomer: Payments\n---\nThe build cache misses.\n",
+    )
+    .expect("a notes file");
+    let folder = notes.path().to_str().expect("a UTF-8 path");
+    let main = window(&app(in_memory()), "main");
+
+    for args in [json!({ "folder": folder }), json!({ "handle": folder })] {
+        let refused = invoke(&main, LOCAL, "import_interviews", args.clone());
+        assert!(
+            refused.is_err(),
+            "{args}: only a handle of a preview made in Rust imports anything"
+        );
+    }
+    let unknown = invoke(
+        &main,
+        LOCAL,
+        "import_interviews",
+        json!({ "handle": "0198f0a4-6f4e-4c2a-9d31-5b0e2a7c4f10" }),
+    )
+    .expect_err("a handle no preview made is refused");
+    assert_eq!(unknown["kind"], "conflict", "{unknown}");
+    let interviews = invoke(
+        &main,
+        LOCAL,
+        "list_interviews",
+        json!({ "filter": {}, "page": { "offset": 0, "limit": 10 } }),
+    )
+    .expect("list_interviews");
+    assert_eq!(interviews["total"], 0, "nothing was imported: {interviews}");
 }

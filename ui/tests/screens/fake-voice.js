@@ -210,14 +210,16 @@
 		if (answer && answer.kind) throw answer;
 		return answer;
 	}
-	function importInterviews({ folder }) {
-		const plan = voice.folder?.folder === folder ? voice.folder.plan : fail('validation', `The folder ${folder} cannot be read.`, 'file');
-		for (const name of plan.newCustomers) insert('customers', { name, department: '', size: null, contacts: '', productIds: [] });
-		for (const file of plan.interviews) {
+	function importInterviews({ handle }) {
+		const preview = voice.folder;
+		if (!preview || preview.handle !== handle) fail('conflict', 'This preview is no longer waiting to be imported. Choose the folder again.');
+		voice.folder = null;
+		for (const name of preview.newCustomers) insert('customers', { name, department: '', size: null, contacts: '', productIds: [] });
+		for (const file of preview.files) {
 			const customer = live('customers').find((c) => same(c.name, file.customer));
-			insert('interviews', interviewInput({ ...file, customerId: customer.id, interviewerIds: [] }));
+			insert('interviews', interviewInput({ customerId: customer.id, heldOn: file.heldOn, kind: file.kind, interviewerIds: [], durationMinutes: null }));
 		}
-		return plan.interviews.length;
+		return preview.fileCount;
 	}
 
 	Object.assign(commands, {

@@ -1,13 +1,12 @@
 // Importing a folder of Markdown interviews: a preview first, all or nothing, clear errors.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FOLDER } from './fixtures';
+import { FOLDER, LONG_FOLDER } from './fixtures';
 import { expectHealthy, launch, openApp, screenshot, setChosenFolder, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
 afterAll(async () => browser?.close());
-
 
 describe('import', () => {
 	it('previews the files and the customers it will create, then imports them all', async () => {
@@ -23,6 +22,17 @@ describe('import', () => {
 		await visible(page.getByTestId('toast').filter({ hasText: 'Imported 2 interviews.' }));
 		await expect.poll(() => page.getByTestId('interview-row').count()).toBe(5);
 		await expectHealthy(page);
+		await page.context().close();
+	});
+
+	it('lists the first files of a long folder and counts the rest', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
+		await setChosenFolder(page, LONG_FOLDER);
+		await page.getByRole('button', { name: 'Import from folder…' }).click();
+		const dialog = await visible(page.getByRole('dialog', { name: 'Import 120 interviews?' }));
+		await expect(dialog.getByTestId('import-row').count()).resolves.toBe(2);
+		await expect(dialog.getByTestId('import-more-files').textContent()).resolves.toContain('and 118 more files');
+		await expect(dialog.getByTestId('import-new-customers').textContent()).resolves.toContain('and 59 more');
 		await page.context().close();
 	});
 

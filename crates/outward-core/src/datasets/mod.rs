@@ -256,7 +256,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "c4708b2ec77c85d3365caceb83de517b81c9836b3998ffe8e7ec9f5aea8adc6b"
+            "2fc6fa2f6acbec1e22fb5d3745a105370c05343304ee4dccbac9915833750dcc"
         );
     }
 

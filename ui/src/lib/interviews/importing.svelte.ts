@@ -21,9 +21,9 @@ export class InterviewImport {
 		}
 	}
 
-	/** Imports the previewed folder; resolves to how many interviews were imported. */
+	/** Imports what the preview showed; resolves to how many interviews were imported. */
 	async run(): Promise<number> {
 		if (!this.preview) return 0;
-		return importInterviews(this.preview.folder);
+		return importInterviews(this.preview.handle);
 	}
 }

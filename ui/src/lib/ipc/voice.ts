@@ -4,6 +4,7 @@ import type { Coverage } from '$lib/bindings/Coverage';
 import type { Evidence } from '$lib/bindings/Evidence';
 import type { Highlight } from '$lib/bindings/Highlight';
 import type { Id } from '$lib/bindings/Id';
+import type { ImportHandle } from '$lib/bindings/ImportHandle';
 import type { ImportPreview } from '$lib/bindings/ImportPreview';
 import type { Interview } from '$lib/bindings/Interview';
 import type { InterviewFilter } from '$lib/bindings/InterviewFilter';
@@ -67,6 +68,10 @@ export const setUnheardAfterWeeks = (weeks: number) =>
 
 export const search = (query: string) => call<SearchHit[]>('search', { query });
 
-/** Opens the native folder picker (from Rust); null when the person cancelled. */
+/**
+ * Opens the native folder picker (from Rust) and previews importing the folder; null when the
+ * person cancelled. Rust keeps what it read; the preview holds a handle to it and a summary.
+ */
 export const chooseInterviewFolder = () => call<ImportPreview | null>('choose_interview_folder');
-export const importInterviews = (folder: string) => call<number>('import_interviews', { folder });
+/** Imports exactly what the preview with this handle showed; a handle imports once. */
+export const importInterviews = (handle: ImportHandle) => call<number>('import_interviews', { handle });
