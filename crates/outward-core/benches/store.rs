@@ -38,6 +38,7 @@ fn main() -> Fallible {
     let heavy_search = searches(&db, &terms, "heavy", &mut report)?;
     reply_sizes(&db, today, &terms, &mut report)?;
     drop(db);
+    worst_case_replies(&heavy, &folder, today, &mut report)?;
     note_saves(&heavy, &folder, &mut report)?;
     imports(&folder, &mut report)?;
 
@@ -55,6 +56,7 @@ fn main() -> Fallible {
                 ratio: r,
                 goal: if kind == "selective" { "≤ 3" } else { "—" }.into(),
                 met: (kind == "selective").then_some(r <= 3.0),
+                budget: None,
             });
         }
     }
@@ -178,6 +180,39 @@ struct Row {
     ratio: f64,
     goal: String,
     met: Option<bool>,
+    /// The subject's p95 against [`OPERATION_BUDGET_MS`], for reads and writes whose ratio
+    /// alone could hide a slow query (the baseline may share it).
+    budget: Option<Budget>,
+}
+
+/// "Ordinary reads and writes take a few milliseconds in Rust at heavy size" (DESIGN.md §7),
+/// stated as a number so a figure can be said to meet it or not.
+const OPERATION_BUDGET_MS: f64 = 5.0;
+
+#[derive(Serialize)]
+struct Budget {
+    p95_ms: f64,
+    budget_ms: f64,
+    met: bool,
+}
+
+impl Budget {
+    fn of(t: &Timings) -> Budget {
+        let p95_ms = ms(t.p95());
+        Budget {
+            p95_ms,
+            budget_ms: OPERATION_BUDGET_MS,
+            met: p95_ms <= OPERATION_BUDGET_MS,
+        }
+    }
+}
+
+fn yes_no(met: Option<bool>) -> &'static str {
+    match met {
+        Some(true) => "yes",
+        Some(false) => "**no**",
+        None => "—",
+    }
 }
 
 #[derive(Default)]
@@ -187,14 +222,24 @@ struct Report {
 
 impl Report {
     fn add(&mut self, row: Row) {
+        let budget = match &row.budget {
+            Some(b) => format!(
+                "; p95 {:.3} ms against {} ms: {}",
+                b.p95_ms,
+                b.budget_ms,
+                yes_no(Some(b.met))
+            ),
+            None => String::new(),
+        };
         eprintln!(
-            "  {}: {} vs {} → {:.2}",
+            "  {}: {} vs {} → {:.2}{budget}",
             row.operation, row.subject, row.baseline, row.ratio
         );
         self.rows.push(row);
     }
 
-    /// A row whose goal is a ratio of medians no greater than `most`.
+    /// A row whose goal is a ratio of medians no greater than `most`, with the subject's p95
+    /// against the budget of an ordinary read or write.
     fn compared(&mut self, operation: &str, (s, b): (Timings, Timings), most: f64) {
         let r = ratio(s.p50(), b.p50());
         self.add(Row {
@@ -204,22 +249,35 @@ impl Report {
             ratio: r,
             goal: format!("≤ {most}"),
             met: Some(r <= most),
+            budget: Some(Budget::of(&s)),
         });
     }
 
     fn print(&self) {
         println!();
-        println!("| Operation | Outward (p50 / p95) | Baseline (p50 / p95) | Ratio | Goal | Met |");
-        println!("|---|---|---|---|---|---|");
+        println!(
+            "| Operation | Outward (p50 / p95) | Baseline (p50 / p95) | Ratio | Goal | Met \
+             | Outward p95 | Budget | Met |"
+        );
+        println!("|---|---|---|---|---|---|---|---|---|");
         for r in &self.rows {
-            let met = match r.met {
-                Some(true) => "yes",
-                Some(false) => "**no**",
-                None => "—",
+            let budget = match &r.budget {
+                Some(b) => format!(
+                    "{:.3} ms | p95 ≤ {} ms | {}",
+                    b.p95_ms,
+                    b.budget_ms,
+                    yes_no(Some(b.met))
+                ),
+                None => "— | — | —".into(),
             };
             println!(
-                "| {} | {} | {} | {:.2} | {} | {met} |",
-                r.operation, r.subject, r.baseline, r.ratio, r.goal
+                "| {} | {} | {} | {:.2} | {} | {} | {budget} |",
+                r.operation,
+                r.subject,
+                r.baseline,
+                r.ratio,
+                r.goal,
+                yes_no(r.met)
             );
         }
     }
@@ -244,7 +302,16 @@ fn read(db: &Database, f: impl FnOnce(&Connection) -> Fallible) -> Fallible {
 }
 
 fn reads(db: &Database, today: NaiveDate, report: &mut Report) -> Fallible {
-    let pains = db.read(|c| Ok(ids(c, "SELECT id FROM pain_points ORDER BY rowid", 2_000)))??;
+    // Records a person can open: not in the Trash, not merged into another. The trashed and
+    // merged rows stay in the tables, where every list, page and search must skip them.
+    let pains = db.read(|c| {
+        Ok(ids(
+            c,
+            "SELECT id FROM pain_points WHERE deleted_at IS NULL AND merged_into IS NULL
+             ORDER BY rowid",
+            2_000,
+        ))
+    })??;
     let timings = paired(
         pains.len(),
         |i| pains[i],
@@ -253,7 +320,13 @@ fn reads(db: &Database, today: NaiveDate, report: &mut Report) -> Fallible {
     )?;
     report.compared("get a pain point by id", timings, 1.3);
 
-    let talks = db.read(|c| Ok(ids(c, "SELECT id FROM interviews ORDER BY rowid", 2_000)))??;
+    let talks = db.read(|c| {
+        Ok(ids(
+            c,
+            "SELECT id FROM interviews WHERE deleted_at IS NULL ORDER BY rowid",
+            2_000,
+        ))
+    })??;
     let timings = paired(
         talks.len(),
         |i| talks[i],
@@ -289,7 +362,13 @@ fn reads(db: &Database, today: NaiveDate, report: &mut Report) -> Fallible {
         1.3,
     );
 
-    let customers = db.read(|c| Ok(ids(c, "SELECT id FROM customers ORDER BY rowid", 50)))??;
+    let customers = db.read(|c| {
+        Ok(ids(
+            c,
+            "SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY rowid",
+            50,
+        ))
+    })??;
     let timings = paired(
         300,
         |i| customers[i % customers.len()],
@@ -393,11 +472,11 @@ fn pain_point_by_hand(conn: &Connection, id: Id) -> Fallible {
     )?;
     fetch(
         conn,
-        "SELECT count(*) FROM (
+        "SELECT count(*) FROM customers c WHERE c.deleted_at IS NULL AND c.id IN (
            SELECT customer_id FROM pain_point_customers WHERE pain_point_id = ?1
            UNION
            SELECT i.customer_id FROM highlights h JOIN interviews i ON i.id = h.interview_id
-           WHERE h.pain_point_id = ?1)",
+           WHERE h.pain_point_id = ?1 AND i.deleted_at IS NULL)",
         [id],
     )
 }
@@ -483,31 +562,76 @@ fn interview_page_by_hand(conn: &Connection, customer: Id) -> Fallible {
 // ---------------------------------------------------------------------------------------------
 // Search
 
-/// Search terms by how many interviews hold them: a few, some, nearly all.
+/// Search terms by how many interviews hold them: a few, some, all. Each kind takes the ten
+/// terms whose share of the interviews is nearest the kind's target; the shares the vocabulary
+/// actually offers are printed with the figures (the nearest to 0.2 % is about 0.7 % on
+/// `heavy`).
 struct Terms {
-    kinds: Vec<(&'static str, Vec<(String, i64)>)>,
+    kinds: Vec<(&'static str, Vec<String>)>,
 }
 
 impl Terms {
     fn pick(conn: &Connection) -> Fallible<Terms> {
-        conn.execute_batch(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.interview_terms
-                USING fts5vocab(main, interviews_fts, 'row');",
-        )?;
-        let documents: f64 = conn.query_row("SELECT count(*) FROM interviews", [], |r| r.get(0))?;
+        vocabulary(conn)?;
+        let documents = interviews_indexed(conn)? as f64;
         let mut kinds = Vec::new();
         for (kind, share) in [("selective", 0.002), ("medium", 0.05), ("common", 1.0)] {
             let terms = conn
                 .prepare(
-                    "SELECT term, doc FROM temp.interview_terms
+                    "SELECT term FROM temp.interview_terms
                      WHERE term GLOB '[a-z][a-z][a-z]*' ORDER BY abs(doc - ?1), term LIMIT 10",
                 )?
-                .query_map([documents * share], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .query_map([documents * share], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             kinds.push((kind, terms));
         }
         Ok(Terms { kinds })
     }
+}
+
+/// The interview index's vocabulary, as `temp.interview_terms` (term, doc: how many
+/// interviews hold it), on this connection.
+fn vocabulary(conn: &Connection) -> Fallible {
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.interview_terms
+            USING fts5vocab(main, interviews_fts, 'row');",
+    )?;
+    Ok(())
+}
+
+/// Every interview in the full-text index, those in the Trash included (search skips them
+/// after matching).
+fn interviews_indexed(conn: &Connection) -> Fallible<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM interviews", [], |r| r.get(0))?)
+}
+
+/// "“term”, in 40, 41, 39 of 6000 interviews (0.67 %)": how many interviews of the database
+/// searched hold the first three `terms`.
+fn term_label(conn: &Connection, terms: &[String]) -> Fallible<String> {
+    vocabulary(conn)?;
+    let documents = interviews_indexed(conn)?;
+    let mut counts = Vec::new();
+    for term in terms.iter().take(3) {
+        let n: i64 = conn
+            .query_row(
+                "SELECT doc FROM temp.interview_terms WHERE term = ?1",
+                [term],
+                |r| r.get(0),
+            )
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(0),
+                other => Err(other),
+            })?;
+        counts.push(n);
+    }
+    let mean = counts.iter().sum::<i64>() as f64 / counts.len().max(1) as f64;
+    let shown: Vec<String> = counts.iter().map(i64::to_string).collect();
+    Ok(format!(
+        "e.g. “{}”, in {} of {documents} interviews, {:.2} %",
+        terms[0],
+        shown.join(", "),
+        100.0 * mean / documents as f64
+    ))
 }
 
 /// p50/p95 of `search::search` per kind of term, against the bare FTS5 queries beneath it.
@@ -521,24 +645,23 @@ fn searches(
     for (kind, words) in &terms.kinds {
         let (s, b) = paired(
             200,
-            |i| words[i % words.len()].0.clone(),
+            |i| words[i % words.len()].clone(),
             |term| read(db, |c| kept(search::search(c, term)?)),
             |term| read(db, |c| bare_match(c, term)),
         )?;
-        let docs: Vec<String> = words.iter().take(3).map(|(_, d)| d.to_string()).collect();
+        // Counted in the database searched: the same terms are in ten times as many
+        // interviews in `stress`.
+        let held = db.read(|c| Ok(term_label(c, words)))??;
         let goal = if *kind == "common" { 100.0 } else { 20.0 };
         p95s.insert(*kind, s.p95());
         report.add(Row {
-            operation: format!(
-                "search ({label}), {kind} terms (e.g. “{}”, in {}… of the interviews)",
-                words[0].0,
-                docs.join(", ")
-            ),
+            operation: format!("search ({label}), {kind} terms ({held})"),
             subject: p50_p95(&s),
             baseline: p50_p95(&b),
             ratio: ratio(s.p50(), b.p50()),
             goal: format!("p95 ≤ {goal} ms"),
             met: Some(ms(s.p95()) <= goal),
+            budget: None,
         });
     }
     Ok(p95s)
@@ -588,7 +711,8 @@ fn note_saves(heavy: &Path, folder: &Path, report: &mut Report) -> Fallible {
     let chosen: Vec<(Id, String)> = db.read(|conn| {
         let mut stmt = conn.prepare(
             "SELECT id, notes FROM interviews
-             WHERE id IN (SELECT interview_id FROM highlights) ORDER BY rowid LIMIT 100",
+             WHERE deleted_at IS NULL AND id IN (SELECT interview_id FROM highlights)
+             ORDER BY rowid LIMIT 100",
         )?;
         let rows = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -600,7 +724,8 @@ fn note_saves(heavy: &Path, folder: &Path, report: &mut Report) -> Fallible {
             "DROP TABLE IF EXISTS bench_plain_notes;
              CREATE TABLE bench_plain_notes (id TEXT PRIMARY KEY, notes TEXT, updated_at TEXT);
              INSERT INTO bench_plain_notes SELECT id, notes, updated_at FROM interviews
-             WHERE id IN (SELECT interview_id FROM highlights) ORDER BY rowid LIMIT 100;",
+             WHERE deleted_at IS NULL AND id IN (SELECT interview_id FROM highlights)
+             ORDER BY rowid LIMIT 100;",
         )?;
         Ok(())
     })?;
@@ -637,7 +762,10 @@ fn note_saves(heavy: &Path, folder: &Path, report: &mut Report) -> Fallible {
 }
 
 /// Importing 1,000 Markdown interviews (read, parse, plan, write) against raw batched inserts
-/// of the same rows, each into a fresh copy of the same small workspace.
+/// of the same rows, each into a fresh copy of the same small workspace. The baseline does the
+/// same work the import must: each file's tags found or created as themes and linked, and the
+/// planner's statistics refreshed as often, so the ratio is the price of the import's code,
+/// not of work the baseline skips.
 fn imports(folder: &Path, report: &mut Report) -> Fallible {
     let work = tempfile::tempdir_in(folder)?;
     let base = work.path().join("base.db");
@@ -645,7 +773,8 @@ fn imports(folder: &Path, report: &mut Report) -> Fallible {
         let db = Database::open(&base, Utc::now())?;
         datasets::generate(&db, &Sizes::TINY, |_| {})?;
         db.read(|c| {
-            let mut stmt = c.prepare("SELECT name FROM customers ORDER BY rowid")?;
+            let mut stmt =
+                c.prepare("SELECT name FROM customers WHERE deleted_at IS NULL ORDER BY rowid")?;
             let names = stmt
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
@@ -674,18 +803,24 @@ fn imports(folder: &Path, report: &mut Report) -> Fallible {
             let db = Database::open(path, Utc::now())?;
             db.write(|tx| {
                 let customer_id = |name: &str| -> rusqlite::Result<Id> {
-                    tx.prepare_cached("SELECT id FROM customers WHERE name = ?1")?
-                        .query_row([name], |r| r.get(0))
+                    tx.prepare_cached(
+                        "SELECT id FROM customers WHERE name = ?1 AND deleted_at IS NULL",
+                    )?
+                    .query_row([name], |r| r.get(0))
                 };
                 let now = Utc::now();
-                for file in &parsed {
+                for (n, file) in parsed.iter().enumerate() {
+                    if n % STATISTICS_EVERY == 0 {
+                        outward_core::db::refresh_statistics(tx);
+                    }
+                    let interview = Id::new();
                     tx.prepare_cached(
                         "INSERT INTO interviews (id, customer_id, held_on, kind, interviewees,
                             duration_minutes, notes, created_at, updated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
                     )?
                     .execute((
-                        Id::new(),
+                        interview,
                         customer_id(&file.customer)?,
                         file.held_on,
                         file.kind,
@@ -694,6 +829,14 @@ fn imports(folder: &Path, report: &mut Report) -> Fallible {
                         &file.notes,
                         now,
                     ))?;
+                    for tag in &file.tags {
+                        let theme = theme_by_hand(tx, tag, now)?;
+                        tx.prepare_cached(
+                            "INSERT OR IGNORE INTO interview_themes (interview_id, theme_id)
+                             VALUES (?1, ?2)",
+                        )?
+                        .execute((interview, theme))?;
+                    }
                 }
                 Ok(())
             })?;
@@ -701,6 +844,8 @@ fn imports(folder: &Path, report: &mut Report) -> Fallible {
         },
     )?;
     let speed = |t: &Timings| 1_000.0 / t.p50().as_secs_f64();
+    let tagged: usize = parsed.iter().map(|f| f.tags.len()).sum();
+    eprintln!("  (the 1,000 files carry {tagged} tags)");
     let relative = speed(&s) / speed(&b);
     report.add(Row {
         operation: "import 1,000 Markdown interviews (median of 6)".into(),
@@ -709,8 +854,38 @@ fn imports(folder: &Path, report: &mut Report) -> Fallible {
         ratio: relative,
         goal: "≥ 0.5× raw speed".into(),
         met: Some(relative >= 0.5),
+        budget: None,
     });
     Ok(())
+}
+
+/// How often the import refreshes the planner's statistics (every this many interviews), which
+/// the baseline does as often.
+const STATISTICS_EVERY: usize = 100;
+
+/// The live theme named `name`, created if there is none: what the import does with a tag.
+fn theme_by_hand(
+    tx: &rusqlite::Transaction<'_>,
+    name: &str,
+    now: chrono::DateTime<Utc>,
+) -> rusqlite::Result<Id> {
+    let found = tx
+        .prepare_cached(
+            "SELECT id FROM themes WHERE name = ?1 COLLATE NOCASE
+               AND deleted_at IS NULL AND merged_into IS NULL",
+        )?
+        .query_row([name], |r| r.get(0));
+    match found {
+        Err(rusqlite::Error::QueryReturnedNoRows) => {
+            let id = Id::new();
+            tx.prepare_cached(
+                "INSERT INTO themes (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            )?
+            .execute((id, name, now))?;
+            Ok(id)
+        }
+        other => other,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -720,20 +895,17 @@ fn imports(folder: &Path, report: &mut Report) -> Fallible {
 fn reply_sizes(db: &Database, today: NaiveDate, terms: &Terms, report: &mut Report) -> Fallible {
     let largest = db.read(|conn| {
         let longest: Id = conn.query_row(
-            "SELECT id FROM interviews ORDER BY length(notes) DESC LIMIT 1",
+            "SELECT id FROM interviews WHERE deleted_at IS NULL
+             ORDER BY length(notes) DESC LIMIT 1",
             [],
             |r| r.get(0),
         )?;
-        let most_evidence: Id = conn.query_row(
-            "SELECT pain_point_id FROM highlights GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )?;
+        let most_evidence = most_evidence(conn)?;
         let widest = PageRequest {
             offset: 0,
             limit: outward_core::page::LIMIT_MAX,
         };
-        let common = &terms.kinds[2].1[0].0;
+        let common = &terms.kinds[2].1[0];
         let sizes = [
             (
                 "the longest interview",
@@ -771,15 +943,160 @@ fn reply_sizes(db: &Database, today: NaiveDate, terms: &Terms, report: &mut Repo
             .expect("some replies"))
     })?;
     let (what, bytes) = largest;
-    report.add(Row {
-        operation: format!("largest IPC reply ({what})"),
-        subject: format!("{:.1} KB", bytes as f64 / 1024.0),
-        baseline: "256 KB cap".into(),
-        ratio: bytes as f64 / (256.0 * 1024.0),
-        goal: "≤ 1".into(),
-        met: Some(bytes <= 256 * 1024),
-    });
+    report.reply(&format!("largest IPC reply at heavy size ({what})"), bytes);
     Ok(())
+}
+
+/// The live pain point with the most evidence.
+fn most_evidence(conn: &Connection) -> outward_core::error::Result<Id> {
+    Ok(conn.query_row(
+        "SELECT h.pain_point_id FROM highlights h
+         JOIN pain_points p ON p.id = h.pain_point_id
+         WHERE p.deleted_at IS NULL AND p.merged_into IS NULL
+         GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The IPC cap: no single reply carries more than this many bytes of JSON (DESIGN.md §7).
+const REPLY_CAP: usize = 256 * 1024;
+
+impl Report {
+    /// A row for a reply of `bytes`, against the cap.
+    fn reply(&mut self, operation: &str, bytes: usize) {
+        self.add(Row {
+            operation: operation.into(),
+            subject: format!("{:.1} KB", bytes as f64 / 1024.0),
+            baseline: "256 KB cap".into(),
+            ratio: bytes as f64 / REPLY_CAP as f64,
+            goal: "≤ 1".into(),
+            met: Some(bytes <= REPLY_CAP),
+            budget: None,
+        });
+    }
+}
+
+/// Replies at the limits a user can reach whatever the data set: the longest notes one
+/// interview may hold, a pain point merged from many until it holds hundreds of quotes, and
+/// the preview of the largest folder an import takes. Built on a copy of `heavy`, which later
+/// runs must find unchanged.
+fn worst_case_replies(
+    heavy: &Path,
+    folder: &Path,
+    today: NaiveDate,
+    report: &mut Report,
+) -> Fallible {
+    let work = tempfile::tempdir_in(folder)?;
+    let copy = work.path().join("worst.db");
+    std::fs::copy(heavy, &copy)?;
+    let db = Database::open(&copy, Utc::now())?;
+
+    let (id, bytes) = longest_notes_allowed(&db)?;
+    let reply = db.read(|c| interviews::get(c, id))?;
+    report.reply(
+        &format!(
+            "IPC reply: an interview with the longest notes allowed ({} KB of notes, {} highlights)",
+            bytes / 1024,
+            reply.highlights.len()
+        ),
+        json_len(&reply),
+    );
+
+    let (id, merged) = merged_until(&db, QUOTES_MERGED)?;
+    let reply = db.read(|c| pain_points::get(c, id, today))?;
+    report.reply(
+        &format!(
+            "IPC reply: a pain point with {} quotes, {merged} pain points merged into it",
+            reply.evidence.len()
+        ),
+        json_len(&reply),
+    );
+
+    let (files, bytes) = largest_import_preview(&db, work.path())?;
+    report.reply(
+        &format!("IPC reply: the import preview of the largest folder ({files} files)"),
+        bytes,
+    );
+    Ok(())
+}
+
+/// Quotes gathered on one pain point by merging others into it.
+const QUOTES_MERGED: usize = 600;
+
+/// Fills the notes of the longest live interview up to exactly `NOTES_MAX_BYTES`, by repeating
+/// its own text, and saves them as the editor does. Returns the interview and the size.
+fn longest_notes_allowed(db: &Database) -> Fallible<(Id, usize)> {
+    let (id, notes): (Id, String) = db.read(|c| {
+        Ok(c.query_row(
+            "SELECT id, notes FROM interviews WHERE deleted_at IS NULL
+             ORDER BY length(notes) DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    })?;
+    let mut longest = notes.clone();
+    while longest.len() < interviews::NOTES_MAX_BYTES {
+        longest.push_str("\n\n");
+        longest.push_str(&notes);
+    }
+    let mut end = interviews::NOTES_MAX_BYTES;
+    while !longest.is_char_boundary(end) {
+        end -= 1;
+    }
+    longest.truncate(end);
+    db.write(|tx| interviews::save_notes(tx, id, &longest, Utc::now()))?;
+    Ok((id, longest.len()))
+}
+
+/// Merges live pain points, in the order they were filed, into the one with the most evidence
+/// until it shows at least `quotes` quotes. Returns it and how many were merged into it.
+fn merged_until(db: &Database, quotes: usize) -> Fallible<(Id, usize)> {
+    let today = datasets::last_day();
+    let kept = db.read(most_evidence)?;
+    let merged = db.write(|tx| {
+        let others: Vec<Id> = tx
+            .prepare(
+                "SELECT id FROM pain_points
+                 WHERE deleted_at IS NULL AND merged_into IS NULL AND id <> ?1 ORDER BY rowid",
+            )?
+            .query_map([kept], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut merged = 0;
+        for source in others {
+            if pain_points::get(tx, kept, today)?.evidence.len() >= quotes {
+                break;
+            }
+            pain_points::merge(tx, source, kept, Utc::now())?;
+            merged += 1;
+        }
+        Ok(merged)
+    })?;
+    Ok((kept, merged))
+}
+
+/// The JSON size of the import preview of the largest folder an import accepts
+/// (`import::FILES_MAX` files). Returns the number of files and the size.
+///
+/// The slot for the reworked import preview: this measures whatever `import::preview` returns
+/// for such a folder. When the preview changes shape, keep this call in step with it (and if
+/// the new preview's size depends on the notes as well as the number of files, write longer
+/// notes here), so the row keeps reporting the largest preview a person can ask for.
+fn largest_import_preview(db: &Database, work: &Path) -> Fallible<(usize, usize)> {
+    let files = work.join("largest-import");
+    std::fs::create_dir(&files)?;
+    let customers: Vec<String> = db.read(|c| {
+        let mut stmt =
+            c.prepare("SELECT name FROM customers WHERE deleted_at IS NULL ORDER BY rowid")?;
+        let names = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(names)
+    })?;
+    let count = import::FILES_MAX;
+    datasets::markdown_interviews(&files, count as u32, 20, &customers)?;
+    let preview = db.read(|c| import::preview(c, &files))?;
+    Ok((count, json_len(&preview)))
 }
 
 fn json_len(value: &impl Serialize) -> usize {

@@ -2,8 +2,10 @@
 // An in-memory stand-in for the Rust backend, injected into the page before the app loads.
 // It implements the IPC contract (commands, ErrorReport with `field`, the `changed` event)
 // closely enough to drive every screen. Configured by `window.__OUTWARD_FAKE_CONFIG__`:
-//   { scenario: 'empty' | 'example' | 'failure' | 'unreachable', failure?, latestBackup? }
-// Tests can reach it as `window.__fake` (calls made, `failNext(command, report)`).
+//   { scenario: 'empty' | 'example' | 'failure' | 'unreachable', failure?, latestBackup?,
+//     slow?: { [command]: milliseconds before it answers, instead of 5 } }
+// Tests can reach it as `window.__fake` (calls made, `failNext(command, report)`, and `log`:
+// "→ command" when a call arrives and "← command" when it is answered, in order).
 (() => {
 	const config = window.__OUTWARD_FAKE_CONFIG__ ?? { scenario: 'empty' };
 	const DB_PATH = '/home/ada/.local/share/io.outward.desktop/outward.db';
@@ -19,6 +21,7 @@
 	const db = { teams: [], people: [], products: [], customers: [], links: [] };
 	let latestBackup = config.latestBackup ?? null;
 	const calls = [];
+	const log = [];
 	const failures = new Map();
 
 	const fail = (kind, message, field) => {
@@ -274,14 +277,16 @@
 	window.__TAURI_INTERNALS__ = {
 		invoke(command, args) {
 			calls.push({ command, args });
+			log.push(`→ ${command}`);
 			return new Promise((resolve, reject) => {
 				setTimeout(() => {
+					log.push(`← ${command}`);
 					try {
 						resolve(handle(command, args));
 					} catch (error) {
 						reject(error);
 					}
-				}, 5);
+				}, config.slow?.[command] ?? 5);
 			});
 		},
 		transformCallback(callback, once = false) {
@@ -313,5 +318,5 @@
 	for (const extend of window.__outwardFakeExtensions ?? []) extend(kit);
 
 	if (config.scenario === 'example') loadExample();
-	window.__fake = { calls, db, emit, failNext: (command, report) => failures.set(command, report), voice: kit.voice };
+	window.__fake = { calls, log, db, emit, failNext: (command, report) => failures.set(command, report), voice: kit.voice };
 })();

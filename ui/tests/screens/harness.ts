@@ -13,14 +13,18 @@ const FAKE_BACKEND = ['fake-voice.js', 'fake-backend.js']
 	.join('\n');
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 
-export type Scenario =
+export type Scenario = (
 	| { scenario: 'empty' }
 	| { scenario: 'example' }
 	| { scenario: 'unreachable' }
 	| {
 			scenario: 'failure';
 			failure: { databasePath: string; reason: string; latestBackup: string | null };
-	  };
+	  }
+) & {
+	/** Milliseconds before the fake answers these commands (5 for the others). */
+	slow?: Record<string, number>;
+};
 
 export type OpenOptions = {
 	/** The system colour scheme Chromium reports. */

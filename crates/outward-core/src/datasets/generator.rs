@@ -1,6 +1,7 @@
 //! The generator behind [`super::generate`]: the organisation first, then interviews in date
 //! order, one batch per transaction, each batch followed by the pain points due by then, which
-//! quote sentences of that batch and of a reservoir of earlier ones.
+//! quote sentences of that batch and of a reservoir of earlier ones; last, the merges of
+//! duplicate pain points, through the app's own merge.
 
 use super::words::{Span, Words};
 use super::{BATCH, Progress, RESERVOIR, SEED, Sizes, Summary, first_day, last_day};
@@ -23,6 +24,18 @@ struct Evidence {
     held_on: NaiveDate,
     span: Span,
     quote: String,
+    /// The interview is not in the Trash, so the evidence counts towards weights.
+    live: bool,
+    /// The sentence was edited after it was marked: `quote` is its old wording, no longer in
+    /// the notes.
+    detached: bool,
+}
+
+/// What the merge pass needs to know of each pain point written.
+struct Filed {
+    id: Id,
+    created: DateTime<Utc>,
+    trashed: bool,
 }
 
 pub(super) struct Generator {
@@ -34,8 +47,13 @@ pub(super) struct Generator {
     people: Vec<(Id, usize)>,
     products: Vec<Id>,
     customers: Vec<Id>,
+    /// When each customer (by index) was moved to the Trash, if it was.
+    customers_trashed: Vec<Option<DateTime<Utc>>>,
+    /// The customers not in the Trash, which pain points may name.
+    live_customers: Vec<Id>,
     themes: Vec<Id>,
     reservoir: Vec<Evidence>,
+    filed: Vec<Filed>,
 }
 
 const LEVELS: &[&str] = &[
@@ -88,8 +106,11 @@ impl Generator {
             people: Vec::new(),
             products: Vec::new(),
             customers: Vec::new(),
+            customers_trashed: Vec::new(),
+            live_customers: Vec::new(),
             themes: Vec::new(),
             reservoir: Vec::with_capacity(RESERVOIR),
+            filed: Vec::new(),
         }
     }
 
@@ -112,7 +133,7 @@ impl Generator {
                 total,
             });
         }
-        Ok(())
+        db.write(|tx| self.merges(tx))
     }
 
     fn id(&mut self, at: DateTime<Utc>) -> Id {
@@ -123,6 +144,21 @@ impl Generator {
     fn moment(&mut self, day: NaiveDate) -> DateTime<Utc> {
         let minutes = self.rng.random_range(8 * 60..18 * 60);
         day.and_hms_opt(0, 0, 0).expect("midnight").and_utc() + Duration::minutes(minutes)
+    }
+
+    /// A moment after `at`, at most `days` later and no later than the last day.
+    fn later(&mut self, at: DateTime<Utc>, days: i64) -> DateTime<Utc> {
+        let end = last_day()
+            .and_hms_opt(23, 59, 0)
+            .expect("a time of day")
+            .and_utc();
+        let minutes = self.rng.random_range(1..=days * 24 * 60);
+        (at + Duration::minutes(minutes)).min(end).max(at)
+    }
+
+    /// True for `per_mille` draws in a thousand.
+    fn share(&mut self, per_mille: u32) -> bool {
+        self.rng.random_ratio(per_mille.min(1_000), 1_000)
     }
 
     fn weighted(&mut self, items: &[(&'static str, u32)]) -> &'static str {
@@ -205,6 +241,7 @@ impl Generator {
             }
             self.customers.push(customer);
         }
+        self.trash_customers(tx)?;
         for number in 0..sizes.themes {
             let theme = self.id(founded);
             let name = format!("{} {number}", self.words.code_name(&mut self.rng));
@@ -222,6 +259,45 @@ impl Generator {
         Ok(())
     }
 
+    /// Moves a share of the customer teams to the Trash (teams that were dissolved), any but
+    /// the one heard from most, each at a moment in the last half year. Their interviews follow
+    /// them there as they are written; pain points never name them.
+    fn trash_customers(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        let count = self.customers.len() as u32 * self.sizes.trashed_per_mille;
+        let count = count.div_ceil(1_000) as usize;
+        // Index 0 is the customer heard from most.
+        let first = 1.min(self.customers.len());
+        self.customers_trashed = vec![None; self.customers.len()];
+        let mut trashed = BTreeSet::new();
+        while trashed.len() < count.min(self.customers.len() - first) {
+            trashed.insert(self.rng.random_range(first..self.customers.len()));
+        }
+        for index in trashed {
+            let day = last_day() - Duration::days(self.rng.random_range(0..=180));
+            let at = self.moment(day);
+            tx.prepare_cached("UPDATE customers SET deleted_at = ?2 WHERE id = ?1")?
+                .execute((self.customers[index], at))?;
+            self.customers_trashed[index] = Some(at);
+            self.summary.trashed_customers += 1;
+        }
+        self.live_customers = (0..self.customers.len())
+            .filter(|i| self.customers_trashed[*i].is_none())
+            .map(|i| self.customers[i])
+            .collect();
+        Ok(())
+    }
+
+    /// A customer for a conversation on `held_on`: one not yet in the Trash that day.
+    fn customer_on(&mut self, reach: &WeightedIndex<f64>, held_on: NaiveDate) -> usize {
+        loop {
+            let customer = reach.sample(&mut self.rng);
+            match self.customers_trashed[customer] {
+                Some(at) if at.date_naive() <= held_on => continue,
+                _ => return customer,
+            }
+        }
+    }
+
     /// Interviews `first..first + count` (in date order), and the pain points due by then.
     fn conversations(&mut self, tx: &Transaction<'_>, first: u32, count: u32) -> Result<()> {
         // Some customer teams are heard from often, some rarely, as in a real organisation.
@@ -235,9 +311,15 @@ impl Generator {
         for n in first..first + count {
             let offset = days * i64::from(n) / i64::from(self.sizes.interviews);
             let held_on = first_day() + Duration::days(offset);
-            let customer = reach.sample(&mut self.rng);
+            let customer = self.customer_on(&reach, held_on);
             let created = self.moment(held_on);
             let id = self.id(created);
+            let with_customer = self.customers_trashed[customer];
+            let deleted = match with_customer {
+                Some(at) => Some(at),
+                None if self.share(self.sizes.trashed_per_mille) => Some(self.later(created, 120)),
+                None => None,
+            };
             let speaker = Words::name(&mut self.rng);
             let interviewees = format!("{speaker} (tech lead), {}", Words::name(&mut self.rng));
             let words = self.rng.random_range(
@@ -252,15 +334,16 @@ impl Generator {
             let minutes = 5 * self.rng.random_range(3..=24);
             tx.prepare_cached(
                 "INSERT INTO interviews (id, customer_id, held_on, kind, interviewees,
-                    duration_minutes, notes, created_at, updated_at)
+                    duration_minutes, notes, created_at, updated_at, deleted_at)
                  VALUES (:id, :customer, :held_on, :kind, :interviewees, :minutes, :notes,
-                    :created, :created)",
+                    :created, :created, :deleted)",
             )?
             .execute(named_params! {
                 ":id": id, ":customer": self.customers[customer], ":held_on": held_on,
                 ":kind": kind, ":interviewees": interviewees, ":minutes": minutes,
-                ":notes": notes, ":created": created,
+                ":notes": notes, ":created": created, ":deleted": deleted,
             })?;
+            self.summary.trashed_interviews += u64::from(deleted.is_some());
             let (_, team) = *pick(&mut self.rng, &self.people);
             let colleagues: Vec<Id> = self
                 .people
@@ -287,12 +370,20 @@ impl Generator {
             self.summary.interviews += 1;
             self.summary.words += written as u64;
             for span in spans {
+                let quote = notes[span.start as usize..span.end as usize].to_owned();
+                let edited = if self.share(self.sizes.detached_per_mille) {
+                    earlier_wording(&quote).filter(|old| !notes.contains(old.as_str()))
+                } else {
+                    None
+                };
                 batch.push(Evidence {
                     interview: id,
                     customer,
                     held_on,
                     span,
-                    quote: notes[span.start as usize..span.end as usize].to_owned(),
+                    detached: edited.is_some(),
+                    quote: edited.unwrap_or(quote),
+                    live: deleted.is_none(),
                 });
             }
         }
@@ -337,24 +428,35 @@ impl Generator {
         let title = self.words.title(&mut self.rng);
         let mut description = String::new();
         self.words.sentence(&mut self.rng, &mut description);
-        let named = some(&mut self.rng, &self.customers, 1);
+        let named = some(&mut self.rng, &self.live_customers, 1);
+        // Weights count only evidence outside the Trash, as the app recomputes them.
+        let live: Vec<&Evidence> = evidence.iter().filter(|e| e.live).collect();
         let reached: BTreeSet<Id> = named
             .iter()
             .copied()
-            .chain(evidence.iter().map(|e| self.customers[e.customer]))
+            .chain(live.iter().map(|e| self.customers[e.customer]))
             .collect();
-        let dates: Vec<NaiveDate> = evidence.iter().map(|e| e.held_on).collect();
+        let dates: Vec<NaiveDate> = live.iter().map(|e| e.held_on).collect();
         let weight = weight::stored(severity, reached.len() as u32, filed, &dates);
+        let trashed = self.share(self.sizes.trashed_per_mille);
+        let deleted = trashed.then(|| self.later(created, 120));
         tx.prepare_cached(
             "INSERT INTO pain_points (id, title, description, severity, frequency, status,
-                weight, created_at, updated_at)
+                weight, created_at, updated_at, deleted_at)
              VALUES (:id, :title, :description, :severity, :frequency, :status, :weight,
-                :created, :created)",
+                :created, :created, :deleted)",
         )?
         .execute(named_params! {
             ":id": id, ":title": title, ":description": description, ":severity": severity,
             ":frequency": frequency, ":status": status, ":weight": weight, ":created": created,
+            ":deleted": deleted,
         })?;
+        self.summary.trashed_pain_points += u64::from(trashed);
+        self.filed.push(Filed {
+            id,
+            created,
+            trashed,
+        });
         let author = pick(&mut self.rng, &self.people).0;
         self.status_change(tx, id, None, "new", author, created)?;
         if status != "new" {
@@ -384,8 +486,8 @@ impl Generator {
             let highlight = self.id(created);
             tx.prepare_cached(
                 "INSERT INTO highlights (id, interview_id, pain_point_id, start_offset,
-                    end_offset, quote, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    end_offset, quote, detached, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute((
                 highlight,
@@ -394,11 +496,40 @@ impl Generator {
                 e.span.start,
                 e.span.end,
                 e.quote,
+                e.detached,
                 created,
             ))?;
             self.summary.highlights += 1;
+            self.summary.detached_highlights += u64::from(e.detached);
         }
         self.summary.pain_points += 1;
+        Ok(())
+    }
+
+    /// Merges a share of the pain points, each into an earlier one (a duplicate found later),
+    /// with the app's own merge: evidence and links move to the one kept, whose weight is
+    /// recomputed. A pain point kept is never merged itself, and nothing in the Trash takes
+    /// part. The merged one's weight is recomputed too, from the evidence it has left (none),
+    /// so every stored weight is what the app would compute.
+    fn merges(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        let mut kept: Vec<usize> = Vec::new();
+        for index in 0..self.filed.len() {
+            if self.filed[index].trashed {
+                continue;
+            }
+            if kept.is_empty() || !self.share(self.sizes.merged_per_mille) {
+                kept.push(index);
+                continue;
+            }
+            let target = &self.filed[kept[self.rng.random_range(0..kept.len())]];
+            let source = &self.filed[index];
+            let (source, target, newer) =
+                (source.id, target.id, source.created.max(target.created));
+            let now = self.later(newer, 90);
+            crate::pain_points::merge(tx, source, target, now)?;
+            weight::refresh(tx, source)?;
+            self.summary.merged_pain_points += 1;
+        }
         Ok(())
     }
 
@@ -420,6 +551,13 @@ impl Generator {
         .execute((id, pain_point, from, to, at, by))?;
         Ok(())
     }
+}
+
+/// How a marked sentence read before someone edited it: with a word typed twice. `None` for a
+/// sentence too short to have one.
+fn earlier_wording(sentence: &str) -> Option<String> {
+    let (first, rest) = sentence.split_once(' ')?;
+    Some(format!("{first} {first} {rest}"))
 }
 
 fn pick<'a, T>(rng: &mut ChaCha8Rng, items: &'a [T]) -> &'a T {

@@ -10,6 +10,12 @@
 //! the same triggers the app uses, so the full-text index is built as a user's would be. Weights
 //! are computed with [`weight::stored`] from the evidence as it is generated, as the app
 //! computes them.
+//!
+//! A user's workspace also holds what lists and search must skip, so the data sets do too: a
+//! share of customers, interviews and pain points in the Trash (a trashed customer's interviews
+//! with it, at the same moment), pain points merged into another with their evidence moved
+//! there (by the app's own [`crate::pain_points::merge`]), and highlights whose quote was
+//! edited out of the notes since (`detached`). Weights count only evidence outside the Trash.
 
 mod dump;
 mod generator;
@@ -39,6 +45,13 @@ pub struct Sizes {
     /// Interview notes hold between this many words and three times as many.
     pub min_words_per_interview: u32,
     pub pain_points: u32,
+    /// Per mille of customers, interviews and pain points that are in the Trash. A trashed
+    /// customer's interviews are trashed with it, at the same moment.
+    pub trashed_per_mille: u32,
+    /// Per mille of pain points merged into another, their evidence moved there.
+    pub merged_per_mille: u32,
+    /// Per mille of marked sentences whose quote is no longer in the notes (edited since).
+    pub detached_per_mille: u32,
 }
 
 impl Sizes {
@@ -52,6 +65,9 @@ impl Sizes {
         interviews: 6_000,
         min_words_per_interview: 1_500,
         pain_points: 60_000,
+        trashed_per_mille: 25,
+        merged_per_mille: 30,
+        detached_per_mille: 20,
     };
 
     /// Ten times [`Sizes::HEAVY`] in every count, for scaling checks.
@@ -74,6 +90,10 @@ impl Sizes {
         interviews: 30,
         min_words_per_interview: 120,
         pain_points: 90,
+        // Higher shares than a user's, so that a run this small holds every kind of row.
+        trashed_per_mille: 100,
+        merged_per_mille: 100,
+        detached_per_mille: 100,
     };
 }
 
@@ -105,6 +125,11 @@ pub struct Summary {
     pub words: u64,
     pub pain_points: u64,
     pub highlights: u64,
+    pub trashed_customers: u64,
+    pub trashed_interviews: u64,
+    pub trashed_pain_points: u64,
+    pub merged_pain_points: u64,
+    pub detached_highlights: u64,
 }
 
 /// How far a generation has come: the records of `stage` done so far, out of `total`.
@@ -218,7 +243,7 @@ mod tests {
         // when the change is meant.
         assert_eq!(
             digest(&first),
-            "fc78bee0db8106627f9ab567fb94447f9a5b87442dd269e46ef727f305706c72"
+            "aef1553c1dde661aa8e5d9618134cc4f5ad497cf96e9a2cba897f048a4a7be0a"
         );
     }
 
@@ -263,21 +288,30 @@ mod tests {
     #[test]
     fn generated_data_keeps_the_rules_the_app_keeps() {
         let (db, summary) = tiny();
-        // Every highlight quotes exactly its span of the notes.
-        let spans: Vec<(String, u32, u32, String)> = db
+        // Every attached highlight quotes exactly its span of the notes.
+        let spans: Vec<(String, u32, u32, String, bool)> = db
             .read(|c| {
                 let mut stmt = c.prepare(
-                    "SELECT i.notes, h.start_offset, h.end_offset, h.quote
+                    "SELECT i.notes, h.start_offset, h.end_offset, h.quote, h.detached
                      FROM highlights h JOIN interviews i ON i.id = h.interview_id",
                 )?;
                 let rows = stmt
-                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                    .query_map([], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                    })?
                     .collect::<rusqlite::Result<_>>()?;
                 Ok(rows)
             })
             .unwrap();
         assert_eq!(spans.len() as u64, summary.highlights);
-        for (notes, start, end, quote) in &spans {
+        for (notes, start, end, quote, detached) in &spans {
+            if *detached {
+                assert!(
+                    !notes.contains(quote.as_str()),
+                    "a detached quote is no longer in the notes: {quote}"
+                );
+                continue;
+            }
             let units: Vec<u16> = notes.encode_utf16().collect();
             let quoted = String::from_utf16(&units[*start as usize..*end as usize]).unwrap();
             assert_eq!(&quoted, quote);
@@ -317,22 +351,126 @@ mod tests {
             Ok(())
         })
         .unwrap();
-        // Notes re-anchor cleanly: saving them unchanged detaches nothing.
+        // Notes re-anchor cleanly: saving them unchanged moves, detaches or attaches nothing.
         let interview: Id = db
-            .read(|c| Ok(c.query_row("SELECT interview_id FROM highlights", [], |r| r.get(0))?))
+            .read(|c| {
+                Ok(c.query_row(
+                    "SELECT h.interview_id FROM highlights h
+                     JOIN interviews i ON i.id = h.interview_id AND i.deleted_at IS NULL
+                     ORDER BY h.detached DESC, h.rowid LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )?)
+            })
             .unwrap();
-        let notes = db
-            .read(|c| crate::interviews::get(c, interview))
-            .unwrap()
-            .notes;
-        db.write(|tx| crate::interviews::save_notes(tx, interview, &notes, Utc::now()))
+        let before = db.read(|c| crate::interviews::get(c, interview)).unwrap();
+        db.write(|tx| crate::interviews::save_notes(tx, interview, &before.notes, Utc::now()))
             .unwrap();
         let after = db.read(|c| crate::interviews::get(c, interview)).unwrap();
+        let kept: Vec<&highlights::Highlight> = before.highlights.iter().collect();
+        assert_eq!(after.highlights.iter().collect::<Vec<_>>(), kept);
+    }
+
+    fn count(db: &Database, sql: &str) -> u64 {
+        let n: i64 = db
+            .read(|c| Ok(c.query_row(sql, [], |r| r.get(0))?))
+            .unwrap();
+        n as u64
+    }
+
+    #[test]
+    fn generated_data_holds_trashed_merged_and_detached_rows_as_the_app_leaves_them() {
+        let (db, summary) = tiny();
+        let made = [
+            ("trashed customers", summary.trashed_customers),
+            ("trashed interviews", summary.trashed_interviews),
+            ("trashed pain points", summary.trashed_pain_points),
+            ("merged pain points", summary.merged_pain_points),
+            ("detached highlights", summary.detached_highlights),
+        ];
+        for (what, n) in made {
+            assert!(n > 0, "a tiny run holds some {what}: {summary:?}");
+        }
+        let stored = [
+            "SELECT count(*) FROM customers WHERE deleted_at IS NOT NULL",
+            "SELECT count(*) FROM interviews WHERE deleted_at IS NOT NULL",
+            "SELECT count(*) FROM pain_points WHERE deleted_at IS NOT NULL",
+            "SELECT count(*) FROM pain_points WHERE merged_into IS NOT NULL",
+            "SELECT count(*) FROM highlights WHERE detached = 1",
+        ];
+        for ((what, n), sql) in made.into_iter().zip(stored) {
+            assert_eq!(count(&db, sql), n, "the summary counts the {what} stored");
+        }
         assert!(
-            after
-                .highlights
-                .iter()
-                .all(|h: &highlights::Highlight| !h.detached)
+            count(
+                &db,
+                "SELECT count(*) FROM interviews i JOIN customers c ON c.id = i.customer_id
+                 WHERE c.deleted_at IS NOT NULL"
+            ) > 0,
+            "a trashed customer had interviews"
+        );
+        assert_eq!(
+            count(
+                &db,
+                "SELECT count(*) FROM interviews i JOIN customers c ON c.id = i.customer_id
+                 WHERE c.deleted_at IS NOT NULL AND i.deleted_at IS NOT c.deleted_at"
+            ),
+            0,
+            "a trashed customer's interviews are trashed with it, at the same moment"
+        );
+        assert_eq!(
+            count(
+                &db,
+                "SELECT count(*) FROM pain_point_customers x JOIN customers c ON c.id = x.customer_id
+                 WHERE c.deleted_at IS NOT NULL"
+            ),
+            0,
+            "no pain point names a trashed customer, so its reach is the same by either rule"
+        );
+        assert_eq!(
+            count(
+                &db,
+                "SELECT count(*) FROM pain_points p JOIN pain_points t ON t.id = p.merged_into
+                 WHERE t.merged_into IS NOT NULL OR t.deleted_at IS NOT NULL
+                    OR p.deleted_at IS NOT NULL"
+            ),
+            0,
+            "a pain point is merged into a live one that was not merged itself"
+        );
+        assert_eq!(
+            count(
+                &db,
+                "SELECT count(*) FROM highlights h JOIN pain_points p ON p.id = h.pain_point_id
+                 WHERE p.merged_into IS NOT NULL"
+            ),
+            0,
+            "a merged pain point's evidence moved to the one it was merged into"
+        );
+        assert_eq!(
+            count(
+                &db,
+                "SELECT count(*) FROM (SELECT id, created_at, deleted_at FROM interviews
+                 UNION ALL SELECT id, created_at, deleted_at FROM pain_points)
+                 WHERE deleted_at < created_at"
+            ),
+            0,
+            "nothing was trashed before it was created"
+        );
+        // The lists leave out what is trashed or merged.
+        let today = last_day();
+        let pains = db
+            .read(|c| crate::pain_points::list(c, &Default::default(), Default::default(), today))
+            .unwrap();
+        assert_eq!(
+            u64::from(pains.total),
+            summary.pain_points - summary.trashed_pain_points - summary.merged_pain_points
+        );
+        let talks = db
+            .read(|c| crate::interviews::list(c, &Default::default(), Default::default()))
+            .unwrap();
+        assert_eq!(
+            u64::from(talks.total),
+            summary.interviews - summary.trashed_interviews
         );
     }
 

@@ -1,7 +1,34 @@
 // A list (or any read) that loads when a view mounts and reloads after every `changed` event,
 // or when reactive values read by its loader change. Late answers to older requests are dropped.
+// Start-up waits for every read's first answer (`firstAnswers`) before it reports the first
+// screen painted: a screen counts as painted only with its data.
+import { tick } from 'svelte';
 import type { ErrorReport } from '$lib/bindings/ErrorReport';
 import { onChanged, toErrorReport } from '$lib/ipc';
+
+/** Reads that have started and not yet had an answer (or an error) to show. */
+let unanswered = 0;
+let whenAllAnswered: (() => void)[] = [];
+
+function answered(): void {
+	unanswered--;
+	if (unanswered > 0) return;
+	const waiting = whenAllAnswered;
+	whenAllAnswered = [];
+	for (const resume of waiting) resume();
+}
+
+/**
+ * Resolves once every read on screen has had its first answer, including reads started by
+ * what those answers render (a card that loads its own list).
+ */
+export async function firstAnswers(): Promise<void> {
+	await tick();
+	while (unanswered > 0) {
+		await new Promise<void>((resume) => whenAllAnswered.push(resume));
+		await tick();
+	}
+}
 
 export class Live<T> {
 	value = $state<T | undefined>(undefined);
@@ -9,6 +36,8 @@ export class Live<T> {
 	loading = $state(true);
 	#load: () => Promise<T>;
 	#sequence = 0;
+	/** Whether this read counts among the unanswered: from its first request to its first answer. */
+	#awaited: 'not yet' | 'waiting' | 'answered' = 'not yet';
 
 	constructor(load: () => Promise<T>) {
 		this.#load = load;
@@ -17,6 +46,10 @@ export class Live<T> {
 	async refresh(): Promise<void> {
 		const sequence = ++this.#sequence;
 		this.loading = true;
+		if (this.#awaited === 'not yet') {
+			this.#awaited = 'waiting';
+			unanswered++;
+		}
 		try {
 			const pending = this.#load();
 			const value = await pending;
@@ -26,7 +59,13 @@ export class Live<T> {
 		} catch (error) {
 			if (sequence === this.#sequence) this.error = toErrorReport(error);
 		} finally {
-			if (sequence === this.#sequence) this.loading = false;
+			if (sequence === this.#sequence) {
+				this.loading = false;
+				if (this.#awaited === 'waiting') {
+					this.#awaited = 'answered';
+					answered();
+				}
+			}
 		}
 	}
 }
