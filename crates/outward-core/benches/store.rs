@@ -1007,8 +1007,8 @@ fn worst_case_replies(
     let reply = db.read(|c| pain_points::get(c, id, today))?;
     report.reply(
         &format!(
-            "IPC reply: a pain point with {} quotes, {merged} pain points merged into it",
-            reply.evidence.len()
+            "IPC reply: a pain point with {} quotes (the first page of them), {merged} pain points merged into it",
+            reply.evidence.total
         ),
         json_len(&reply),
     );
@@ -1064,7 +1064,7 @@ fn merged_until(db: &Database, quotes: usize) -> Fallible<(Id, usize)> {
             .collect::<rusqlite::Result<_>>()?;
         let mut merged = 0;
         for source in others {
-            if pain_points::get(tx, kept, today)?.evidence.len() >= quotes {
+            if pain_points::get(tx, kept, today)?.evidence.total as usize >= quotes {
                 break;
             }
             pain_points::merge(tx, source, kept, Utc::now())?;
@@ -1078,10 +1078,8 @@ fn merged_until(db: &Database, quotes: usize) -> Fallible<(Id, usize)> {
 /// The JSON size of the import preview of the largest folder an import accepts
 /// (`import::FILES_MAX` files). Returns the number of files and the size.
 ///
-/// The slot for the reworked import preview: this measures whatever `import::preview` returns
-/// for such a folder. When the preview changes shape, keep this call in step with it (and if
-/// the new preview's size depends on the notes as well as the number of files, write longer
-/// notes here), so the row keeps reporting the largest preview a person can ask for.
+/// The preview names the first files only and carries no notes, so its size depends on the
+/// number of files and the length of their names, not on the notes.
 fn largest_import_preview(db: &Database, work: &Path) -> Fallible<(usize, usize)> {
     let files = work.join("largest-import");
     std::fs::create_dir(&files)?;
@@ -1095,7 +1093,7 @@ fn largest_import_preview(db: &Database, work: &Path) -> Fallible<(usize, usize)
     })?;
     let count = import::FILES_MAX;
     datasets::markdown_interviews(&files, count as u32, 20, &customers)?;
-    let preview = db.read(|c| import::preview(c, &files))?;
+    let preview = db.read(|c| import::PendingImports::default().preview(c, &files))?;
     Ok((count, json_len(&preview)))
 }
 
