@@ -1,5 +1,8 @@
 //! The store against real database files: pragmas, durability across reopen, verified backups
-//! and restore, and files that are not usable databases.
+//! and restore, files that are not usable databases, and (in `migrations`) every released
+//! schema version migrated from a fixture.
+
+mod migrations;
 
 use chrono::{DateTime, TimeZone, Utc};
 use outward_core::db::{self, Database, backup};
@@ -254,45 +257,4 @@ fn a_database_from_a_newer_version_is_refused() {
         .pragma_update(None, "user_version", future)
         .unwrap();
     assert_unreadable(&path, "newer version of Outward");
-}
-
-#[test]
-fn every_earlier_schema_version_migrates_with_its_data() {
-    // One fixture per released schema version, each written as plain SQL so it stays
-    // reviewable. Add a fixture here whenever a migration lands.
-    let fixtures: &[(u32, &str)] = &[(1, include_str!("fixtures/schema-1.sql"))];
-    for (version, sql) in fixtures {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("outward.db");
-        let conn = Connection::open(&path).unwrap();
-        conn.execute_batch(sql).unwrap();
-        assert_eq!(
-            db::schema_version(&conn).unwrap(),
-            *version,
-            "fixture {version} is what it says"
-        );
-        drop(conn);
-        let db = Database::open(&path, at(0)).unwrap();
-        assert_eq!(
-            db.read(db::schema_version).unwrap(),
-            db::latest_schema_version()
-        );
-        assert_eq!(
-            team_names(&db),
-            ["Fixture Platform"],
-            "schema {version}: data survives"
-        );
-        let customers = db.read(outward_core::customers::list).unwrap();
-        assert_eq!(
-            customers[0].product_ids.len(),
-            1,
-            "schema {version}: links survive"
-        );
-        let pending = *version < db::latest_schema_version();
-        assert_eq!(
-            backup::latest_for(&path).is_some(),
-            pending,
-            "backed up only when migrated"
-        );
-    }
 }
