@@ -7,7 +7,7 @@ pub mod backup;
 
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -168,9 +168,14 @@ impl Database {
 
     /// Runs `f` on one snapshot: in a read transaction, so a record and its links are read as
     /// of the same moment even while another process writes to the file, and the file is
-    /// locked once for all of `f`'s statements instead of once for each.
+    /// locked once for all of `f`'s statements instead of once for each. It takes no write
+    /// lock, so reads never wait for a writer.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        self.write(|tx| f(tx))
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
     }
 
     /// Takes a verified backup into `backups/` beside the database (see [`backup::create`]),
@@ -181,9 +186,14 @@ impl Database {
 
     /// Runs `f` in one transaction: it commits if `f` succeeds and rolls back otherwise, so a
     /// failed write leaves nothing half-done.
+    ///
+    /// The transaction takes the write lock when it begins (`IMMEDIATE`). One that began as a
+    /// reader and wrote later would fail at once (`SQLITE_BUSY_SNAPSHOT`, which no busy timeout
+    /// retries) whenever another process, such as the CLI, committed in between; taking the
+    /// lock first makes it wait its turn instead.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let mut conn = self.lock();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)

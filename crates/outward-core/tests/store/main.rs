@@ -10,6 +10,8 @@ use outward_core::error::Error;
 use outward_core::teams::{self, TeamInput};
 use rusqlite::Connection;
 use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
 
 fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 5, 1, 12, minute, 0)
@@ -17,12 +19,15 @@ fn at(minute: u32) -> DateTime<Utc> {
         .expect("valid time")
 }
 
-fn add_team(db: &Database, name: &str) {
-    let input = TeamInput {
+fn team(name: &str) -> TeamInput {
+    TeamInput {
         name: name.into(),
         description: String::new(),
-    };
-    db.write(|tx| teams::create(tx, &input, at(0)))
+    }
+}
+
+fn add_team(db: &Database, name: &str) {
+    db.write(|tx| teams::create(tx, &team(name), at(0)))
         .expect("team is stored");
 }
 
@@ -107,6 +112,51 @@ fn a_read_sees_one_snapshot_while_another_process_writes() {
         "the read does not see a write half-way"
     );
     assert_eq!(team_names(&db), ["Data", "Platform"], "the next read does");
+}
+
+#[test]
+fn a_write_waits_for_another_process_instead_of_failing() {
+    // The app and the CLI each hold a handle on the same file. The app's write reads first, as
+    // the core's writes do (a name check, a record's links), and the CLI commits a write of
+    // its own in between. A write that began as a reader finds its snapshot stale and SQLite
+    // refuses it at once (SQLITE_BUSY_SNAPSHOT), which no busy timeout retries.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    let app = Database::open(&path, at(0)).unwrap();
+    let cli = Database::open(&path, at(0)).unwrap();
+    let (app_has_read, cli_may_write) = mpsc::channel();
+    let (cli_has_written, app_may_write) = mpsc::channel();
+    let give_up = Duration::from_millis(500);
+    let (from_app, from_cli) = std::thread::scope(|s| {
+        let (app, cli) = (&app, &cli);
+        let app_thread = s.spawn(move || {
+            app.write(|tx| {
+                let before = teams::list(tx)?.len();
+                app_has_read.send(()).unwrap();
+                // Taking the write lock first, the app holds it: the CLI cannot write until
+                // the app is done, so this wait runs out.
+                let _ = app_may_write.recv_timeout(give_up);
+                teams::create(tx, &team("App"), at(1))?;
+                Ok(before)
+            })
+        });
+        let cli_thread = s.spawn(move || {
+            let _ = cli_may_write.recv_timeout(give_up * 10);
+            let written = cli.write(|tx| teams::create(tx, &team("Cli"), at(1)));
+            let _ = cli_has_written.send(());
+            written
+        });
+        (app_thread.join().unwrap(), cli_thread.join().unwrap())
+    });
+    assert!(
+        from_cli.is_ok(),
+        "the CLI's write waits its turn: {from_cli:?}"
+    );
+    assert!(
+        from_app.is_ok(),
+        "the app's write is not refused for a write in between: {from_app:?}"
+    );
+    assert_eq!(team_names(&app), ["App", "Cli"], "both writes are stored");
 }
 
 #[test]
