@@ -2,9 +2,10 @@
 //! flushed to disk, checked with `PRAGMA integrity_check`, and only then renamed into place, so
 //! a file named like a backup is always a complete, valid database.
 
+use super::{Access, connect};
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -72,8 +73,7 @@ pub fn verify(path: &Path) -> Result<()> {
         path: path.to_owned(),
         reason,
     };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| unreadable(e.to_string()))?;
+    let conn = connect(path, Access::ReadOnly)?;
     let verdict: String = conn
         .query_row("PRAGMA integrity_check", [], |row| row.get(0))
         .map_err(|e| unreadable(e.to_string()))?;
@@ -120,9 +120,7 @@ fn create_if_due(conn: &Connection, db_path: &Path, now: DateTime<Utc>) -> Resul
 /// can run on another thread while the app uses its connection: WAL gives it a consistent
 /// snapshot without blocking anyone.
 pub fn create_if_due_at(db_path: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
-    let conn = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    conn.busy_timeout(super::BUSY_TIMEOUT)?;
-    create_if_due(&conn, db_path, now)
+    create_if_due(&connect(db_path, Access::ReadOnly)?, db_path, now)
 }
 
 /// When a backup was taken, from its file name.
@@ -180,7 +178,7 @@ pub fn restore(backup: &Path, db_path: &Path, now: DateTime<Utc>) -> Result<Opti
     verify(backup)?;
     let folder = folder_for(db_path);
     let kept = if db_path.exists() {
-        let current = Connection::open(db_path)?;
+        let current = connect(db_path, Access::ReadOnly)?;
         Some(create(&current, &folder, now)?)
     } else {
         None

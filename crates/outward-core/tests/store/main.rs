@@ -39,31 +39,63 @@ fn team_names(db: &Database) -> Vec<String> {
         .collect()
 }
 
+/// The pragmas a connection runs with: journal mode, synchronous, foreign keys, busy timeout.
+fn pragmas(conn: &Connection) -> rusqlite::Result<(String, i64, i64, i64)> {
+    let value = |name: &str| conn.pragma_query_value(None, name, |r| r.get::<_, i64>(0));
+    Ok((
+        conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?,
+        value("synchronous")?,
+        value("foreign_keys")?,
+        value("busy_timeout")?,
+    ))
+}
+
 #[test]
-fn every_connection_gets_the_durability_pragmas() {
+fn the_databases_own_connection_has_the_durability_pragmas() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("outward.db");
-    Database::open(&path, at(0)).unwrap();
-    let conn = Connection::open(&path).unwrap();
-    db::configure(&conn).unwrap();
-    let journal: String = conn
-        .pragma_query_value(None, "journal_mode", |r| r.get(0))
-        .unwrap();
-    let synchronous: i64 = conn
-        .pragma_query_value(None, "synchronous", |r| r.get(0))
-        .unwrap();
-    let foreign_keys: i64 = conn
-        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
-        .unwrap();
-    let busy: i64 = conn
-        .pragma_query_value(None, "busy_timeout", |r| r.get(0))
-        .unwrap();
+    let db = Database::open(&path, at(0)).unwrap();
+    let (journal, synchronous, foreign_keys, busy) = db.read(|conn| Ok(pragmas(conn)?)).unwrap();
     assert_eq!(journal, "wal", "write-ahead log");
     assert_eq!(synchronous, 2, "synchronous=FULL survives power loss");
     assert_eq!(foreign_keys, 1, "foreign keys are enforced");
     assert_eq!(
         busy, 5000,
         "writers wait for a lock instead of failing at once"
+    );
+}
+
+#[test]
+fn a_read_only_connection_gets_every_pragma_it_can_take_and_cannot_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    add_team(&Database::open(&path, at(0)).unwrap(), "Platform");
+    let conn = db::connect(&path, db::Access::ReadOnly).unwrap();
+    let (journal, synchronous, foreign_keys, busy) = pragmas(&conn).unwrap();
+    assert_eq!(journal, "wal", "reads the file in the mode it was written");
+    assert_eq!(synchronous, 2, "synchronous=FULL");
+    assert_eq!(foreign_keys, 1, "foreign keys are enforced");
+    assert_eq!(busy, 5000, "waits for a lock instead of failing at once");
+    let write = conn.execute("DELETE FROM teams", []);
+    assert!(
+        write.is_err(),
+        "a read-only connection cannot change the file"
+    );
+}
+
+#[test]
+fn a_backup_of_a_file_that_cannot_be_opened_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("gone.db");
+    let err = backup::create_if_due_at(&missing, at(0)).unwrap_err();
+    assert!(matches!(err, Error::Unreadable { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains(&missing.display().to_string()),
+        "names the file: {err}"
+    );
+    assert!(
+        !missing.exists(),
+        "a backup never creates the file it copies"
     );
 }
 
@@ -86,8 +118,7 @@ fn a_read_sees_one_snapshot_while_another_process_writes() {
     let path = dir.path().join("outward.db");
     let db = Database::open(&path, at(0)).unwrap();
     add_team(&db, "Platform");
-    let other = Connection::open(&path).unwrap();
-    db::configure(&other).unwrap();
+    let other = db::connect(&path, db::Access::ReadWrite).unwrap();
     let count = |conn: &Connection| -> i64 {
         conn.query_row("SELECT count(*) FROM teams", [], |r| r.get(0))
             .unwrap()
