@@ -155,7 +155,7 @@ fn open_migrated(path: &Path, now: DateTime<Utc>, steps: &[&'static str]) -> Res
         Ok(())
     })?;
     if existed && version > 0 && version < latest {
-        backup::create(&conn, &backup::folder_for(path), now)?;
+        backup::create(&conn, path, now)?;
     }
     Migrations::new(steps.iter().map(|sql| M::up(sql)).collect())
         .to_latest(&mut conn)
@@ -218,7 +218,7 @@ impl Database {
     /// Takes a verified backup into `backups/` beside the database (see [`backup::create`]),
     /// outside any transaction, as `VACUUM INTO` requires.
     pub fn backup(&self, now: DateTime<Utc>) -> Result<PathBuf> {
-        backup::create(&self.lock(), &backup::folder_for(&self.path), now)
+        backup::create(&self.lock(), &self.path, now)
     }
 
     /// Runs `f` in one transaction: it commits if `f` succeeds and rolls back otherwise, so a

@@ -2,10 +2,11 @@
 //! and restore, files that are not usable databases, and (in `migrations`) every released
 //! schema version migrated from a fixture.
 
+mod backups;
 mod migrations;
 
 use chrono::{DateTime, TimeZone, Utc};
-use outward_core::db::{self, Database, backup};
+use outward_core::db::{self, Database};
 use outward_core::error::Error;
 use outward_core::teams::{self, TeamInput};
 use rusqlite::Connection;
@@ -80,22 +81,6 @@ fn a_read_only_connection_gets_every_pragma_it_can_take_and_cannot_write() {
     assert!(
         write.is_err(),
         "a read-only connection cannot change the file"
-    );
-}
-
-#[test]
-fn a_backup_of_a_file_that_cannot_be_opened_names_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let missing = dir.path().join("gone.db");
-    let err = backup::create_if_due_at(&missing, at(0)).unwrap_err();
-    assert!(matches!(err, Error::Unreadable { .. }), "{err:?}");
-    assert!(
-        err.to_string().contains(&missing.display().to_string()),
-        "names the file: {err}"
-    );
-    assert!(
-        !missing.exists(),
-        "a backup never creates the file it copies"
     );
 }
 
@@ -188,106 +173,6 @@ fn a_write_waits_for_another_process_instead_of_failing() {
         "the app's write is not refused for a write in between: {from_app:?}"
     );
     assert_eq!(team_names(&app), ["App", "Cli"], "both writes are stored");
-}
-
-#[test]
-fn a_backup_is_a_complete_database_and_old_ones_rotate() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("outward.db");
-    let db = Database::open(&path, at(0)).unwrap();
-    add_team(&db, "Platform");
-    let folder = backup::folder_for(&path);
-    let mut written = Vec::new();
-    for minute in 0..(backup::KEEP as u32 + 2) {
-        written.push(db.backup(at(minute)).unwrap());
-    }
-    let newest = written.last().unwrap();
-    backup::verify(newest).expect("integrity_check passes");
-    let copy = Connection::open(newest).unwrap();
-    let teams: i64 = copy
-        .query_row("SELECT count(*) FROM teams", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(teams, 1, "the backup holds the data");
-    assert_eq!(
-        backup::list(&folder).len(),
-        backup::KEEP,
-        "only the newest are kept"
-    );
-    assert!(!written[0].exists(), "the oldest was rotated out");
-    assert_eq!(backup::latest_for(&path).as_ref(), Some(newest));
-    let leftovers = std::fs::read_dir(&folder).unwrap().filter_map(|e| e.ok());
-    assert!(
-        leftovers
-            .into_iter()
-            .all(|e| !e.file_name().to_string_lossy().ends_with(".partial")),
-        "no temporary files stay behind"
-    );
-}
-
-#[test]
-fn the_automatic_backup_runs_at_most_once_a_day() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("outward.db");
-    let _open = Database::open(&path, at(0)).unwrap();
-    let first = backup::create_if_due_at(&path, at(0)).unwrap();
-    assert!(first.is_some(), "no backup yet, so one is taken");
-    let soon = backup::create_if_due_at(&path, at(59)).unwrap();
-    assert!(
-        soon.is_none(),
-        "an hour later the last one is recent enough"
-    );
-    let tomorrow = at(0) + chrono::Duration::hours(25);
-    let next = backup::create_if_due_at(&path, tomorrow).unwrap();
-    assert!(next.is_some(), "a day later a new one is taken");
-    assert_eq!(backup::list(&backup::folder_for(&path)).len(), 2);
-
-    // A backup cut short (the app closed during it) leaves a partial file; the next one
-    // removes it.
-    let cut_short = backup::folder_for(&path).join(".outward-20260101T000000.000Z.db.partial");
-    std::fs::write(&cut_short, b"half a database").unwrap();
-    let later = tomorrow + chrono::Duration::hours(25);
-    assert!(backup::create_if_due_at(&path, later).unwrap().is_some());
-    assert!(!cut_short.exists(), "the partial file is gone");
-    assert_eq!(backup::list(&backup::folder_for(&path)).len(), 3);
-}
-
-#[test]
-fn restoring_a_backup_brings_back_its_data_and_keeps_the_replaced_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("outward.db");
-    let db = Database::open(&path, at(0)).unwrap();
-    add_team(&db, "Before");
-    let saved = db.backup(at(1)).unwrap();
-    add_team(&db, "After");
-    drop(db);
-
-    let kept = backup::restore(&saved, &path, at(2))
-        .unwrap()
-        .expect("the current file is kept");
-    assert_eq!(
-        team_names(&Database::open(&path, at(3)).unwrap()),
-        ["Before"]
-    );
-    let undo = Connection::open(&kept).unwrap();
-    let teams: i64 = undo
-        .query_row("SELECT count(*) FROM teams", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(teams, 2, "the replaced database can itself be restored");
-}
-
-#[test]
-fn a_damaged_backup_is_refused_and_the_database_is_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("outward.db");
-    add_team(&Database::open(&path, at(0)).unwrap(), "Platform");
-    let bad = dir.path().join("bad.db");
-    std::fs::write(&bad, b"not a database at all").unwrap();
-    let err = backup::restore(&bad, &path, at(1)).unwrap_err();
-    assert!(matches!(err, Error::Unreadable { .. }), "{err:?}");
-    assert_eq!(
-        team_names(&Database::open(&path, at(2)).unwrap()),
-        ["Platform"]
-    );
 }
 
 fn assert_unreadable(path: &Path, reason_part: &str) {
