@@ -7,7 +7,7 @@ pub mod backup;
 
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -72,12 +72,51 @@ pub fn default_path() -> Result<PathBuf> {
         })
 }
 
+/// What a connection may do with its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Reads and writes; a missing file is created, and the file is switched to WAL.
+    ReadWrite,
+    /// Reads only, for backups: copying or checking a file must never change it.
+    ReadOnly,
+}
+
+/// Opens the database file at `path` with every pragma `access` allows. Every connection to a
+/// file is made here, so none can miss a pragma; a file that cannot be opened is
+/// [`Error::Unreadable`], naming it.
+pub fn connect(path: &Path, access: Access) -> Result<Connection> {
+    connect_after(path, access, |_| Ok(()))
+}
+
+/// [`connect`], running `look` on the connection before any pragma touches the file.
+fn connect_after(
+    path: &Path,
+    access: Access,
+    look: impl FnOnce(&Connection) -> Result<()>,
+) -> Result<Connection> {
+    let unreadable = |error: rusqlite::Error| Error::Unreadable {
+        path: path.to_owned(),
+        reason: error.to_string(),
+    };
+    let flags = match access {
+        Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+    };
+    let conn = Connection::open_with_flags(path, flags).map_err(unreadable)?;
+    look(&conn)?;
+    configure(&conn, access).map_err(unreadable)?;
+    Ok(conn)
+}
+
 /// Sets the pragmas every connection must have. The only place they are set.
-pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
+fn configure(conn: &Connection, access: Access) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    // WAL cannot be set on an in-memory database; it stays "memory" there.
-    conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))?;
+    // The journal mode belongs to the file: a read-only connection reads it as it was written.
+    // WAL cannot be set on an in-memory database either; it stays "memory" there.
+    if access == Access::ReadWrite {
+        conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))?;
+    }
     // Writes are human-paced: durability over speed, even across power loss.
     conn.pragma_update(None, "synchronous", "FULL")?;
     Ok(())
@@ -116,27 +155,25 @@ fn open_migrated(path: &Path, now: DateTime<Utc>, steps: &[&'static str]) -> Res
         path: path.to_owned(),
         reason,
     };
-    let mut conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-    )
-    .map_err(|e| unreadable(e.to_string()))?;
-    // Look before touching: switching to WAL rewrites the header of someone else's file.
-    let version = schema_version(&conn).map_err(|e| unreadable(e.to_string()))?;
     let latest = steps.len() as u32;
-    if version > latest {
-        return Err(unreadable(format!(
-            "it was written by a newer version of Outward (schema {version}; this version knows up to {latest})"
-        )));
-    }
-    if version == 0 && has_tables(&conn)? {
-        return Err(unreadable(
-            "it is an SQLite database, but not one of Outward's".into(),
-        ));
-    }
-    configure(&conn).map_err(|e| unreadable(e.to_string()))?;
+    let mut version = 0;
+    // Look before touching: switching to WAL rewrites the header of someone else's file.
+    let mut conn = connect_after(path, Access::ReadWrite, |conn| {
+        version = schema_version(conn).map_err(|e| unreadable(e.to_string()))?;
+        if version > latest {
+            return Err(unreadable(format!(
+                "it was written by a newer version of Outward (schema {version}; this version knows up to {latest})"
+            )));
+        }
+        if version == 0 && has_tables(conn)? {
+            return Err(unreadable(
+                "it is an SQLite database, but not one of Outward's".into(),
+            ));
+        }
+        Ok(())
+    })?;
     if existed && version > 0 && version < latest {
-        backup::create(&conn, &backup::folder_for(path), now)?;
+        backup::create(&conn, path, now)?;
     }
     self::steps(steps)
         .to_latest(&mut conn)
@@ -172,7 +209,7 @@ impl Database {
     /// A fresh, migrated in-memory database, for tests.
     pub fn open_in_memory() -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
-        configure(&conn)?;
+        configure(&conn, Access::ReadWrite)?;
         migrations().to_latest(&mut conn)?;
         Ok(Database {
             path: PathBuf::from(":memory:"),
@@ -186,22 +223,32 @@ impl Database {
 
     /// Runs `f` on one snapshot: in a read transaction, so a record and its links are read as
     /// of the same moment even while another process writes to the file, and the file is
-    /// locked once for all of `f`'s statements instead of once for each.
+    /// locked once for all of `f`'s statements instead of once for each. It takes no write
+    /// lock, so reads never wait for a writer.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        self.write(|tx| f(tx))
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
     }
 
     /// Takes a verified backup into `backups/` beside the database (see [`backup::create`]),
     /// outside any transaction, as `VACUUM INTO` requires.
     pub fn backup(&self, now: DateTime<Utc>) -> Result<PathBuf> {
-        backup::create(&self.lock(), &backup::folder_for(&self.path), now)
+        backup::create(&self.lock(), &self.path, now)
     }
 
     /// Runs `f` in one transaction: it commits if `f` succeeds and rolls back otherwise, so a
     /// failed write leaves nothing half-done.
+    ///
+    /// The transaction takes the write lock when it begins (`IMMEDIATE`). One that began as a
+    /// reader and wrote later would fail at once (`SQLITE_BUSY_SNAPSHOT`, which no busy timeout
+    /// retries) whenever another process, such as the CLI, committed in between; taking the
+    /// lock first makes it wait its turn instead.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let mut conn = self.lock();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)

@@ -50,3 +50,10 @@ SELECT e.pain_point_id, e.customer_id
 FROM evidence e
 JOIN customers c ON c.id = e.customer_id
 WHERE c.deleted_at IS NULL;
+
+-- Migration 3 was edited once after it first shipped, so a database that reached schema 3
+-- before the edit lacks these two indexes in their final form. Build them as 3 defines them.
+DROP INDEX IF EXISTS highlights_by_interview;
+CREATE INDEX highlights_by_interview ON highlights (interview_id, start_offset, pain_point_id);
+CREATE INDEX IF NOT EXISTS pain_points_live ON pain_points (id, weight)
+    WHERE deleted_at IS NULL AND merged_into IS NULL;
