@@ -428,7 +428,7 @@ fn migration_4_puts_a_trashed_customers_interviews_in_the_trash_with_it_and_rewe
             Ok(rows)
         })
         .unwrap();
-    db.write(|tx| pain_points::weight::refresh_all(tx)).unwrap();
+    db.write(pain_points::weight::refresh_all).unwrap();
     for (id, weight) in stale {
         let fresh: f64 = db
             .read(|conn| {
