@@ -577,7 +577,7 @@ fn pages_carry_each_rows_own_tags_and_take_every_filter_at_once() {
         [deploys.id]
     );
     let unused_product = InterviewFilter {
-        product_id: Some(Id::new()),
+        product_id: Some(Id::at(now())),
         ..every
     };
     let none =
@@ -598,7 +598,7 @@ fn pages_carry_each_rows_own_tags_and_take_every_filter_at_once() {
             .unwrap();
     assert_eq!(found.items.iter().map(|p| p.id).collect::<Vec<_>>(), [pain]);
     let narrower = PainPointFilter {
-        product_id: Some(Id::new()),
+        product_id: Some(Id::at(now())),
         customer_id: Some(w.payments),
         theme_id: Some(theme),
         ..every
