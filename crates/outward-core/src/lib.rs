@@ -27,6 +27,7 @@ pub mod page;
 pub mod pain_points;
 pub mod people;
 pub mod products;
+pub mod quarter;
 pub mod search;
 mod store;
 pub mod teams;
