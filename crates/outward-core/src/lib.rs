@@ -29,6 +29,7 @@ pub mod people;
 pub mod products;
 pub mod quarter;
 pub mod search;
+pub mod settings;
 mod store;
 pub mod teams;
 pub mod text;
