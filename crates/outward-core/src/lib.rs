@@ -2,15 +2,19 @@
 //!
 //! Each feature lives in its own module with its types, validation, queries and tests
 //! (`teams`, `people`, `products`, `customers`, `interviews`, `pain_points`, `themes`,
-//! `coverage`, `search`, `trash`, `workspace`) and shared modules (`evidence`), over a small shared store (`db`: opening,
-//! pragmas, migrations, backups). The desktop shell and the `outward` CLI
+//! `coverage`, `search`, `trash`, `workspace`), over shared modules that several features use:
+//! `evidence` (quotes and the customers they reach), [`quarter`] (quarters of a fiscal year
+//! with a configurable start month), [`settings`] (a workspace's typed settings) and a small
+//! store (`db`: opening, pragmas, migrations, backups). The desktop shell and the `outward` CLI
 //! are thin faces over these functions.
 //!
 //! Conventions every feature follows:
 //! - reads take a `&Connection`, writes take a `&Transaction` so they compose into larger
 //!   writes; [`db::Database::write`] commits a whole closure or nothing;
-//! - ids ([`id::Id`], UUIDv7) and timestamps are minted here, never by a user interface, and the
-//!   current time is passed in so rules stay deterministic under test;
+//! - ids ([`id::Id`], UUIDv7) and timestamps are minted here, never by a user interface, from
+//!   the current time its caller passes in (`now`, or `today` for rules by the day), so rules
+//!   stay deterministic under test; the crate's `clippy.toml` refuses every clock read
+//!   (`Utc::now`, `Local::now`, `SystemTime::now`, `Uuid::now_v7`) inside the core;
 //! - bad input is an [`error::Error::Validation`] naming the field, and nothing is written.
 
 pub mod coverage;
@@ -27,7 +31,9 @@ pub mod page;
 pub mod pain_points;
 pub mod people;
 pub mod products;
+pub mod quarter;
 pub mod search;
+pub mod settings;
 mod store;
 pub mod teams;
 pub mod text;

@@ -14,6 +14,11 @@ pub fn now() -> DateTime<Utc> {
         .expect("valid date")
 }
 
+/// A fresh id that no record has, for tests that refer to something missing.
+pub fn unknown_id() -> Id {
+    Id::at(now())
+}
+
 pub fn team_input(name: &str) -> TeamInput {
     TeamInput {
         name: name.into(),

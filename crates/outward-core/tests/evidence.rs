@@ -12,6 +12,7 @@ use outward_core::page::PageRequest;
 use outward_core::pain_points::{self, Frequency, PainPointFilter, PainPointInput, Status};
 use outward_core::people::{self, Level, PersonInput};
 use outward_core::search::{self, HitKind};
+use outward_core::settings;
 use outward_core::teams::{self, TeamInput};
 use outward_core::themes;
 use outward_core::trash;
@@ -577,7 +578,7 @@ fn pages_carry_each_rows_own_tags_and_take_every_filter_at_once() {
         [deploys.id]
     );
     let unused_product = InterviewFilter {
-        product_id: Some(Id::new()),
+        product_id: Some(Id::at(now())),
         ..every
     };
     let none =
@@ -598,7 +599,7 @@ fn pages_carry_each_rows_own_tags_and_take_every_filter_at_once() {
             .unwrap();
     assert_eq!(found.items.iter().map(|p| p.id).collect::<Vec<_>>(), [pain]);
     let narrower = PainPointFilter {
-        product_id: Some(Id::new()),
+        product_id: Some(Id::at(now())),
         customer_id: Some(w.payments),
         theme_id: Some(theme),
         ..every
@@ -707,7 +708,7 @@ fn coverage_puts_the_longest_silence_first_and_flags_it() {
         "Ada held one this quarter"
     );
 
-    w.db.write(|tx| coverage::set_unheard_after_weeks(tx, 30))
+    w.db.write(|tx| settings::set_unheard_after_weeks(tx, 30))
         .unwrap();
     let relaxed =
         w.db.read(|c| coverage::coverage(c, now().date_naive()))
@@ -717,6 +718,43 @@ fn coverage_puts_the_longest_silence_first_and_flags_it() {
         "24 weeks is fine with a 30-week threshold"
     );
     let _ = w.team;
+}
+
+#[test]
+fn coverage_counts_the_quarter_of_the_workspace_fiscal_year() {
+    let w = world();
+    interview(&w, w.payments, day(2026, 9, 15), "September");
+    interview(&w, w.payments, day(2026, 11, 2), "November");
+    let calendar =
+        w.db.read(|c| coverage::coverage(c, now().date_naive()))
+            .unwrap();
+    assert_eq!(
+        (calendar.quarter.as_str(), calendar.quarter_start),
+        ("2026 Q4", day(2026, 10, 1))
+    );
+    let payments = |c: &coverage::Coverage| {
+        c.customers
+            .iter()
+            .find(|x| x.customer_id == w.payments)
+            .map(|x| x.conversations_this_quarter)
+    };
+    assert_eq!(payments(&calendar), Some(1));
+
+    w.db.write(|tx| settings::set_fiscal_year_start(tx, 9))
+        .unwrap();
+    let fiscal =
+        w.db.read(|c| coverage::coverage(c, now().date_naive()))
+            .unwrap();
+    assert_eq!(
+        (fiscal.quarter.as_str(), fiscal.quarter_start),
+        ("2027 Q1", day(2026, 9, 1)),
+        "a year starting in September 2026 is fiscal 2027, and November is in its first quarter"
+    );
+    assert_eq!(
+        payments(&fiscal),
+        Some(2),
+        "September's conversation is in this fiscal quarter"
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@ use outward_core::coverage::{self, Coverage};
 use outward_core::entity::Changed;
 use outward_core::interviews::import::{ImportHandle, ImportPreview, PendingImports};
 use outward_core::search::{self, SearchHit};
+use outward_core::settings;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -23,7 +24,7 @@ pub fn set_unheard_after_weeks<R: Runtime>(
     store: State<'_, Store>,
     weeks: u32,
 ) -> Reply<Coverage> {
-    store.write(|tx, _| coverage::set_unheard_after_weeks(tx, weeks))?;
+    store.write(|tx, _| settings::set_unheard_after_weeks(tx, weeks))?;
     notify(&app, Changed::everything());
     customer_coverage(store)
 }

@@ -1,24 +1,23 @@
 //! Customer coverage: which customer teams the team has listened to lately, and who on the team
 //! does the listening. Customers not heard from in the longest time come first; those past a
-//! configurable number of weeks are flagged.
+//! configurable number of weeks are flagged. Both settings it reads, that number and the month
+//! the fiscal year starts in, live in [`crate::settings`].
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::id::Id;
 use crate::people::Level;
-use chrono::{Datelike, NaiveDate};
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use crate::quarter::Quarter;
+use crate::settings;
+use chrono::NaiveDate;
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
-
-/// After how many weeks without a conversation a customer is flagged, unless set otherwise.
-pub const DEFAULT_UNHEARD_AFTER_WEEKS: u32 = 12;
-const SETTING: &str = "coverage.unheardAfterWeeks";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Coverage {
-    /// The current quarter, as "2026 Q4".
+    /// The current quarter of the fiscal year, as "2026 Q4" (see [`Quarter`]).
     pub quarter: String,
     pub quarter_start: NaiveDate,
     pub unheard_after_weeks: u32,
@@ -54,39 +53,11 @@ pub struct PersonCoverage {
     pub conversations_this_quarter: u32,
 }
 
-/// The first day of the calendar quarter holding `day`, and its name.
-pub fn quarter_of(day: NaiveDate) -> (NaiveDate, String) {
-    let quarter = (day.month() - 1) / 3;
-    let start = NaiveDate::from_ymd_opt(day.year(), quarter * 3 + 1, 1).unwrap_or(day);
-    (start, format!("{} Q{}", day.year(), quarter + 1))
-}
-
-pub fn unheard_after_weeks(conn: &Connection) -> Result<u32> {
-    let stored: Option<String> = conn
-        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-        .query_row([SETTING], |r| r.get(0))
-        .optional()?;
-    Ok(stored
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_UNHEARD_AFTER_WEEKS))
-}
-
-pub fn set_unheard_after_weeks(tx: &Transaction<'_>, weeks: u32) -> Result<()> {
-    if !(1..=104).contains(&weeks) {
-        return Err(Error::validation(
-            "unheardAfterWeeks",
-            format!("{weeks} weeks is outside 1 to 104."),
-        ));
-    }
-    tx.prepare_cached("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)")?
-        .execute((SETTING, weeks.to_string()))?;
-    Ok(())
-}
-
-/// Coverage as of `today`.
+/// Coverage as of `today`, counting conversations in the fiscal quarter that holds it.
 pub fn coverage(conn: &Connection, today: NaiveDate) -> Result<Coverage> {
-    let (quarter_start, quarter) = quarter_of(today);
-    let weeks = unheard_after_weeks(conn)?;
+    let quarter = Quarter::containing(today, settings::fiscal_year_start(conn)?);
+    let quarter_start = quarter.first_day();
+    let weeks = settings::unheard_after_weeks(conn)?;
     let mut customers: Vec<CustomerCoverage> = conn
         .prepare_cached(
             "SELECT c.id, c.name, c.department,
@@ -155,7 +126,7 @@ pub fn coverage(conn: &Connection, today: NaiveDate) -> Result<Coverage> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(Coverage {
-        quarter,
+        quarter: quarter.to_string(),
         quarter_start,
         unheard_after_weeks: weeks,
         customers,

@@ -120,7 +120,7 @@ pub fn get(conn: &Connection, id: Id) -> Result<Customer> {
 
 pub fn create(tx: &Transaction<'_>, input: &CustomerInput, now: DateTime<Utc>) -> Result<Customer> {
     let input = input.validated(tx)?;
-    let id = Id::new();
+    let id = Id::at(now);
     tx.prepare_cached(
         "INSERT INTO customers (id, name, department, size, contacts, created_at, updated_at)
          VALUES (:id, :name, :department, :size, :contacts, :now, :now)",
@@ -219,7 +219,13 @@ mod tests {
     fn linking_a_missing_product_is_refused_on_the_products_field() {
         let db = Database::open_in_memory().unwrap();
         let err = db
-            .write(|tx| create(tx, &input("Payments", vec![Id::new()]), now()))
+            .write(|tx| {
+                create(
+                    tx,
+                    &input("Payments", vec![crate::testing::unknown_id()]),
+                    now(),
+                )
+            })
             .unwrap_err();
         assert!(
             matches!(

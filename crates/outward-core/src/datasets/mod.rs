@@ -211,7 +211,6 @@ mod tests {
     use crate::id::Id;
     use crate::interviews::highlights;
     use crate::pain_points::weight;
-    use chrono::Utc;
     use sha2::{Digest, Sha256};
 
     fn tiny() -> (Database, Summary) {
@@ -364,8 +363,10 @@ mod tests {
             })
             .unwrap();
         let before = db.read(|c| crate::interviews::get(c, interview)).unwrap();
-        db.write(|tx| crate::interviews::save_notes(tx, interview, &before.notes, Utc::now()))
-            .unwrap();
+        db.write(|tx| {
+            crate::interviews::save_notes(tx, interview, &before.notes, crate::testing::now())
+        })
+        .unwrap();
         let after = db.read(|c| crate::interviews::get(c, interview)).unwrap();
         let kept: Vec<&highlights::Highlight> = before.highlights.iter().collect();
         assert_eq!(after.highlights.iter().collect::<Vec<_>>(), kept);

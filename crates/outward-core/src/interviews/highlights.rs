@@ -78,7 +78,7 @@ pub fn mark(
             "Select some words to mark as evidence.",
         ));
     }
-    let id = Id::new();
+    let id = Id::at(now);
     tx.prepare_cached(&format!(
         "INSERT INTO highlights ({COLUMNS}, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)"
     ))?

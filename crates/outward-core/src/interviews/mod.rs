@@ -259,7 +259,7 @@ pub fn create(
     now: DateTime<Utc>,
 ) -> Result<Interview> {
     let input = input.validated(tx, None, now.date_naive())?;
-    let id = Id::new();
+    let id = Id::at(now);
     tx.prepare_cached(
         "INSERT INTO interviews (id, customer_id, held_on, kind, interviewees, duration_minutes,
             notes, created_at, updated_at)

@@ -154,7 +154,7 @@ mod tests {
     #[test]
     fn a_page_of_one_customer_walks_its_index_in_order() {
         let filter = InterviewFilter {
-            customer_id: Some(Id::new()),
+            customer_id: Some(crate::testing::unknown_id()),
             ..Default::default()
         };
         let (sql, params) = plan_of(&filter);

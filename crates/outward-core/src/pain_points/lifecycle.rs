@@ -44,7 +44,7 @@ pub(super) fn record_status(
             (id, pain_point_id, from_status, to_status, changed_at, changed_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute((Id::new(), id, from, to, now, by))?;
+    .execute((Id::at(now), id, from, to, now, by))?;
     Ok(())
 }
 

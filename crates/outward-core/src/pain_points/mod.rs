@@ -185,7 +185,7 @@ pub fn create(
     now: DateTime<Utc>,
 ) -> Result<PainPoint> {
     let input = input.validated(tx)?;
-    let id = Id::new();
+    let id = Id::at(now);
     tx.prepare_cached(
         "INSERT INTO pain_points (id, title, description, severity, frequency, status,
             created_at, updated_at)

@@ -148,7 +148,7 @@ mod tests {
     #[test]
     fn a_page_of_one_customer_seeks_its_reach_instead_of_scanning_every_interview() {
         let filter = PainPointFilter {
-            customer_id: Some(Id::new()),
+            customer_id: Some(crate::testing::unknown_id()),
             ..Default::default()
         };
         let Matching { sql, params } = matching(&filter);

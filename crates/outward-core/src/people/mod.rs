@@ -95,7 +95,7 @@ pub fn get(conn: &Connection, id: Id) -> Result<Person> {
 
 pub fn create(tx: &Transaction<'_>, input: &PersonInput, now: DateTime<Utc>) -> Result<Person> {
     let input = input.validated(tx)?;
-    let id = Id::new();
+    let id = Id::at(now);
     tx.prepare_cached(
         "INSERT INTO people (id, team_id, name, role, level, created_at, updated_at)
          VALUES (:id, :team, :name, :role, :level, :now, :now)",
@@ -188,7 +188,13 @@ mod tests {
     fn a_person_needs_an_existing_team() {
         let db = Database::open_in_memory().unwrap();
         let err = db
-            .write(|tx| create(tx, &input(Id::new(), "Ann", Level::Mid), now()))
+            .write(|tx| {
+                create(
+                    tx,
+                    &input(crate::testing::unknown_id(), "Ann", Level::Mid),
+                    now(),
+                )
+            })
             .unwrap_err();
         assert!(
             matches!(

@@ -118,7 +118,7 @@ pub fn find(conn: &Connection, reference: &str) -> Result<Product> {
 
 pub fn create(tx: &Transaction<'_>, input: &ProductInput, now: DateTime<Utc>) -> Result<Product> {
     let input = input.validated(tx)?;
-    let id = Id::new();
+    let id = Id::at(now);
     tx.prepare_cached(
         "INSERT INTO products (id, team_id, name, stage, description, created_at, updated_at)
          VALUES (:id, :team, :name, :stage, :description, :now, :now)",

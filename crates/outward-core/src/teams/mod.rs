@@ -89,7 +89,7 @@ pub fn find(conn: &Connection, reference: &str) -> Result<Team> {
 
 pub fn create(tx: &Transaction<'_>, input: &TeamInput, now: DateTime<Utc>) -> Result<Team> {
     let input = input.validated()?;
-    let id = Id::new();
+    let id = Id::at(now);
     tx.prepare_cached(
         "INSERT INTO teams (id, name, description, created_at, updated_at)
          VALUES (:id, :name, :description, :now, :now)",
@@ -217,7 +217,7 @@ mod tests {
         assert_eq!(updated.created_at, team.created_at);
         assert_eq!(updated.updated_at, later);
         let missing = db
-            .write(|tx| update(tx, Id::new(), &edited, later))
+            .write(|tx| update(tx, crate::testing::unknown_id(), &edited, later))
             .unwrap_err();
         assert!(matches!(missing, Error::NotFound { .. }));
     }

@@ -66,7 +66,7 @@ pub fn resolve(tx: &Transaction<'_>, names: &[String], now: DateTime<Utc>) -> Re
 
 pub fn create(tx: &Transaction<'_>, name: &str, now: DateTime<Utc>) -> Result<Tag> {
     let name = text::required_name("name", "Theme name", name)?;
-    let id = Id::new();
+    let id = Id::at(now);
     tx.prepare_cached(
         "INSERT INTO themes (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
     )?

@@ -4,6 +4,6 @@ import type { PersonCoverage } from "./PersonCoverage";
 
 export type Coverage = { 
 /**
- * The current quarter, as "2026 Q4".
+ * The current quarter of the fiscal year, as "2026 Q4" (see [`Quarter`]).
  */
 quarter: string, quarterStart: string, unheardAfterWeeks: number, customers: Array<CustomerCoverage>, people: Array<PersonCoverage>, };
