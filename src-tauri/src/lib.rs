@@ -20,8 +20,8 @@ use tauri::{Manager, Runtime};
 /// The invoke handler with every app command. Keep in step with `build.rs` and the capability.
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     use commands::{
-        customers, insight, interviews, pain_points, people, products, teams, themes, trash,
-        workspace,
+        coverage, customers, interviews, pain_points, people, products, search, teams, themes,
+        trash, workspace,
     };
     tauri::generate_handler![
         workspace::startup_failure,
@@ -64,11 +64,11 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         themes::create_theme,
         themes::rename_theme,
         themes::merge_themes,
-        insight::customer_coverage,
-        insight::set_unheard_after_weeks,
-        insight::search,
-        insight::choose_interview_folder,
-        insight::import_interviews,
+        interviews::choose_interview_folder,
+        interviews::import_interviews,
+        coverage::customer_coverage,
+        coverage::set_unheard_after_weeks,
+        search::search,
     ]
 }
 
