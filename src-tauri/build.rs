@@ -39,7 +39,10 @@ fn main() {
         println!("cargo::error=cannot write the command lists: {error}");
         return;
     }
-    let names: Vec<&'static str> = commands.into_iter().map(|c| c.name.leak() as &str).collect();
+    let names: Vec<&'static str> = commands
+        .into_iter()
+        .map(|c| c.name.leak() as &str)
+        .collect();
     let manifest = tauri_build::AppManifest::new().commands(names.leak());
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

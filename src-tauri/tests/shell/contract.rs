@@ -111,7 +111,11 @@ fn the_ui_wraps_every_command_and_names_no_other() {
     for file in &files {
         let text = std::fs::read_to_string(file).expect("a readable wrapper file");
         for command in called_commands(&text) {
-            let name = file.strip_prefix(&ipc).unwrap_or(file).display().to_string();
+            let name = file
+                .strip_prefix(&ipc)
+                .unwrap_or(file)
+                .display()
+                .to_string();
             wrapped.entry(command).or_default().push(name);
         }
     }
