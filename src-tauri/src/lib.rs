@@ -5,8 +5,10 @@
 //! What it guarantees:
 //! - a database that cannot be opened never stops the app or blanks the window: the
 //!   `startup_failure` command explains it and every other command answers with an error;
-//! - the UI reaches only the commands declared in `build.rs` and granted one by one in
-//!   `capabilities/default.json` (a test checks the three lists agree);
+//! - every `#[tauri::command]` in `src/commands/<feature>.rs` is declared, registered and
+//!   listed in [`COMMANDS`] by `build.rs`, so the three cannot drift; the UI reaches a command
+//!   only through its feature's permission set in `permissions/`, which the capability lists
+//!   (a test checks the sets, the capability and the UI's wrappers name the same commands);
 //! - errors cross to the UI as `{ kind, message, field? }`; internal details go to the log.
 
 pub mod commands;
@@ -17,59 +19,11 @@ use outward_core::interviews::import::PendingImports;
 use store::Store;
 use tauri::{Manager, Runtime};
 
-/// The invoke handler with every app command. Keep in step with `build.rs` and the capability.
+include!(concat!(env!("OUT_DIR"), "/commands.rs"));
+
+/// The invoke handler with every app command of [`COMMANDS`]; `build.rs` writes the list.
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    use commands::{
-        customers, insight, interviews, pain_points, people, products, teams, themes, trash,
-        workspace,
-    };
-    tauri::generate_handler![
-        workspace::startup_failure,
-        workspace::workspace_overview,
-        workspace::first_screen_painted,
-        workspace::load_example,
-        workspace::create_backup,
-        teams::list_teams,
-        teams::create_team,
-        teams::update_team,
-        people::list_people,
-        people::create_person,
-        people::update_person,
-        products::list_products,
-        products::create_product,
-        products::update_product,
-        customers::list_customers,
-        customers::create_customer,
-        customers::update_customer,
-        trash::move_to_trash,
-        trash::list_trash,
-        trash::restore_from_trash,
-        trash::empty_trash,
-        interviews::list_interviews,
-        interviews::get_interview,
-        interviews::create_interview,
-        interviews::update_interview,
-        interviews::save_interview_notes,
-        interviews::mark_evidence,
-        interviews::mark_evidence_as_new_pain_point,
-        interviews::remove_highlight,
-        pain_points::list_pain_points,
-        pain_points::get_pain_point,
-        pain_points::list_evidence,
-        pain_points::create_pain_point,
-        pain_points::update_pain_point,
-        pain_points::set_pain_point_status,
-        pain_points::merge_pain_points,
-        themes::list_themes,
-        themes::create_theme,
-        themes::rename_theme,
-        themes::merge_themes,
-        insight::customer_coverage,
-        insight::set_unheard_after_weeks,
-        insight::search,
-        insight::choose_interview_folder,
-        insight::import_interviews,
-    ]
+    include!(concat!(env!("OUT_DIR"), "/handler.rs"))
 }
 
 /// The app's configuration, capabilities and UI assets, embedded at build time.

@@ -1,15 +1,18 @@
-//! Commands for interviews and the evidence marked in their notes.
+//! Commands for interviews, the evidence marked in their notes, and importing them from a
+//! folder of Markdown files.
 
 use super::notify;
 use crate::store::{Reply, Store};
 use outward_core::entity::{Changed, EntityKind};
 use outward_core::id::Id;
+use outward_core::interviews::import::{ImportHandle, ImportPreview, PendingImports};
 use outward_core::interviews::{
     self, Highlight, Interview, InterviewFilter, InterviewInput, InterviewSummary, highlights,
 };
 use outward_core::page::{Page, PageRequest};
 use outward_core::pain_points::PainPointInput;
 use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
 
 #[tauri::command(async)]
 pub fn list_interviews(
@@ -107,4 +110,35 @@ pub fn remove_highlight<R: Runtime>(
         Changed::one(EntityKind::PainPoint, highlight.pain_point_id),
     );
     Ok(())
+}
+
+/// Asks for a folder with the system's picker (opened from Rust: the UI gets no file access)
+/// and previews importing it: the plan stays here, the UI gets its handle and a summary.
+/// `None` when the person cancels.
+#[tauri::command(async)]
+pub fn choose_interview_folder<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    pending: State<'_, PendingImports>,
+) -> Reply<Option<ImportPreview>> {
+    let Some(folder) = app.dialog().file().blocking_pick_folder() else {
+        return Ok(None);
+    };
+    let folder = folder.into_path().map_err(|e| crate::store::internal(&e))?;
+    store
+        .read(|conn, _| pending.preview(conn, &folder))
+        .map(Some)
+}
+
+/// Imports exactly the plan previewed under `handle`, in one transaction, all or nothing.
+#[tauri::command(async)]
+pub fn import_interviews<R: Runtime>(
+    app: AppHandle<R>,
+    store: State<'_, Store>,
+    pending: State<'_, PendingImports>,
+    handle: ImportHandle,
+) -> Reply<u32> {
+    let count = store.write(|tx, now| pending.apply(tx, handle, now))?;
+    notify(&app, Changed::everything());
+    Ok(count)
 }

@@ -5,12 +5,13 @@
 //! Every command runs on the async runtime's threads (`#[tauri::command(async)]`), so database
 //! work never blocks the window's main thread.
 
+pub mod coverage;
 pub mod customers;
-pub mod insight;
 pub mod interviews;
 pub mod pain_points;
 pub mod people;
 pub mod products;
+pub mod search;
 pub mod teams;
 pub mod themes;
 pub mod trash;

@@ -191,6 +191,18 @@ fn another_window_gets_no_commands() {
 }
 
 #[test]
+fn every_command_is_checked_against_the_capability() {
+    // Tauri checks only declared commands: an undeclared one would run here for any window.
+    // The request is refused before the command runs, so nothing is done or opened.
+    let app = app(in_memory());
+    let other = window(&app, "other");
+    for (_, command) in outward_app::COMMANDS {
+        let refused = invoke(&other, LOCAL, command, json!({}));
+        assert_refused_by_acl(&refused, &format!("{command} is declared to Tauri's ACL"));
+    }
+}
+
+#[test]
 fn core_permissions_beyond_events_are_not_granted() {
     let main = window(&app(in_memory()), "main");
     let refused = invoke(

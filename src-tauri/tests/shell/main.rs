@@ -1,6 +1,8 @@
 //! Tests of the desktop shell, in one test binary: the security configuration is what we meant
-//! it to be (`config`), and commands go through Tauri's permission checks to the core and back
-//! (`ipc`). The end-to-end journeys in the real app live in the repository's `tests/`.
+//! it to be (`config`), the command files, permission sets and UI wrappers name the same
+//! commands (`contract`), and commands go through Tauri's permission checks to the core and
+//! back (`ipc`). The end-to-end journeys in the real app live in the repository's `tests/`.
 
 mod config;
+mod contract;
 mod ipc;

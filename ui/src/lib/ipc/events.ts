@@ -1,8 +1,9 @@
 // The `changed` event the shell emits after every successful write, as a plain subscription.
 import { listen } from '@tauri-apps/api/event';
 import type { Changed } from '$lib/bindings/Changed';
+import { CHANGED_EVENT } from '$lib/bindings/ChangedEvent';
 
-export const CHANGED_EVENT = 'changed';
+export { CHANGED_EVENT };
 
 /**
  * Calls `callback` with each `changed` payload until the returned function is called.
