@@ -13,6 +13,8 @@
 //!   current time is passed in so rules stay deterministic under test;
 //! - bad input is an [`error::Error::Validation`] naming the field, and nothing is written.
 
+#[cfg(test)]
+mod bindings;
 pub mod coverage;
 pub mod customers;
 #[cfg(feature = "datasets")]
