@@ -97,8 +97,8 @@ impl<'a> Module<'a> {
         let _ = writeln!(
             self.body,
             "];\n\n/** The label people read for each `{ty}`. */\n\
-             export const {labels}: Readonly<Record<{ty}, string>> = {{",
-            labels = format!("{}_LABELS", screaming_snake(&ty)),
+             export const {prefix}_LABELS: Readonly<Record<{ty}, string>> = {{",
+            prefix = screaming_snake(&ty),
         );
         for value in all {
             let (wire, label) = (wire(value), string(label(*value)));
