@@ -1,20 +1,30 @@
 //! `outward`: Outward's store from a terminal. The same core as the desktop app, for scripts,
 //! backups and seeding. Every failure prints one line starting with `outward:` and exits 1.
 
-mod evidence;
-mod records;
+mod customers;
+mod interviews;
+mod output;
+mod pain_points;
+mod people;
+mod products;
+mod search;
+mod teams;
+mod workspace;
 
 use chrono::Utc;
 use clap::error::ErrorKind;
-use clap::{Parser, Subcommand, ValueEnum};
-use indicatif::{ProgressBar, ProgressStyle};
-use outward_core::datasets::{self, Sizes};
+use clap::{Parser, Subcommand};
+use customers::CustomerAction;
+use interviews::InterviewAction;
 use outward_core::db::{self, Database};
 use outward_core::error::{Error, Result};
-use outward_core::workspace;
+use pain_points::PainPointAction;
+use people::PersonAction;
+use products::ProductAction;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use teams::TeamAction;
+use workspace::Profile;
 
 #[derive(Parser)]
 #[command(
@@ -48,32 +58,32 @@ enum Command {
     /// Teams using Outward
     Teams {
         #[command(subcommand)]
-        action: records::TeamAction,
+        action: TeamAction,
     },
     /// Members of teams
     People {
         #[command(subcommand)]
-        action: records::PersonAction,
+        action: PersonAction,
     },
     /// The products teams offer (the portfolio)
     Products {
         #[command(subcommand)]
-        action: records::ProductAction,
+        action: ProductAction,
     },
     /// Internal customer teams
     Customers {
         #[command(subcommand)]
-        action: records::CustomerAction,
+        action: CustomerAction,
     },
     /// Conversations with customers
     Interviews {
         #[command(subcommand)]
-        action: evidence::InterviewAction,
+        action: InterviewAction,
     },
     /// Customer problems, heaviest first
     PainPoints {
         #[command(subcommand)]
-        action: evidence::PainPointAction,
+        action: PainPointAction,
     },
     /// Search interview notes, pain points and themes
     Search {
@@ -83,14 +93,30 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Profile {
-    /// The small example workspace the app offers on first run
-    Example,
-    /// A heavy user's five years: 6,000 interviews with long notes, 60,000 pain points
-    Heavy,
-    /// Ten times heavy, for scaling checks (several gigabytes; takes a while)
-    Stress,
+impl Command {
+    /// True for the commands that add records (seeding and importing too): only they may create
+    /// a new database file.
+    fn may_create(&self) -> bool {
+        matches!(
+            self,
+            Command::Seed { .. }
+                | Command::Interviews {
+                    action: InterviewAction::Import { .. }
+                }
+                | Command::Teams {
+                    action: TeamAction::Add { .. }
+                }
+                | Command::People {
+                    action: PersonAction::Add { .. }
+                }
+                | Command::Products {
+                    action: ProductAction::Add { .. }
+                }
+                | Command::Customers {
+                    action: CustomerAction::Add { .. }
+                }
+        )
+    }
 }
 
 fn main() -> ExitCode {
@@ -146,29 +172,18 @@ fn run(cli: Cli) -> Result<()> {
         Some(path) => path,
         None => db::default_path()?,
     };
-    let creates = matches!(
-        cli.command,
-        Command::Seed { .. }
-            | Command::Interviews {
-                action: evidence::InterviewAction::Import { .. }
-            }
-    ) || records::adds(&cli.command);
-    let database = open(&path, creates)?;
+    let database = open(&path, cli.command.may_create())?;
     match cli.command {
-        Command::Info { json } => info(&database, json),
-        Command::Backup => {
-            let written = database.backup(Utc::now())?;
-            println!("{}", written.display());
-            Ok(())
-        }
-        Command::Seed { profile } => seed(&database, profile),
-        Command::Teams { action } => records::teams(&database, action),
-        Command::People { action } => records::people(&database, action),
-        Command::Products { action } => records::products(&database, action),
-        Command::Customers { action } => records::customers(&database, action),
-        Command::Interviews { action } => evidence::interviews(&database, action),
-        Command::PainPoints { action } => evidence::pain_points(&database, action),
-        Command::Search { query, json } => evidence::search(&database, &query, json),
+        Command::Info { json } => workspace::info(&database, json),
+        Command::Backup => workspace::backup(&database),
+        Command::Seed { profile } => workspace::seed(&database, profile),
+        Command::Teams { action } => teams::run(&database, action),
+        Command::People { action } => people::run(&database, action),
+        Command::Products { action } => products::run(&database, action),
+        Command::Customers { action } => customers::run(&database, action),
+        Command::Interviews { action } => interviews::run(&database, action),
+        Command::PainPoints { action } => pain_points::run(&database, action),
+        Command::Search { query, json } => search::run(&database, &query, json),
     }
 }
 
@@ -188,66 +203,4 @@ fn open(path: &Path, may_create: bool) -> Result<Database> {
         });
     }
     Database::open(path, Utc::now())
-}
-
-fn seed(database: &Database, profile: Profile) -> Result<()> {
-    let sizes = match profile {
-        Profile::Example => {
-            database.write(|tx| workspace::load_example(tx, Utc::now()))?;
-            let o = database.read(|conn| workspace::overview(conn, database.path()))?;
-            println!(
-                "Loaded the example workspace: {} team, {} people, {} products, {} customers, \
-                 {} interviews, {} pain points.",
-                o.teams, o.people, o.products, o.customers, o.interviews, o.pain_points
-            );
-            return Ok(());
-        }
-        Profile::Heavy => Sizes::HEAVY,
-        Profile::Stress => Sizes::STRESS,
-    };
-    let started = Instant::now();
-    let bar = ProgressBar::new(u64::from(sizes.interviews)).with_style(
-        ProgressStyle::with_template("{msg:28} {wide_bar} {pos}/{len} interviews, {eta} left")
-            .expect("a valid progress template"),
-    );
-    let summary = datasets::generate(database, &sizes, |progress| {
-        bar.set_message(progress.stage);
-        bar.set_position(progress.done);
-    })?;
-    bar.finish_and_clear();
-    println!(
-        "Generated in {:.0} s: {} teams, {} people, {} products, {} customers, {} themes, \
-         {} interviews ({} words of notes), {} pain points with {} highlights.",
-        started.elapsed().as_secs_f64(),
-        summary.teams,
-        summary.people,
-        summary.products,
-        summary.customers,
-        summary.themes,
-        summary.interviews,
-        summary.words,
-        summary.pain_points,
-        summary.highlights
-    );
-    Ok(())
-}
-
-fn info(database: &Database, json: bool) -> Result<()> {
-    let overview = database.read(|conn| workspace::overview(conn, database.path()))?;
-    if json {
-        println!("{}", records::to_json(&overview));
-        return Ok(());
-    }
-    let backup = overview.latest_backup.as_deref().unwrap_or("none yet");
-    println!("Database:       {}", overview.database_path);
-    println!("Schema version: {}", overview.schema_version);
-    println!("Teams:          {}", overview.teams);
-    println!("People:         {}", overview.people);
-    println!("Products:       {}", overview.products);
-    println!("Customers:      {}", overview.customers);
-    println!("Interviews:     {}", overview.interviews);
-    println!("Pain points:    {}", overview.pain_points);
-    println!("In the Trash:   {}", overview.trash);
-    println!("Latest backup:  {backup}");
-    Ok(())
 }

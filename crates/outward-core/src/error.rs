@@ -88,6 +88,16 @@ pub enum ErrorKind {
     Internal,
 }
 
+impl ErrorKind {
+    /// Every kind, for the user interface to recognise the app's own reports.
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::Validation,
+        ErrorKind::NotFound,
+        ErrorKind::Conflict,
+        ErrorKind::Internal,
+    ];
+}
+
 /// What crosses to a user interface: `{ kind, message, field? }`. Internal errors carry a
 /// generic message; their details belong in the log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

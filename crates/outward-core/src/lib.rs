@@ -17,6 +17,8 @@
 //!   (`Utc::now`, `Local::now`, `SystemTime::now`, `Uuid::now_v7`) inside the core;
 //! - bad input is an [`error::Error::Validation`] naming the field, and nothing is written.
 
+#[cfg(test)]
+mod bindings;
 pub mod coverage;
 pub mod customers;
 #[cfg(feature = "datasets")]

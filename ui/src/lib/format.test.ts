@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { day, plural, relativeTime, today, weight } from './format';
+import { capitalised, day, plural, relativeTime, today, weight } from './format';
 
 describe('format', () => {
 	it('counts with the right noun', () => {
@@ -29,5 +29,10 @@ describe('format', () => {
 	it('shows weights with one decimal', () => {
 		expect(weight(12.345)).toMatch(/^12[.,]3$/);
 		expect(weight(3)).toMatch(/^3[.,]0$/);
+	});
+
+	it('starts a mid-sentence label with a capital, leaving the rest as it is', () => {
+		expect(capitalised('pain point')).toBe('Pain point');
+		expect(capitalised('')).toBe('');
 	});
 });

@@ -51,3 +51,8 @@ export function today(now: Date = new Date()): string {
 export function weight(value: number): string {
 	return value.toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
+
+/** "Pain point" for "pain point": a label from the middle of a sentence, starting a table cell. */
+export function capitalised(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -50,6 +50,14 @@ text::vocabulary! {
 /// Severity runs from 1 to 4; these are its words.
 pub const SEVERITY_WORDS: [&str; 4] = ["Annoying", "Slows work", "Blocks work", "Critical"];
 
+/// What each severity means, in the order of [`SEVERITY_WORDS`], so people pick one the same way.
+pub const SEVERITY_HINTS: [&str; 4] = [
+    "People work around it",
+    "It costs time every time",
+    "Work stops until someone helps",
+    "Outages, data loss, missed deadlines",
+];
+
 /// The words for a severity, or "" outside 1–4.
 pub fn severity_word(severity: u8) -> &'static str {
     SEVERITY_WORDS

@@ -19,6 +19,11 @@ use rusqlite::Transaction;
 /// Evidence counts half as much after this many days.
 pub const HALF_LIFE_DAYS: f64 = 90.0;
 
+/// Shown wherever a weight is, so nobody has to guess what the number means.
+pub const EXPLANATION: &str = "Weight = severity × customers affected × evidence. Each quote counts 1 \
+on the day of its conversation and half as much every 90 days after, so fresh, widespread, severe \
+pain rises to the top.";
+
 /// The origin of the stored time scale.
 const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(2020, 1, 1) {
     Some(date) => date,
@@ -74,6 +79,15 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn the_explanation_names_the_half_life_in_use() {
+        let half_life = format!("every {HALF_LIFE_DAYS} days");
+        assert!(
+            EXPLANATION.contains(&half_life),
+            "people read the explanation, not the code: it must say {half_life:?}"
+        );
     }
 
     #[test]

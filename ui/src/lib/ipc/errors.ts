@@ -5,8 +5,7 @@
 // not granted the log plugin (only Rust writes the log file), so the console is where it can go.
 import type { ErrorReport } from '$lib/bindings/ErrorReport';
 import type { ErrorKind } from '$lib/bindings/ErrorKind';
-
-const KINDS: readonly ErrorKind[] = ['validation', 'notFound', 'conflict', 'internal'];
+import { ERROR_KINDS } from '$lib/bindings/vocabulary';
 
 export const GENERIC_MESSAGE = 'Something went wrong. Your data is safe; please try again.';
 
@@ -16,7 +15,7 @@ export function isErrorReport(value: unknown): value is ErrorReport {
 	const record = value as Record<string, unknown>;
 	return (
 		typeof record.message === 'string' &&
-		KINDS.includes(record.kind as ErrorKind) &&
+		ERROR_KINDS.includes(record.kind as ErrorKind) &&
 		(record.field === undefined || record.field === null || typeof record.field === 'string')
 	);
 }

@@ -1,5 +1,15 @@
-// The UI's one door to Rust: typed commands, the change subscription and error helpers.
-export * from './commands';
+// The UI's one door to Rust: one file of typed commands per feature (each rejects with an
+// `ErrorReport`), the change subscription and the error helpers.
+export * from './coverage';
+export * from './customers';
 export * from './errors';
 export * from './events';
-export * from './voice';
+export * from './interviews';
+export * from './pain-points';
+export * from './people';
+export * from './products';
+export * from './search';
+export * from './teams';
+export * from './themes';
+export * from './trash';
+export * from './workspace';

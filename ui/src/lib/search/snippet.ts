@@ -1,9 +1,8 @@
-// Search snippets: the backend marks matched words between U+E000 and U+E001. These helpers turn
+// Search snippets: the core marks matched words between MATCH_START and MATCH_END. These helpers turn
 // a snippet into plain-text parts for <mark> elements (never HTML), and find the first match in
 // an interview's notes so the app can jump to it.
 
-export const MATCH_START = '\uE000';
-export const MATCH_END = '\uE001';
+import { MATCH_END, MATCH_START } from '$lib/bindings/vocabulary';
 
 export type SnippetPart = { text: string; marked: boolean };
 
