@@ -1,11 +1,9 @@
 //! Commands that look across the evidence: customer coverage, search everywhere, and importing
 //! interviews from a folder of Markdown files.
 
-use super::notify;
 use crate::store::{Reply, Store};
 use chrono::Utc;
 use outward_core::coverage::{self, Coverage};
-use outward_core::entity::Changed;
 use outward_core::interviews::import::{ImportHandle, ImportPreview, PendingImports};
 use outward_core::search::{self, SearchHit};
 use tauri::{AppHandle, Runtime, State};
@@ -18,13 +16,8 @@ pub fn customer_coverage(store: State<'_, Store>) -> Reply<Coverage> {
 }
 
 #[tauri::command(async)]
-pub fn set_unheard_after_weeks<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    weeks: u32,
-) -> Reply<Coverage> {
+pub fn set_unheard_after_weeks(store: State<'_, Store>, weeks: u32) -> Reply<Coverage> {
     store.write(|tx, _| coverage::set_unheard_after_weeks(tx, weeks))?;
-    notify(&app, Changed::everything());
     customer_coverage(store)
 }
 
@@ -53,13 +46,11 @@ pub fn choose_interview_folder<R: Runtime>(
 
 /// Imports exactly the plan previewed under `handle`, in one transaction, all or nothing.
 #[tauri::command(async)]
-pub fn import_interviews<R: Runtime>(
-    app: AppHandle<R>,
+pub fn import_interviews(
     store: State<'_, Store>,
     pending: State<'_, PendingImports>,
     handle: ImportHandle,
 ) -> Reply<u32> {
     let count = store.write(|tx, now| pending.apply(tx, handle, now))?;
-    notify(&app, Changed::everything());
     Ok(count)
 }

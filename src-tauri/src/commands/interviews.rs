@@ -1,15 +1,13 @@
 //! Commands for interviews and the evidence marked in their notes.
 
-use super::notify;
 use crate::store::{Reply, Store};
-use outward_core::entity::{Changed, EntityKind};
 use outward_core::id::Id;
 use outward_core::interviews::{
     self, Highlight, Interview, InterviewFilter, InterviewInput, InterviewSummary, highlights,
 };
 use outward_core::page::{Page, PageRequest};
 use outward_core::pain_points::PainPointInput;
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
 #[tauri::command(async)]
 pub fn list_interviews(
@@ -26,44 +24,30 @@ pub fn get_interview(store: State<'_, Store>, id: Id) -> Reply<Interview> {
 }
 
 #[tauri::command(async)]
-pub fn create_interview<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    input: InterviewInput,
-) -> Reply<Interview> {
+pub fn create_interview(store: State<'_, Store>, input: InterviewInput) -> Reply<Interview> {
     let interview = store.write(|tx, now| interviews::create(tx, &input, now))?;
-    notify(&app, Changed::one(EntityKind::Interview, interview.id));
     Ok(interview)
 }
 
 #[tauri::command(async)]
-pub fn update_interview<R: Runtime>(
-    app: AppHandle<R>,
+pub fn update_interview(
     store: State<'_, Store>,
     id: Id,
     input: InterviewInput,
 ) -> Reply<Interview> {
     let interview = store.write(|tx, now| interviews::update(tx, id, &input, now))?;
-    notify(&app, Changed::one(EntityKind::Interview, id));
     Ok(interview)
 }
 
 /// The editor's autosave: only the notes, with highlights re-anchored.
 #[tauri::command(async)]
-pub fn save_interview_notes<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    id: Id,
-    notes: String,
-) -> Reply<()> {
+pub fn save_interview_notes(store: State<'_, Store>, id: Id, notes: String) -> Reply<()> {
     store.write(|tx, now| interviews::save_notes(tx, id, &notes, now))?;
-    notify(&app, Changed::one(EntityKind::Interview, id));
     Ok(())
 }
 
 #[tauri::command(async)]
-pub fn mark_evidence<R: Runtime>(
-    app: AppHandle<R>,
+pub fn mark_evidence(
     store: State<'_, Store>,
     interview_id: Id,
     start: u32,
@@ -72,13 +56,11 @@ pub fn mark_evidence<R: Runtime>(
 ) -> Reply<Highlight> {
     let highlight = store
         .write(|tx, now| highlights::mark(tx, interview_id, start, end, pain_point_id, now))?;
-    notify(&app, Changed::one(EntityKind::PainPoint, pain_point_id));
     Ok(highlight)
 }
 
 #[tauri::command(async)]
-pub fn mark_evidence_as_new_pain_point<R: Runtime>(
-    app: AppHandle<R>,
+pub fn mark_evidence_as_new_pain_point(
     store: State<'_, Store>,
     interview_id: Id,
     start: u32,
@@ -88,23 +70,11 @@ pub fn mark_evidence_as_new_pain_point<R: Runtime>(
     let highlight = store.write(|tx, now| {
         highlights::mark_as_new_pain_point(tx, interview_id, start, end, &input, None, now)
     })?;
-    notify(
-        &app,
-        Changed::one(EntityKind::PainPoint, highlight.pain_point_id),
-    );
     Ok(highlight)
 }
 
 #[tauri::command(async)]
-pub fn remove_highlight<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    id: Id,
-) -> Reply<()> {
-    let highlight = store.write(|tx, _| highlights::remove(tx, id))?;
-    notify(
-        &app,
-        Changed::one(EntityKind::PainPoint, highlight.pain_point_id),
-    );
+pub fn remove_highlight(store: State<'_, Store>, id: Id) -> Reply<()> {
+    store.write(|tx, _| highlights::remove(tx, id))?;
     Ok(())
 }
