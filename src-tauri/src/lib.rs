@@ -60,7 +60,9 @@ pub fn run() {
         // Plugins are set up first, so opening the database is logged. The window cannot load
         // the UI or send a command before this returns: both run on this (main) thread.
         .setup(|app| {
-            app.manage(Store::open_default(chrono::Utc::now()));
+            let store = Store::open_default(chrono::Utc::now());
+            store.announce_to(app.handle().clone());
+            app.manage(store);
             Ok(())
         })
         .invoke_handler(handler())

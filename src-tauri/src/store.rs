@@ -1,14 +1,25 @@
 //! The database as the app holds it: open, or unavailable with the reason why. Commands reach
-//! the core only through [`Store::read`], [`Store::write`] and [`Store::backup`], which turn core
-//! errors into the wire's [`ErrorReport`] and log the internal ones, so no command can leak
-//! details or panic.
+//! the core only through [`Store::read`], [`Store::write`], [`Store::run`] and [`Store::backup`],
+//! which turn core errors into the wire's [`ErrorReport`] and log the internal ones, so no
+//! command can leak details or panic. After a write, the store sends every view what the core
+//! recorded as changed (the [`CHANGED_EVENT`]), so no command announces anything by hand.
 
 use chrono::{DateTime, Utc};
 use outward_core::db::{self, Database, backup};
+use outward_core::entity::Changed;
 use outward_core::error::{Error, ErrorKind, ErrorReport, Result};
 use outward_core::workspace::StartupFailure;
 use rusqlite::{Connection, Transaction};
 use std::path::Path;
+use std::sync::OnceLock;
+use tauri::{AppHandle, Emitter, Runtime};
+
+/// The name of the event sent after every write that changed something; its payload is a
+/// [`Changed`].
+pub const CHANGED_EVENT: &str = "changed";
+
+/// Sends a change to every view.
+type Announcer = Box<dyn Fn(&Changed) + Send + Sync>;
 
 /// What a command sends back: its value, or an error the UI can show.
 pub type Reply<T> = std::result::Result<T, ErrorReport>;
@@ -16,6 +27,8 @@ pub type Reply<T> = std::result::Result<T, ErrorReport>;
 /// The app's one database, managed as Tauri state.
 pub struct Store {
     database: std::result::Result<Database, StartupFailure>,
+    /// Set once the app exists (see [`Store::announce_to`]); until then changes are kept.
+    announcer: OnceLock<Announcer>,
 }
 
 impl Store {
@@ -33,9 +46,7 @@ impl Store {
             Ok(database) => {
                 log::info!("opened the database at {}", path.display());
                 back_up_daily_in_background(path, now);
-                Store {
-                    database: Ok(database),
-                }
+                Store::from_database(database)
             }
             Err(error) => Store::unavailable(StartupFailure::new(path, &error)),
         }
@@ -44,6 +55,22 @@ impl Store {
     pub fn from_database(database: Database) -> Store {
         Store {
             database: Ok(database),
+            announcer: OnceLock::new(),
+        }
+    }
+
+    /// Sends what each write changed to every window of `app`, as the [`CHANGED_EVENT`].
+    /// Only the first call counts: the app has one store and one set of windows.
+    pub fn announce_to<R: Runtime>(&self, app: AppHandle<R>) {
+        let announce = move |changed: &Changed| {
+            // The write itself succeeded and is reported as such; a view that misses the event
+            // shows fresh data on its next read.
+            if let Err(error) = app.emit(CHANGED_EVENT, changed) {
+                log::warn!("could not send the {CHANGED_EVENT} event: {error}");
+            }
+        };
+        if self.announcer.set(Box::new(announce)).is_err() {
+            log::warn!("the store already announces its changes");
         }
     }
 
@@ -55,6 +82,7 @@ impl Store {
         );
         Store {
             database: Err(failure),
+            announcer: OnceLock::new(),
         }
     }
 
@@ -77,15 +105,31 @@ impl Store {
     }
 
     /// Runs work that manages its own transactions and backups on the whole database.
+    /// Announces what it changed, even if it failed after some of its writes committed.
     pub fn run<T>(&self, f: impl FnOnce(&Database, DateTime<Utc>) -> Result<T>) -> Reply<T> {
-        f(self.database()?, Utc::now()).map_err(report)
+        let database = self.database()?;
+        let result = f(database, Utc::now());
+        self.announce(database);
+        result.map_err(report)
     }
 
-    /// Runs a write in one transaction, with the current time for the records it stamps.
+    /// Runs a write in one transaction, with the current time for the records it stamps, and
+    /// announces what it changed.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction, DateTime<Utc>) -> Result<T>) -> Reply<T> {
-        self.database()?
-            .write(|tx| f(tx, Utc::now()))
-            .map_err(report)
+        let database = self.database()?;
+        let result = database.write(|tx| f(tx, Utc::now()));
+        self.announce(database);
+        result.map_err(report)
+    }
+
+    /// Sends what the database's committed writes changed, if anything, once the app listens.
+    fn announce(&self, database: &Database) {
+        let Some(announcer) = self.announcer.get() else {
+            return;
+        };
+        if let Some(changed) = database.take_changes() {
+            announcer(&changed);
+        }
     }
 
     fn database(&self) -> Reply<&Database> {

@@ -91,29 +91,51 @@ pub(crate) struct Parent {
     pub follows: bool,
 }
 
-/// What a write changed, for views that need to refresh. Sent by the app after every write.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+/// What a write changed, for views that need to refresh: recorded by the store as the write
+/// runs (see `db::changes`), so it names exactly the records the write touched. The app sends
+/// it as the `changed` event after every write that changed something.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Changed {
-    /// The kind of record that changed; `None` when anything may have (the example workspace
-    /// was loaded, the Trash was emptied).
-    pub entity: Option<EntityKind>,
+    /// Every kind of record that changed, each once, in the order of [`EntityKind::ALL`].
+    pub kinds: Vec<EntityKind>,
+    /// The records that changed, of any of those kinds. Empty when there were too many to list:
+    /// then any record of `kinds` may have changed.
     pub ids: Vec<crate::id::Id>,
+    /// The workspace's settings changed (such as when a customer counts as unheard).
+    pub settings: bool,
+    /// A record was created, destroyed, trashed, restored or merged away: counts of records
+    /// may have changed.
+    pub counts: bool,
 }
 
 impl Changed {
-    pub fn one(entity: EntityKind, id: crate::id::Id) -> Self {
-        Changed {
-            entity: Some(entity),
-            ids: vec![id],
-        }
+    /// More ids than this are not listed: a view then treats every record of the changed kinds
+    /// as changed, which is what it would do with a list that long anyway.
+    pub const MOST_IDS: usize = 200;
+
+    /// Whether anything changed at all.
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty() && !self.settings
     }
 
-    pub fn everything() -> Self {
-        Changed {
-            entity: None,
-            ids: Vec::new(),
+    /// This change followed by `later`, as one.
+    pub fn merge(&mut self, later: Changed) {
+        let listed = !self.ids.is_empty() || self.kinds.is_empty();
+        let later_listed = !later.ids.is_empty() || later.kinds.is_empty();
+        self.kinds.extend(later.kinds);
+        self.kinds.sort();
+        self.kinds.dedup();
+        if listed && later_listed {
+            self.ids.extend(later.ids);
+            self.ids.sort();
+            self.ids.dedup();
         }
+        if !(listed && later_listed) || self.ids.len() > Self::MOST_IDS {
+            self.ids.clear();
+        }
+        self.settings |= later.settings;
+        self.counts |= later.counts;
     }
 }

@@ -1,13 +1,11 @@
 //! Commands for customer coverage: who has been heard from lately, and the setting that says
 //! when a customer counts as unheard.
 
-use super::notify;
 use crate::store::{Reply, Store};
 use chrono::Utc;
 use outward_core::coverage::{self, Coverage};
-use outward_core::entity::Changed;
 use outward_core::settings;
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
 #[tauri::command(async)]
 pub fn customer_coverage(store: State<'_, Store>) -> Reply<Coverage> {
@@ -16,12 +14,7 @@ pub fn customer_coverage(store: State<'_, Store>) -> Reply<Coverage> {
 }
 
 #[tauri::command(async)]
-pub fn set_unheard_after_weeks<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    weeks: u32,
-) -> Reply<Coverage> {
+pub fn set_unheard_after_weeks(store: State<'_, Store>, weeks: u32) -> Reply<Coverage> {
     store.write(|tx, _| settings::set_unheard_after_weeks(tx, weeks))?;
-    notify(&app, Changed::everything());
     customer_coverage(store)
 }

@@ -1,9 +1,7 @@
 //! Commands for interviews, the evidence marked in their notes, and importing them from a
 //! folder of Markdown files.
 
-use super::notify;
 use crate::store::{Reply, Store};
-use outward_core::entity::{Changed, EntityKind};
 use outward_core::id::Id;
 use outward_core::interviews::import::{ImportHandle, ImportPreview, PendingImports};
 use outward_core::interviews::{
@@ -29,44 +27,30 @@ pub fn get_interview(store: State<'_, Store>, id: Id) -> Reply<Interview> {
 }
 
 #[tauri::command(async)]
-pub fn create_interview<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    input: InterviewInput,
-) -> Reply<Interview> {
+pub fn create_interview(store: State<'_, Store>, input: InterviewInput) -> Reply<Interview> {
     let interview = store.write(|tx, now| interviews::create(tx, &input, now))?;
-    notify(&app, Changed::one(EntityKind::Interview, interview.id));
     Ok(interview)
 }
 
 #[tauri::command(async)]
-pub fn update_interview<R: Runtime>(
-    app: AppHandle<R>,
+pub fn update_interview(
     store: State<'_, Store>,
     id: Id,
     input: InterviewInput,
 ) -> Reply<Interview> {
     let interview = store.write(|tx, now| interviews::update(tx, id, &input, now))?;
-    notify(&app, Changed::one(EntityKind::Interview, id));
     Ok(interview)
 }
 
 /// The editor's autosave: only the notes, with highlights re-anchored.
 #[tauri::command(async)]
-pub fn save_interview_notes<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    id: Id,
-    notes: String,
-) -> Reply<()> {
+pub fn save_interview_notes(store: State<'_, Store>, id: Id, notes: String) -> Reply<()> {
     store.write(|tx, now| interviews::save_notes(tx, id, &notes, now))?;
-    notify(&app, Changed::one(EntityKind::Interview, id));
     Ok(())
 }
 
 #[tauri::command(async)]
-pub fn mark_evidence<R: Runtime>(
-    app: AppHandle<R>,
+pub fn mark_evidence(
     store: State<'_, Store>,
     interview_id: Id,
     start: u32,
@@ -75,13 +59,11 @@ pub fn mark_evidence<R: Runtime>(
 ) -> Reply<Highlight> {
     let highlight = store
         .write(|tx, now| highlights::mark(tx, interview_id, start, end, pain_point_id, now))?;
-    notify(&app, Changed::one(EntityKind::PainPoint, pain_point_id));
     Ok(highlight)
 }
 
 #[tauri::command(async)]
-pub fn mark_evidence_as_new_pain_point<R: Runtime>(
-    app: AppHandle<R>,
+pub fn mark_evidence_as_new_pain_point(
     store: State<'_, Store>,
     interview_id: Id,
     start: u32,
@@ -91,24 +73,12 @@ pub fn mark_evidence_as_new_pain_point<R: Runtime>(
     let highlight = store.write(|tx, now| {
         highlights::mark_as_new_pain_point(tx, interview_id, start, end, &input, None, now)
     })?;
-    notify(
-        &app,
-        Changed::one(EntityKind::PainPoint, highlight.pain_point_id),
-    );
     Ok(highlight)
 }
 
 #[tauri::command(async)]
-pub fn remove_highlight<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    id: Id,
-) -> Reply<()> {
-    let highlight = store.write(|tx, _| highlights::remove(tx, id))?;
-    notify(
-        &app,
-        Changed::one(EntityKind::PainPoint, highlight.pain_point_id),
-    );
+pub fn remove_highlight(store: State<'_, Store>, id: Id) -> Reply<()> {
+    store.write(|tx, _| highlights::remove(tx, id))?;
     Ok(())
 }
 
@@ -132,13 +102,10 @@ pub fn choose_interview_folder<R: Runtime>(
 
 /// Imports exactly the plan previewed under `handle`, in one transaction, all or nothing.
 #[tauri::command(async)]
-pub fn import_interviews<R: Runtime>(
-    app: AppHandle<R>,
+pub fn import_interviews(
     store: State<'_, Store>,
     pending: State<'_, PendingImports>,
     handle: ImportHandle,
 ) -> Reply<u32> {
-    let count = store.write(|tx, now| pending.apply(tx, handle, now))?;
-    notify(&app, Changed::everything());
-    Ok(count)
+    store.write(|tx, now| pending.apply(tx, handle, now))
 }

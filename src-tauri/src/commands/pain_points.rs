@@ -1,16 +1,14 @@
 //! Commands for pain points: the customer problems the evidence supports.
 
-use super::notify;
 use crate::store::{Reply, Store};
 use chrono::Utc;
-use outward_core::entity::{Changed, EntityKind};
 use outward_core::evidence::{self, Evidence};
 use outward_core::id::Id;
 use outward_core::page::{Page, PageRequest};
 use outward_core::pain_points::{
     self, PainPoint, PainPointFilter, PainPointInput, PainPointSummary, Status,
 };
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
 #[tauri::command(async)]
 pub fn list_pain_points(
@@ -35,31 +33,23 @@ pub fn list_evidence(store: State<'_, Store>, id: Id, page: PageRequest) -> Repl
 }
 
 #[tauri::command(async)]
-pub fn create_pain_point<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    input: PainPointInput,
-) -> Reply<PainPoint> {
+pub fn create_pain_point(store: State<'_, Store>, input: PainPointInput) -> Reply<PainPoint> {
     let pain_point = store.write(|tx, now| pain_points::create(tx, &input, None, now))?;
-    notify(&app, Changed::one(EntityKind::PainPoint, pain_point.id));
     Ok(pain_point)
 }
 
 #[tauri::command(async)]
-pub fn update_pain_point<R: Runtime>(
-    app: AppHandle<R>,
+pub fn update_pain_point(
     store: State<'_, Store>,
     id: Id,
     input: PainPointInput,
 ) -> Reply<PainPoint> {
     let pain_point = store.write(|tx, now| pain_points::update(tx, id, &input, now))?;
-    notify(&app, Changed::one(EntityKind::PainPoint, id));
     Ok(pain_point)
 }
 
 #[tauri::command(async)]
-pub fn set_pain_point_status<R: Runtime>(
-    app: AppHandle<R>,
+pub fn set_pain_point_status(
     store: State<'_, Store>,
     id: Id,
     status: Status,
@@ -67,25 +57,15 @@ pub fn set_pain_point_status<R: Runtime>(
 ) -> Reply<PainPoint> {
     let pain_point =
         store.write(|tx, now| pain_points::set_status(tx, id, status, changed_by, now))?;
-    notify(&app, Changed::one(EntityKind::PainPoint, id));
     Ok(pain_point)
 }
 
 #[tauri::command(async)]
-pub fn merge_pain_points<R: Runtime>(
-    app: AppHandle<R>,
+pub fn merge_pain_points(
     store: State<'_, Store>,
     source_id: Id,
     target_id: Id,
 ) -> Reply<PainPoint> {
     let kept = store.write(|tx, now| pain_points::merge(tx, source_id, target_id, now))?;
-    let ids = vec![source_id, target_id];
-    notify(
-        &app,
-        Changed {
-            entity: Some(EntityKind::PainPoint),
-            ids,
-        },
-    );
     Ok(kept)
 }

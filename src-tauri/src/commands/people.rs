@@ -1,11 +1,9 @@
 //! Commands for the people on a team.
 
-use super::notify;
 use crate::store::{Reply, Store};
-use outward_core::entity::{Changed, EntityKind};
 use outward_core::id::Id;
 use outward_core::people::{self, Person, PersonInput};
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
 #[tauri::command(async)]
 pub fn list_people(store: State<'_, Store>, team_id: Option<Id>) -> Reply<Vec<Person>> {
@@ -13,24 +11,13 @@ pub fn list_people(store: State<'_, Store>, team_id: Option<Id>) -> Reply<Vec<Pe
 }
 
 #[tauri::command(async)]
-pub fn create_person<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    input: PersonInput,
-) -> Reply<Person> {
+pub fn create_person(store: State<'_, Store>, input: PersonInput) -> Reply<Person> {
     let person = store.write(|tx, now| people::create(tx, &input, now))?;
-    notify(&app, Changed::one(EntityKind::Person, person.id));
     Ok(person)
 }
 
 #[tauri::command(async)]
-pub fn update_person<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    id: Id,
-    input: PersonInput,
-) -> Reply<Person> {
+pub fn update_person(store: State<'_, Store>, id: Id, input: PersonInput) -> Reply<Person> {
     let person = store.write(|tx, now| people::update(tx, id, &input, now))?;
-    notify(&app, Changed::one(EntityKind::Person, person.id));
     Ok(person)
 }

@@ -1,11 +1,9 @@
 //! Commands for a team's products (its portfolio).
 
-use super::notify;
 use crate::store::{Reply, Store};
-use outward_core::entity::{Changed, EntityKind};
 use outward_core::id::Id;
 use outward_core::products::{self, Product, ProductInput};
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
 #[tauri::command(async)]
 pub fn list_products(store: State<'_, Store>, team_id: Option<Id>) -> Reply<Vec<Product>> {
@@ -13,24 +11,13 @@ pub fn list_products(store: State<'_, Store>, team_id: Option<Id>) -> Reply<Vec<
 }
 
 #[tauri::command(async)]
-pub fn create_product<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    input: ProductInput,
-) -> Reply<Product> {
+pub fn create_product(store: State<'_, Store>, input: ProductInput) -> Reply<Product> {
     let product = store.write(|tx, now| products::create(tx, &input, now))?;
-    notify(&app, Changed::one(EntityKind::Product, product.id));
     Ok(product)
 }
 
 #[tauri::command(async)]
-pub fn update_product<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    id: Id,
-    input: ProductInput,
-) -> Reply<Product> {
+pub fn update_product(store: State<'_, Store>, id: Id, input: ProductInput) -> Reply<Product> {
     let product = store.write(|tx, now| products::update(tx, id, &input, now))?;
-    notify(&app, Changed::one(EntityKind::Product, product.id));
     Ok(product)
 }

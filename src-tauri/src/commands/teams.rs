@@ -1,11 +1,9 @@
 //! Commands for teams.
 
-use super::notify;
 use crate::store::{Reply, Store};
-use outward_core::entity::{Changed, EntityKind};
 use outward_core::id::Id;
 use outward_core::teams::{self, Team, TeamInput};
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
 #[tauri::command(async)]
 pub fn list_teams(store: State<'_, Store>) -> Reply<Vec<Team>> {
@@ -13,24 +11,13 @@ pub fn list_teams(store: State<'_, Store>) -> Reply<Vec<Team>> {
 }
 
 #[tauri::command(async)]
-pub fn create_team<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    input: TeamInput,
-) -> Reply<Team> {
+pub fn create_team(store: State<'_, Store>, input: TeamInput) -> Reply<Team> {
     let team = store.write(|tx, now| teams::create(tx, &input, now))?;
-    notify(&app, Changed::one(EntityKind::Team, team.id));
     Ok(team)
 }
 
 #[tauri::command(async)]
-pub fn update_team<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    id: Id,
-    input: TeamInput,
-) -> Reply<Team> {
+pub fn update_team(store: State<'_, Store>, id: Id, input: TeamInput) -> Reply<Team> {
     let team = store.write(|tx, now| teams::update(tx, id, &input, now))?;
-    notify(&app, Changed::one(EntityKind::Team, team.id));
     Ok(team)
 }

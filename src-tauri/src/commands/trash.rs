@@ -1,21 +1,14 @@
 //! Commands for the Trash: deleting moves a record there; only emptying it destroys anything.
 
-use super::notify;
 use crate::store::{Reply, Store};
-use outward_core::entity::{Changed, EntityKind};
+use outward_core::entity::EntityKind;
 use outward_core::id::Id;
 use outward_core::trash::{self, Emptied, Trash};
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
 #[tauri::command(async)]
-pub fn move_to_trash<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    kind: EntityKind,
-    id: Id,
-) -> Reply<()> {
+pub fn move_to_trash(store: State<'_, Store>, kind: EntityKind, id: Id) -> Reply<()> {
     store.write(|tx, now| trash::move_to_trash(tx, kind, id, now))?;
-    notify(&app, Changed::one(kind, id));
     Ok(())
 }
 
@@ -25,22 +18,15 @@ pub fn list_trash(store: State<'_, Store>) -> Reply<Trash> {
 }
 
 #[tauri::command(async)]
-pub fn restore_from_trash<R: Runtime>(
-    app: AppHandle<R>,
-    store: State<'_, Store>,
-    kind: EntityKind,
-    id: Id,
-) -> Reply<()> {
+pub fn restore_from_trash(store: State<'_, Store>, kind: EntityKind, id: Id) -> Reply<()> {
     store.write(|tx, now| trash::restore(tx, kind, id, now))?;
-    notify(&app, Changed::one(kind, id));
     Ok(())
 }
 
 /// Destroys everything in the Trash after a verified backup; says how many records went and
 /// where the backup is.
 #[tauri::command(async)]
-pub fn empty_trash<R: Runtime>(app: AppHandle<R>, store: State<'_, Store>) -> Reply<Emptied> {
+pub fn empty_trash(store: State<'_, Store>) -> Reply<Emptied> {
     let emptied = store.run(trash::empty)?;
-    notify(&app, Changed::everything());
     Ok(emptied)
 }

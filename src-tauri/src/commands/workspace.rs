@@ -1,12 +1,10 @@
 //! Commands about the workspace as a whole: start-up state and time, overview, example data,
 //! backups.
 
-use super::notify;
 use crate::store::{Reply, Store};
-use outward_core::entity::Changed;
 use outward_core::workspace::{self, Overview, StartupFailure};
 use std::time::Instant;
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
 /// When the process started (the top of [`run`](crate::run)), managed as state so the UI's
 /// first paint can be reported as time since start.
@@ -33,9 +31,8 @@ pub fn first_screen_painted(started: State<'_, StartedAt>) {
 }
 
 #[tauri::command(async)]
-pub fn load_example<R: Runtime>(app: AppHandle<R>, store: State<'_, Store>) -> Reply<Overview> {
+pub fn load_example(store: State<'_, Store>) -> Reply<Overview> {
     store.write(workspace::load_example)?;
-    notify(&app, Changed::everything());
     store.read(workspace::overview)
 }
 

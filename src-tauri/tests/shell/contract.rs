@@ -174,7 +174,7 @@ fn command_names_and_the_change_event_are_written_into_the_ui_bindings() {
         &format!(
             "{GENERATED}\n/**\n * The event the shell sends after every successful write; its \
              payload is a `Changed`.\n */\nexport const CHANGED_EVENT = \"{}\";\n",
-            outward_app::commands::CHANGED_EVENT
+            outward_app::store::CHANGED_EVENT
         ),
     );
 }

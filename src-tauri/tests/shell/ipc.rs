@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Listener, Manager, WebviewWindow, WebviewWindowBuilder};
 
 /// The URL the embedded UI is served from on Linux (`http://tauri.localhost` is Windows').
 const LOCAL: &str = "tauri://localhost";
@@ -113,6 +113,58 @@ fn a_write_to_a_file_database_is_still_there_after_reopening() {
         "the committed team survives a restart: {overview}"
     );
     assert_eq!(overview["databasePath"], path.display().to_string());
+}
+
+/// The `changed` events the app sends, as JSON, in order.
+fn changes_announced(app: &App<MockRuntime>) -> std::sync::mpsc::Receiver<Value> {
+    app.state::<Store>().announce_to(app.handle().clone());
+    let (sender, received) = std::sync::mpsc::channel();
+    app.listen_any(outward_app::store::CHANGED_EVENT, move |event| {
+        let payload = serde_json::from_str(event.payload()).expect("a JSON payload");
+        sender.send(payload).expect("the test listens");
+    });
+    received
+}
+
+#[test]
+fn a_write_announces_what_the_core_recorded_and_a_read_announces_nothing() {
+    let app = app(in_memory());
+    let changes = changes_announced(&app);
+    let main = window(&app, "main");
+    let team = invoke(
+        &main,
+        LOCAL,
+        "create_team",
+        json!({ "input": { "name": "Platform", "description": "" } }),
+    )
+    .expect("the team is created");
+    let wait = std::time::Duration::from_secs(5);
+    assert_eq!(
+        changes.recv_timeout(wait).expect("the write was announced"),
+        json!({ "kinds": ["team"], "ids": [team["id"]], "settings": false, "counts": true })
+    );
+    invoke(&main, LOCAL, "list_teams", json!({})).expect("a list");
+    invoke(
+        &main,
+        LOCAL,
+        "create_team",
+        json!({ "input": { "name": "", "description": "" } }),
+    )
+    .expect_err("a team needs a name");
+    invoke(
+        &main,
+        LOCAL,
+        "set_unheard_after_weeks",
+        json!({ "weeks": 4 }),
+    )
+    .expect("the setting is saved");
+    assert_eq!(
+        changes
+            .recv_timeout(wait)
+            .expect("the setting was announced"),
+        json!({ "kinds": [], "ids": [], "settings": true, "counts": false }),
+        "neither the read nor the refused write announced anything"
+    );
 }
 
 #[test]

@@ -229,11 +229,23 @@
 		'plugin:app|version': () => '0.1.0'
 	};
 
+	// The `changed` payload the core announces after each write, as its Rust tests show
+	// (crates/outward-core/tests/changes.rs): what the write touched, and whether records were
+	// created or removed. No rule decides it here: each entry reads the command's own arguments
+	// and reply.
+	const EVERY_KIND = ['team', 'person', 'product', 'customer', 'interview', 'painPoint', 'theme'];
+	const change = (kinds, ids, more = {}) => ({ kinds, ids, settings: false, counts: false, ...more });
+	const created = (kind) => (_, reply) => change([kind], [reply.id], { counts: true });
+	const updated = (kind) => ({ id }) => change([kind], [id]);
 	const CHANGES = {
-		create_team: 'team', update_team: 'team', create_person: 'person', update_person: 'person',
-		create_product: 'product', update_product: 'product', create_customer: 'customer',
-		update_customer: 'customer', move_to_trash: null, restore_from_trash: null, empty_trash: null,
-		load_example: null
+		create_team: created('team'), update_team: updated('team'),
+		create_person: created('person'), update_person: updated('person'),
+		create_product: created('product'), update_product: updated('product'),
+		create_customer: created('customer'), update_customer: updated('customer'),
+		move_to_trash: ({ kind, id }) => change([kind], [id], { counts: true }),
+		restore_from_trash: ({ kind, id }) => change([kind], [id], { counts: true }),
+		empty_trash: () => change(EVERY_KIND, [], { counts: true }),
+		load_example: () => change(EVERY_KIND, [], { counts: true })
 	};
 
 	// The Tauri internals the @tauri-apps/api package calls into.
@@ -267,9 +279,8 @@
 		if (!run) throw `command ${command} not found`;
 		const result = run(args ?? {});
 		if (command in CHANGES) {
-			const entity = CHANGES[command] ?? (args?.kind ?? null);
-			const ids = result && typeof result === 'object' && 'id' in result ? [result.id] : args?.id ? [args.id] : [];
-			setTimeout(() => emit('changed', { entity: command === 'empty_trash' || command === 'load_example' ? null : entity, ids }), 0);
+			const payload = CHANGES[command](args ?? {}, result);
+			setTimeout(() => emit('changed', payload), 0);
 		}
 		return result;
 	}
@@ -314,7 +325,7 @@
 
 	// Extensions (fake-voice.js) add kinds and commands before the example loads.
 	const exampleHooks = [];
-	const kit = { config, db, TABLES, NAMES, commands, CHANGES, exampleHooks, fail, live, find, strip, same, byName, insert, update, newId, now, requiredName };
+	const kit = { config, db, TABLES, NAMES, commands, CHANGES, change, exampleHooks, fail, live, find, strip, same, byName, insert, update, newId, now, requiredName };
 	for (const extend of window.__outwardFakeExtensions ?? []) extend(kit);
 
 	if (config.scenario === 'example') loadExample();

@@ -4,7 +4,7 @@
 // Tests steer the folder picker with `window.__fake.voice.folder` (an ImportPreview, null for
 // Cancel, or an ErrorReport to reject with).
 (window.__outwardFakeExtensions ??= []).push((kit) => {
-	const { db, TABLES, NAMES, commands, CHANGES, exampleHooks, fail, live, find, strip, same, insert, update, requiredName } = kit;
+	const { db, TABLES, NAMES, commands, CHANGES, change, exampleHooks, fail, live, find, strip, same, insert, update, requiredName } = kit;
 	Object.assign(db, { interviews: [], highlights: [], painPoints: [], themes: [] });
 	Object.assign(TABLES, { interview: 'interviews', painPoint: 'painPoints', theme: 'themes' });
 	Object.assign(NAMES, {
@@ -279,11 +279,27 @@
 		choose_interview_folder: chooseFolder,
 		import_interviews: importInterviews
 	});
+	// What the core announces for these commands (see CHANGES in fake-backend.js). A record's
+	// tags are links to themes, announced with them.
+	const tagged = (kind, reply, more = {}) =>
+		change(reply.tags.length > 0 ? [kind, 'theme'] : [kind], [reply.id, ...reply.tags.map((t) => t.id)], more);
 	Object.assign(CHANGES, {
-		create_interview: 'interview', update_interview: 'interview', save_interview_notes: 'interview', mark_evidence: 'interview',
-		mark_evidence_as_new_pain_point: 'painPoint', remove_highlight: 'interview', create_pain_point: 'painPoint',
-		update_pain_point: 'painPoint', set_pain_point_status: 'painPoint', merge_pain_points: 'painPoint', create_theme: 'theme',
-		rename_theme: 'theme', merge_themes: 'theme', set_unheard_after_weeks: null, import_interviews: null
+		create_interview: (_, reply) => tagged('interview', reply, { counts: true }),
+		update_interview: (_, reply) => tagged('interview', reply),
+		save_interview_notes: ({ id }) => change(['interview'], [id]),
+		mark_evidence: ({ interviewId, painPointId }) => change(['interview', 'painPoint'], [interviewId, painPointId]),
+		mark_evidence_as_new_pain_point: ({ interviewId }, reply) =>
+			change(['interview', 'painPoint'], [interviewId, reply.painPointId], { counts: true }),
+		remove_highlight: () => change(['interview', 'painPoint'], []),
+		create_pain_point: (_, reply) => tagged('painPoint', reply, { counts: true }),
+		update_pain_point: (_, reply) => tagged('painPoint', reply),
+		set_pain_point_status: ({ id }) => change(['painPoint'], [id]),
+		merge_pain_points: ({ sourceId, targetId }) => change(['painPoint'], [sourceId, targetId], { counts: true }),
+		create_theme: (_, reply) => change(['theme'], [reply.id], { counts: true }),
+		rename_theme: ({ id }) => change(['theme'], [id]),
+		merge_themes: () => change(['interview', 'painPoint', 'theme'], [], { counts: true }),
+		set_unheard_after_weeks: () => change([], [], { settings: true }),
+		import_interviews: () => change(['customer', 'interview', 'theme'], [], { counts: true })
 	});
 
 	exampleHooks.push(() => {

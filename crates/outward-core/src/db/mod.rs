@@ -1,10 +1,13 @@
 //! Opening the store: one function sets the pragmas every connection needs, migrations are
 //! embedded and append-only, and an existing file is backed up before any migration touches it.
 //! [`Database`] is the handle the app and the CLI share; reads get a `&Connection`, writes get a
-//! `Transaction` that commits only if the whole closure succeeds.
+//! `Transaction` that commits only if the whole closure succeeds, and every committed write
+//! records what it changed (see [`changes`]) until [`Database::take_changes`] collects it.
 
 pub mod backup;
+mod changes;
 
+use crate::entity::Changed;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -192,6 +195,8 @@ fn has_tables(conn: &Connection) -> Result<bool> {
 pub struct Database {
     path: PathBuf,
     conn: Mutex<Connection>,
+    /// What committed writes changed since it was last taken.
+    unannounced: Mutex<Changed>,
 }
 
 impl Database {
@@ -200,10 +205,7 @@ impl Database {
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Self> {
         let conn = open_migrated(path, now, MIGRATIONS)?;
         refresh_statistics(&conn);
-        Ok(Database {
-            path: path.to_owned(),
-            conn: Mutex::new(conn),
-        })
+        Database::new(path, conn)
     }
 
     /// A fresh, migrated in-memory database, for tests.
@@ -211,9 +213,15 @@ impl Database {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn, Access::ReadWrite)?;
         migrations().to_latest(&mut conn)?;
+        Database::new(Path::new(":memory:"), conn)
+    }
+
+    fn new(path: &Path, conn: Connection) -> Result<Self> {
+        changes::watch_writes(&conn)?;
         Ok(Database {
-            path: PathBuf::from(":memory:"),
+            path: path.to_owned(),
             conn: Mutex::new(conn),
+            unannounced: Mutex::default(),
         })
     }
 
@@ -240,7 +248,7 @@ impl Database {
     }
 
     /// Runs `f` in one transaction: it commits if `f` succeeds and rolls back otherwise, so a
-    /// failed write leaves nothing half-done.
+    /// failed write leaves nothing half-done. What it changed is kept for [`Self::take_changes`].
     ///
     /// The transaction takes the write lock when it begins (`IMMEDIATE`). One that began as a
     /// reader and wrote later would fail at once (`SQLITE_BUSY_SNAPSHOT`, which no busy timeout
@@ -250,8 +258,23 @@ impl Database {
         let mut conn = self.lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
+        let changed = changes::take(&tx)?;
         tx.commit()?;
+        self.unannounced().merge(changed);
         Ok(value)
+    }
+
+    /// What the writes committed since the last call changed, taken so it is announced once;
+    /// `None` when they changed nothing. Work of several writes (emptying the Trash) is one.
+    pub fn take_changes(&self) -> Option<Changed> {
+        Some(std::mem::take(&mut *self.unannounced())).filter(|changed| !changed.is_empty())
+    }
+
+    fn unannounced(&self) -> MutexGuard<'_, Changed> {
+        // Merging cannot leave a change half-recorded, so a poisoned lock is still sound.
+        self.unannounced
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {

@@ -1,10 +1,13 @@
-// A list (or any read) that loads when a view mounts and reloads after every `changed` event,
-// or when reactive values read by its loader change. Late answers to older requests are dropped.
+// A list (or any read) that loads when a view mounts and reloads when a `changed` event touches
+// what it shows (see `changes.ts`), or when reactive values read by its loader change. Late
+// answers to older requests are dropped.
 // Start-up waits for every read's first answer (`firstAnswers`) before it reports the first
 // screen painted: a screen counts as painted only with its data.
 import { tick } from 'svelte';
+import type { Changed } from '$lib/bindings/Changed';
 import type { ErrorReport } from '$lib/bindings/ErrorReport';
 import { onChanged, toErrorReport } from '$lib/ipc';
+import { concerns, isEcho, type Echo, type Shown } from './changes';
 
 /** Reads that have started and not yet had an answer (or an error) to show. */
 let unanswered = 0;
@@ -70,13 +73,58 @@ export class Live<T> {
 	}
 }
 
-/** A `Live` read bound to the calling component's lifetime. Call during component setup. */
-export function live<T>(load: () => Promise<T>): Live<T> {
+/** The reads on screen, each with what it shows; one subscription serves them all. */
+const readers = new Set<{ refresh: () => void; shows: readonly Shown[]; own: () => string | null }>();
+let stopListening: (() => void) | null = null;
+/** Changes views expect from their own writes, not yet seen. */
+const echoes = new Set<Echo>();
+
+function dispatch(change: Changed): void {
+	for (const echo of echoes) {
+		if (!isEcho(change, echo)) continue;
+		echoes.delete(echo);
+		return;
+	}
+	for (const reader of readers) if (concerns(change, reader.shows, reader.own())) reader.refresh();
+}
+
+/**
+ * Runs `write`, whose change the calling view already shows (the notes it autosaves): when the
+ * core announces no more than `echo`, no read refreshes for it. A change that goes further (a
+ * quote detached from its pain point) refreshes the reads it concerns as usual.
+ */
+export async function writeShown<T>(echo: Echo, write: () => Promise<T>): Promise<T> {
+	echoes.add(echo);
+	try {
+		return await write();
+	} finally {
+		// The event comes before or soon after the reply; one that never comes expires.
+		setTimeout(() => echoes.delete(echo), 1000);
+	}
+}
+
+/**
+ * A `Live` read bound to the calling component's lifetime. Call during component setup.
+ * `shows` names what the read shows; it refreshes only on changes to those. With `own`, the read
+ * shows the one record of the first kind in `shows` whose id `own` returns.
+ */
+export function live<T>(load: () => Promise<T>, shows: readonly Shown[], own: () => string | null = () => null): Live<T> {
 	const reader = new Live(load);
 	$effect(() => {
 		// Tracks whatever reactive values the loader reads synchronously (filters, ids).
 		void reader.refresh();
 	});
-	$effect(() => onChanged(() => void reader.refresh()));
+	$effect(() => {
+		const entry = { refresh: () => void reader.refresh(), shows, own };
+		readers.add(entry);
+		stopListening ??= onChanged(dispatch);
+		return () => {
+			readers.delete(entry);
+			if (readers.size === 0) {
+				stopListening?.();
+				stopListening = null;
+			}
+		};
+	});
 	return reader;
 }

@@ -3,11 +3,26 @@ import type { EntityKind } from "./EntityKind";
 import type { Id } from "./Id";
 
 /**
- * What a write changed, for views that need to refresh. Sent by the app after every write.
+ * What a write changed, for views that need to refresh: recorded by the store as the write
+ * runs (see `db::changes`), so it names exactly the records the write touched. The app sends
+ * it as the `changed` event after every write that changed something.
  */
 export type Changed = { 
 /**
- * The kind of record that changed; `None` when anything may have (the example workspace
- * was loaded, the Trash was emptied).
+ * Every kind of record that changed, each once, in the order of [`EntityKind::ALL`].
  */
-entity: EntityKind | null, ids: Array<Id>, };
+kinds: Array<EntityKind>, 
+/**
+ * The records that changed, of any of those kinds. Empty when there were too many to list:
+ * then any record of `kinds` may have changed.
+ */
+ids: Array<Id>, 
+/**
+ * The workspace's settings changed (such as when a customer counts as unheard).
+ */
+settings: boolean, 
+/**
+ * A record was created, destroyed, trashed, restored or merged away: counts of records
+ * may have changed.
+ */
+counts: boolean, };

@@ -4,6 +4,7 @@ import type { Interview } from '$lib/bindings/Interview';
 import type { InterviewInput } from '$lib/bindings/InterviewInput';
 import { today } from '$lib/format';
 import { FormState, requireFilled, type FieldErrors } from '$lib/forms/form.svelte';
+import { writeShown } from '$lib/app/live.svelte';
 import { createInterview, saveInterviewNotes, updateInterview } from '$lib/ipc';
 import { Autosave } from './autosave.svelte';
 import { drafts, NEW_INTERVIEW, type Drafts } from './drafts';
@@ -55,7 +56,10 @@ export class InterviewEditor {
 	constructor(id: string | null, store: Drafts = drafts) {
 		this.id = id;
 		this.#drafts = store;
-		this.autosave = new Autosave((text) => saveInterviewNotes(this.#requireId(), text), {
+		// The editor shows the notes it saves: its own autosave refreshes nothing it shows.
+		const save = (id: string, text: string) =>
+			writeShown({ kinds: ['interview'], ids: [id] }, () => saveInterviewNotes(id, text));
+		this.autosave = new Autosave((text) => save(this.#requireId(), text), {
 			onsaved: (text) => {
 				if (this.id) this.#drafts.settle(this.id, text);
 			}

@@ -95,14 +95,14 @@ describe('onChanged', () => {
 		const seen = vi.fn<(change: Changed) => void>();
 		const stop = onChanged(seen);
 		await vi.waitFor(async () => {
-			await emit('changed', { entity: 'team', ids: ['t-1'] });
+			await emit('changed', { kinds: ['team'], ids: ['t-1'], settings: false, counts: false });
 			expect(seen).toHaveBeenCalled();
 		});
-		expect(seen).toHaveBeenLastCalledWith({ entity: 'team', ids: ['t-1'] });
+		expect(seen).toHaveBeenLastCalledWith({ kinds: ['team'], ids: ['t-1'], settings: false, counts: false });
 
 		stop();
 		const before = seen.mock.calls.length;
-		await emit('changed', { entity: null, ids: [] });
+		await emit('changed', { kinds: [], ids: [], settings: true, counts: false });
 		expect(seen.mock.calls.length, 'no calls after unsubscribing').toBe(before);
 	});
 
@@ -110,9 +110,9 @@ describe('onChanged', () => {
 		mockIPC(() => null, { shouldMockEvents: true });
 		const seen = vi.fn();
 		onChanged(seen)();
-		await emit('changed', { entity: 'team', ids: [] });
+		await emit('changed', { kinds: ['team'], ids: [], settings: false, counts: true });
 		await new Promise((resolve) => setTimeout(resolve, 0));
-		await emit('changed', { entity: 'team', ids: [] });
+		await emit('changed', { kinds: ['team'], ids: [], settings: false, counts: true });
 		expect(seen).not.toHaveBeenCalled();
 	});
 });

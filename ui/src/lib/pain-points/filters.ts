@@ -1,6 +1,13 @@
 // The pain point list's filters as the form holds them ('' for "any") and as the backend reads them.
 import type { PainPointFilter } from '$lib/bindings/PainPointFilter';
 import type { Status } from '$lib/bindings/Status';
+import type { Shown } from '$lib/app/changes';
+
+/**
+ * What a list of pain points shows: their weights (stored on the pain point, so announced with
+ * it), tags, products and customers.
+ */
+export const PAIN_POINT_LIST: readonly Shown[] = ['painPoint', 'theme', 'product', 'customer'];
 
 export const NO_PAIN_POINT_FILTER: PainPointFilter = {
 	status: null,
