@@ -1044,11 +1044,15 @@ fn longest_notes_allowed(db: &Database) -> Fallible<(Id, usize)> {
         longest.push_str("\n\n");
         longest.push_str(&notes);
     }
-    let mut end = interviews::NOTES_MAX_BYTES;
-    while !longest.is_char_boundary(end) {
-        end -= 1;
+    // The bound counts the notes as they travel in JSON, escapes included.
+    while interviews::notes_size(&longest) > interviews::NOTES_MAX_BYTES {
+        let mut end =
+            longest.len() - (interviews::notes_size(&longest) - interviews::NOTES_MAX_BYTES);
+        while !longest.is_char_boundary(end) {
+            end -= 1;
+        }
+        longest.truncate(end);
     }
-    longest.truncate(end);
     db.write(|tx| interviews::save_notes(tx, id, &longest, Utc::now()))?;
     Ok((id, longest.len()))
 }
