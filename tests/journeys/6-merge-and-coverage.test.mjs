@@ -22,7 +22,7 @@ import {
   waitForText,
 } from '../support/ui.mjs';
 
-// From the example workspace (crates/outward-core/src/workspace/example.rs).
+// From the example workspace (crates/outward-core/src/workspace/example/).
 const MERGED = 'No single current pipeline template';
 const MERGED_QUOTE = 'nobody knows which template is current';
 const KEPT = 'CI queue is slow at peak times';

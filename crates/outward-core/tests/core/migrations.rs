@@ -3,7 +3,7 @@
 //! come out whole, searchable and readable through the core; and every released migration is
 //! pinned by its hash, so one that has landed can never be edited.
 
-use super::at;
+use crate::fixtures::at;
 use outward_core::db::{self, Database, backup};
 use outward_core::id::Id;
 use outward_core::search::{self, HitKind};

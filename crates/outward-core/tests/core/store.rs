@@ -1,44 +1,14 @@
-//! The store against real database files: pragmas, durability across reopen, verified backups
-//! and restore, files that are not usable databases, and (in `migrations`) every released
-//! schema version migrated from a fixture.
+//! The store against real database files: pragmas, durability across reopen, snapshots and
+//! waiting writers, and files that are not usable databases.
 
-mod backups;
-mod migrations;
-
-use chrono::{DateTime, TimeZone, Utc};
+use crate::fixtures::{add_team, at, team, team_names};
 use outward_core::db::{self, Database};
 use outward_core::error::Error;
-use outward_core::teams::{self, TeamInput};
+use outward_core::teams;
 use rusqlite::Connection;
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
-
-fn at(minute: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 5, 1, 12, minute, 0)
-        .single()
-        .expect("valid time")
-}
-
-fn team(name: &str) -> TeamInput {
-    TeamInput {
-        name: name.into(),
-        description: String::new(),
-    }
-}
-
-fn add_team(db: &Database, name: &str) {
-    db.write(|tx| teams::create(tx, &team(name), at(0)))
-        .expect("team is stored");
-}
-
-fn team_names(db: &Database) -> Vec<String> {
-    db.read(teams::list)
-        .unwrap()
-        .into_iter()
-        .map(|t| t.name)
-        .collect()
-}
 
 /// The pragmas a connection runs with: journal mode, synchronous, foreign keys, busy timeout.
 fn pragmas(conn: &Connection) -> rusqlite::Result<(String, i64, i64, i64)> {

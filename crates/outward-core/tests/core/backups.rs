@@ -1,7 +1,7 @@
 //! Backups against real files: verified and complete, taken daily and rotated, restored, and
 //! kept apart for each database file in a folder.
 
-use super::{add_team, at, team_names};
+use crate::fixtures::{add_team, at, team_names};
 use outward_core::db::{Database, backup};
 use outward_core::error::Error;
 use rusqlite::Connection;

@@ -1,0 +1,92 @@
+//! The store at a heavy user's size: each operation of the core next to a baseline measured in
+//! the same run on the same database, and their ratio. See BENCHMARKS.md.
+//!
+//! Subject and baseline are sampled alternately (and in alternating order), so a noisy machine
+//! slows both alike and the ratio stays meaningful. Run with `scripts/bench`, or
+//! `cargo bench -p outward-core --features datasets --bench store [-- --stress]`.
+//!
+//! The `heavy` database is generated once into `target/bench/` and reused while the
+//! generator is unchanged (its file name carries a digest of the generator's output).
+//!
+//! `harness` samples and `report` tabulates; each other module measures one feature.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "a benchmark is a program over the core, like the CLI: it reads the wall clock and passes it in"
+)]
+
+mod harness;
+mod import;
+mod interviews;
+mod notes;
+mod pain_points;
+mod replies;
+mod report;
+mod search;
+
+use chrono::{NaiveDate, Utc};
+use harness::{Fallible, ids, ms, prepared, ratio};
+use outward_core::datasets::{self, Sizes};
+use outward_core::db::Database;
+use report::{Report, Row};
+use search::Terms;
+use std::path::Path;
+
+fn main() -> Fallible {
+    let stress = std::env::args().any(|a| a == "--stress");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    std::fs::create_dir_all(&folder)?;
+    let heavy = prepared(&folder, "heavy", &Sizes::HEAVY)?;
+    let db = Database::open(&heavy, Utc::now())?;
+    let today = datasets::last_day();
+    let mut report = Report::default();
+
+    reads(&db, today, &mut report)?;
+    let terms = db.read(|c| Ok(Terms::pick(c)))??;
+    let heavy_search = search::searches(&db, &terms, "heavy", &mut report)?;
+    replies::reply_sizes(&db, today, &terms, &mut report)?;
+    drop(db);
+    replies::worst_case_replies(&heavy, &folder, today, &mut report)?;
+    notes::note_saves(&heavy, &folder, &mut report)?;
+    import::imports(&folder, &mut report)?;
+
+    if stress {
+        let path = prepared(&folder, "stress", &Sizes::STRESS)?;
+        let db = Database::open(&path, Utc::now())?;
+        let stress_search = search::searches(&db, &terms, "stress", &mut report)?;
+        for (kind, heavy_p95) in heavy_search {
+            let stress_p95 = stress_search[&kind];
+            let r = ratio(stress_p95, heavy_p95);
+            report.add(Row {
+                operation: format!("search p95, stress ÷ heavy, {kind} terms"),
+                subject: format!("{:.2} ms", ms(stress_p95)),
+                baseline: format!("{:.2} ms", ms(heavy_p95)),
+                ratio: r,
+                goal: if kind == "selective" { "≤ 3" } else { "—" }.into(),
+                met: (kind == "selective").then_some(r <= 3.0),
+                budget: None,
+            });
+        }
+    }
+    report.print();
+    std::fs::write(
+        folder.join("store.json"),
+        serde_json::to_string_pretty(&report.rows)?,
+    )?;
+    Ok(())
+}
+
+/// Reads: one record by id, one page of a filtered, sorted list, in the order the report
+/// has always shown them.
+fn reads(db: &Database, today: NaiveDate, report: &mut Report) -> Fallible {
+    pain_points::by_id(db, today, report)?;
+    interviews::by_id(db, report)?;
+    let customers = db.read(|c| {
+        Ok(ids(
+            c,
+            "SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY rowid",
+            50,
+        ))
+    })??;
+    pain_points::pages(db, today, &customers, report)?;
+    interviews::pages(db, &customers, report)
+}

@@ -1,0 +1,143 @@
+//! Search: `search::search` per kind of term, against the bare FTS5 queries beneath it.
+
+use crate::harness::{Fallible, fetch, kept, ms, p50_p95, paired, ratio, read};
+use crate::report::{Report, Row};
+use outward_core::db::Database;
+use outward_core::search;
+use rusqlite::Connection;
+use std::time::Duration;
+
+/// Search terms by how many interviews hold them: a few, some, all. Each kind takes the ten
+/// terms whose share of the interviews is nearest the kind's target; the shares the vocabulary
+/// actually offers are printed with the figures (the nearest to 0.2 % is about 0.7 % on
+/// `heavy`).
+pub struct Terms {
+    pub kinds: Vec<(&'static str, Vec<String>)>,
+}
+
+impl Terms {
+    pub fn pick(conn: &Connection) -> Fallible<Terms> {
+        vocabulary(conn)?;
+        let documents = interviews_indexed(conn)? as f64;
+        let mut kinds = Vec::new();
+        for (kind, share) in [("selective", 0.002), ("medium", 0.05), ("common", 1.0)] {
+            let terms = conn
+                .prepare(
+                    "SELECT term FROM temp.interview_terms
+                     WHERE term GLOB '[a-z][a-z][a-z]*' ORDER BY abs(doc - ?1), term LIMIT 10",
+                )?
+                .query_map([documents * share], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            kinds.push((kind, terms));
+        }
+        Ok(Terms { kinds })
+    }
+}
+
+/// The interview index's vocabulary, as `temp.interview_terms` (term, doc: how many
+/// interviews hold it), on this connection.
+pub fn vocabulary(conn: &Connection) -> Fallible {
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.interview_terms
+            USING fts5vocab(main, interviews_fts, 'row');",
+    )?;
+    Ok(())
+}
+
+/// Every interview in the full-text index, those in the Trash included (search skips them
+/// after matching).
+pub fn interviews_indexed(conn: &Connection) -> Fallible<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM interviews", [], |r| r.get(0))?)
+}
+
+/// "“term”, in 40, 41, 39 of 6000 interviews (0.67 %)": how many interviews of the database
+/// searched hold the first three `terms`.
+pub fn term_label(conn: &Connection, terms: &[String]) -> Fallible<String> {
+    vocabulary(conn)?;
+    let documents = interviews_indexed(conn)?;
+    let mut counts = Vec::new();
+    for term in terms.iter().take(3) {
+        let n: i64 = conn
+            .query_row(
+                "SELECT doc FROM temp.interview_terms WHERE term = ?1",
+                [term],
+                |r| r.get(0),
+            )
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(0),
+                other => Err(other),
+            })?;
+        counts.push(n);
+    }
+    let mean = counts.iter().sum::<i64>() as f64 / counts.len().max(1) as f64;
+    let shown: Vec<String> = counts.iter().map(i64::to_string).collect();
+    Ok(format!(
+        "e.g. “{}”, in {} of {documents} interviews, {:.2} %",
+        terms[0],
+        shown.join(", "),
+        100.0 * mean / documents as f64
+    ))
+}
+
+/// p50/p95 of `search::search` per kind of term, against the bare FTS5 queries beneath it.
+pub fn searches(
+    db: &Database,
+    terms: &Terms,
+    label: &str,
+    report: &mut Report,
+) -> Fallible<std::collections::BTreeMap<&'static str, Duration>> {
+    let mut p95s = std::collections::BTreeMap::new();
+    for (kind, words) in &terms.kinds {
+        let (s, b) = paired(
+            200,
+            |i| words[i % words.len()].clone(),
+            |term| read(db, |c| kept(search::search(c, term)?)),
+            |term| read(db, |c| bare_match(c, term)),
+        )?;
+        // Counted in the database searched: the same terms are in ten times as many
+        // interviews in `stress`.
+        let held = db.read(|c| Ok(term_label(c, words)))??;
+        let goal = if *kind == "common" { 100.0 } else { 20.0 };
+        p95s.insert(*kind, s.p95());
+        report.add(Row {
+            operation: format!("search ({label}), {kind} terms ({held})"),
+            subject: p50_p95(&s),
+            baseline: p50_p95(&b),
+            ratio: ratio(s.p50(), b.p50()),
+            goal: format!("p95 ≤ {goal} ms"),
+            met: Some(ms(s.p95()) <= goal),
+            budget: None,
+        });
+    }
+    Ok(p95s)
+}
+
+/// The ranking queries beneath `search::search` alone: the same cap on the matches ranked and
+/// the same live-row check, without snippets or the rows' titles.
+pub fn bare_match(conn: &Connection, term: &str) -> Fallible {
+    let query = search::to_fts_query(term)?;
+    for (table, live) in [
+        ("interviews", "x.deleted_at IS NULL"),
+        (
+            "pain_points",
+            "x.deleted_at IS NULL AND x.merged_into IS NULL",
+        ),
+        ("themes", "x.deleted_at IS NULL AND x.merged_into IS NULL"),
+    ] {
+        fetch(
+            conn,
+            &format!(
+                "SELECT rowid, rank FROM {table}_fts
+                 WHERE {table}_fts MATCH ?1
+                   AND rowid >= coalesce((SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?1
+                                          ORDER BY rowid DESC LIMIT 1 OFFSET {skip}), -1)
+                   AND EXISTS (SELECT 1 FROM {table} x WHERE x.rowid = {table}_fts.rowid AND {live})
+                 ORDER BY rank LIMIT {limit}",
+                skip = search::RANKED_MAX - 1,
+                limit = search::LIMIT_PER_KIND,
+            ),
+            [&query],
+        )?;
+    }
+    Ok(())
+}

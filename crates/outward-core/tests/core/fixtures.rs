@@ -1,0 +1,191 @@
+//! What the feature tests share: the moment they run at, a database file in a folder of its own,
+//! and a small world of a team, a person and two customers to record interviews and evidence in.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use outward_core::customers::{self, CustomerInput};
+use outward_core::db::Database;
+use outward_core::id::Id;
+use outward_core::interviews::{self, InterviewInput, InterviewKind, highlights};
+use outward_core::pain_points::{self, Frequency, PainPointInput};
+use outward_core::people::{self, Level, PersonInput};
+use outward_core::teams::{self, TeamInput};
+use tempfile::TempDir;
+
+/// The moment the feature tests run at.
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
+        .single()
+        .expect("valid")
+}
+
+/// A calendar day, for interview dates and quarters.
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+/// A minute of the day the store tests run on, for backups taken minutes apart.
+pub fn at(minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 5, 1, 12, minute, 0)
+        .single()
+        .expect("valid time")
+}
+
+/// DESIGN.md §7: no IPC reply carries more than this much JSON.
+pub const REPLY_MAX_BYTES: usize = 256 * 1024;
+
+/// A database file in a folder of its own.
+pub fn database() -> (TempDir, Database) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(&dir.path().join("outward.db"), now()).unwrap();
+    (dir, db)
+}
+
+pub fn customer(db: &Database, name: &str) -> Id {
+    let input = CustomerInput {
+        name: name.into(),
+        ..Default::default()
+    };
+    db.write(|tx| customers::create(tx, &input, now()))
+        .unwrap()
+        .id
+}
+
+/// A database file with one team, Ada in it, and two customers, Payments and Checkout.
+pub struct World {
+    /// Holds the database file: emptying the Trash backs it up beside it.
+    _folder: tempfile::TempDir,
+    pub db: Database,
+    pub team: Id,
+    pub ada: Id,
+    pub payments: Id,
+    pub checkout: Id,
+}
+
+pub fn world() -> World {
+    let folder = tempfile::tempdir().unwrap();
+    let db = Database::open(&folder.path().join("outward.db"), now()).unwrap();
+    let team = db
+        .write(|tx| {
+            teams::create(
+                tx,
+                &TeamInput {
+                    name: "Platform".into(),
+                    description: String::new(),
+                },
+                now(),
+            )
+        })
+        .unwrap()
+        .id;
+    let ada = db
+        .write(|tx| {
+            let input = PersonInput {
+                team_id: team,
+                name: "Ada".into(),
+                role: String::new(),
+                level: Level::Staff,
+            };
+            people::create(tx, &input, now())
+        })
+        .unwrap()
+        .id;
+    let customer = |name: &str| {
+        let input = CustomerInput {
+            name: name.into(),
+            ..Default::default()
+        };
+        db.write(|tx| customers::create(tx, &input, now()))
+            .unwrap()
+            .id
+    };
+    let payments = customer("Payments");
+    let checkout = customer("Checkout");
+    World {
+        _folder: folder,
+        db,
+        team,
+        ada,
+        payments,
+        checkout,
+    }
+}
+
+/// An interview of `customer` held by Ada.
+pub fn interview(w: &World, customer: Id, held_on: NaiveDate, notes: &str) -> Id {
+    let input = InterviewInput {
+        customer_id: customer,
+        held_on,
+        kind: InterviewKind::Interview,
+        interviewees: "Lena (tech lead)".into(),
+        interviewer_ids: vec![w.ada],
+        duration_minutes: Some(30),
+        tags: vec!["CI".into(), "ci".into(), " ".into()],
+        notes: notes.into(),
+    };
+    w.db.write(|tx| interviews::create(tx, &input, now()))
+        .unwrap()
+        .id
+}
+
+/// A weekly pain point of `severity`, filed by Ada.
+pub fn pain_point(w: &World, title: &str, severity: u8) -> Id {
+    let input = PainPointInput {
+        title: title.into(),
+        description: String::new(),
+        severity,
+        frequency: Frequency::Weekly,
+        product_ids: vec![],
+        customer_ids: vec![],
+        tags: vec![],
+    };
+    w.db.write(|tx| pain_points::create(tx, &input, Some(w.ada), now()))
+        .unwrap()
+        .id
+}
+
+/// Where `part` stands in `text`, in the UTF-16 units highlights use.
+pub fn utf16(text: &str, part: &str) -> (u32, u32) {
+    let byte = text.find(part).expect("part is in text");
+    let start = text[..byte].encode_utf16().count() as u32;
+    (start, start + part.encode_utf16().count() as u32)
+}
+
+/// Marks `part` of the notes as evidence for `pain_point`.
+pub fn mark(
+    w: &World,
+    interview: Id,
+    notes: &str,
+    part: &str,
+    pain_point: Id,
+) -> highlights::Highlight {
+    let (start, end) = utf16(notes, part);
+    w.db.write(|tx| highlights::mark(tx, interview, start, end, pain_point, now()))
+        .unwrap()
+}
+
+/// Notes with a passage to mark as evidence.
+pub const NOTES: &str =
+    "# Call with Payments\nThe CI queue takes 40 minutes on Mondays. Deploys are fine.\n";
+
+/// A team to create, named `name`.
+pub fn team(name: &str) -> TeamInput {
+    TeamInput {
+        name: name.into(),
+        description: String::new(),
+    }
+}
+
+/// Stores a team named `name`.
+pub fn add_team(db: &Database, name: &str) {
+    db.write(|tx| teams::create(tx, &team(name), at(0)))
+        .expect("team is stored");
+}
+
+/// The names of every team stored.
+pub fn team_names(db: &Database) -> Vec<String> {
+    db.read(teams::list)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect()
+}

@@ -1,0 +1,16 @@
+//! The core against real database files and real folders, one module per feature, sharing the
+//! fixtures in `fixtures`. One binary, so the crate links its integration tests once.
+
+mod fixtures;
+
+mod backups;
+mod changes;
+mod coverage;
+mod evidence;
+mod import;
+mod interviews;
+mod migrations;
+mod pain_points;
+mod search;
+mod store;
+mod trash;

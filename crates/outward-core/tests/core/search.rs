@@ -1,0 +1,132 @@
+//! Search: kept in step with every write, ranked among the newest matches, blind to the Trash.
+
+use crate::fixtures::{day, interview, now, pain_point, world};
+use outward_core::entity::EntityKind;
+use outward_core::error::Error;
+use outward_core::id::Id;
+use outward_core::interviews;
+use outward_core::pain_points::{self, Frequency, PainPointInput};
+use outward_core::search::{self, HitKind};
+use outward_core::trash;
+
+#[test]
+fn search_stays_in_step_with_inserts_updates_and_deletes() {
+    let w = world();
+    let i = interview(
+        &w,
+        w.payments,
+        day(2026, 11, 18),
+        "Flaky canaries block Friday releases.",
+    );
+    pain_point(&w, "Canary analysis is opaque", 2);
+    let hits = w.db.read(|c| search::search(c, "canar")).unwrap();
+    let kinds: Vec<HitKind> = hits.iter().map(|h| h.kind).collect();
+    assert!(
+        kinds.contains(&HitKind::Interview) && kinds.contains(&HitKind::PainPoint),
+        "{kinds:?}"
+    );
+    let hit = hits.iter().find(|h| h.kind == HitKind::Interview).unwrap();
+    assert_eq!((hit.id, hit.title.as_str()), (i, "Payments"));
+    assert!(
+        hit.snippet.contains("\u{E000}canaries\u{E001}"),
+        "{}",
+        hit.snippet
+    );
+
+    w.db.write(|tx| interviews::save_notes(tx, i, "Rollbacks take an hour.", now()))
+        .unwrap();
+    let interviews_found = |q: &str| {
+        w.db.read(|c| search::search(c, q))
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind == HitKind::Interview)
+            .count()
+    };
+    assert_eq!(interviews_found("canaries"), 0, "old words leave the index");
+    assert_eq!(
+        interviews_found("\"rollbacks take\""),
+        1,
+        "phrases match the new words"
+    );
+    w.db.write(|tx| trash::move_to_trash(tx, EntityKind::Interview, i, now()))
+        .unwrap();
+    assert_eq!(
+        interviews_found("rollbacks"),
+        0,
+        "trashed interviews are not found"
+    );
+    trash::empty(&w.db, now()).unwrap();
+    assert_eq!(
+        interviews_found("rollbacks"),
+        0,
+        "destroyed rows leave the index"
+    );
+    let err = w.db.read(|c| search::search(c, "?!*")).unwrap_err();
+    assert!(matches!(err, Error::Validation { field: "query", .. }));
+}
+
+#[test]
+fn a_term_found_nearly_everywhere_is_ranked_among_its_newest_matches() {
+    let w = world();
+    let oldest_best = pain_point(&w, "Deploy deploy deploy deploy", 2);
+    w.db.write(|tx| {
+        for n in 0..search::RANKED_MAX {
+            let input = PainPointInput {
+                title: format!("Slow deploy {n}"),
+                description: String::new(),
+                severity: 2,
+                frequency: Frequency::Weekly,
+                product_ids: vec![],
+                customer_ids: vec![],
+                tags: vec![],
+            };
+            pain_points::create(tx, &input, None, now())?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    let newest_best = pain_point(&w, "Deploy deploy deploy waits", 2);
+    let found: Vec<Id> =
+        w.db.read(|c| search::search(c, "deploy"))
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind == HitKind::PainPoint)
+            .map(|h| h.id)
+            .collect();
+    assert_eq!(
+        found.len() as u32,
+        search::LIMIT_PER_KIND,
+        "hits are capped"
+    );
+    assert_eq!(
+        found[0], newest_best,
+        "the best of the newest matches comes first"
+    );
+    assert!(
+        !found.contains(&oldest_best),
+        "a match older than the newest {} is not ranked",
+        search::RANKED_MAX
+    );
+}
+
+#[test]
+fn records_in_the_trash_take_no_place_among_the_hits() {
+    let w = world();
+    let weaker = pain_point(&w, "Queue is slow", 2);
+    for n in 0..=search::LIMIT_PER_KIND {
+        let better = pain_point(&w, &format!("Queue queue queue {n}"), 2);
+        w.db.write(|tx| trash::move_to_trash(tx, EntityKind::PainPoint, better, now()))
+            .unwrap();
+    }
+    let found: Vec<Id> =
+        w.db.read(|c| search::search(c, "queue"))
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+    assert_eq!(
+        found,
+        [weaker],
+        "better matches in the Trash do not crowd it out"
+    );
+}
