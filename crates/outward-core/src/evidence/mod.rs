@@ -34,7 +34,7 @@ pub struct Evidence {
 /// One page of a pain point's evidence, newest conversation first.
 pub fn page_of(conn: &Connection, pain_point: Id, page: PageRequest) -> Result<Page<Evidence>> {
     let limit = page.limit();
-    let items = conn
+    let items: Vec<Evidence> = conn
         .prepare_cached(
             "SELECT e.id, e.source_id, c.id, c.name, e.heard_on, e.quote, e.start_offset,
                     e.end_offset, e.detached
@@ -58,9 +58,15 @@ pub fn page_of(conn: &Connection, pain_point: Id, page: PageRequest) -> Result<P
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    // A page that starts at the top and is not full holds everything: no need to count.
+    let total = if page.offset == 0 && (items.len() as u32) < limit {
+        items.len() as u32
+    } else {
+        count(conn, pain_point)?
+    };
     Ok(Page {
         items,
-        total: count(conn, pain_point)?,
+        total,
         offset: page.offset,
         limit,
     })

@@ -184,3 +184,37 @@ fn evidence_lookups_use_their_index() {
         .unwrap();
     assert!(plan.contains("highlights_by_pain_point"), "{plan}");
 }
+
+#[test]
+fn evidence_comes_in_pages_that_count_every_quote_newest_first() {
+    let w = world();
+    let p = pain_point(&w, "CI queue is slow", 3);
+    for held_on in [day(2026, 11, 1), day(2026, 11, 10), day(2026, 11, 18)] {
+        let i = interview(&w, w.payments, held_on, NOTES);
+        mark(&w, i, NOTES, "CI queue", p);
+    }
+    let page = |offset, limit| {
+        w.db.read(|c| {
+            outward_core::evidence::page_of(c, p, outward_core::page::PageRequest { offset, limit })
+        })
+        .unwrap()
+    };
+    let first = page(0, 2);
+    assert_eq!(
+        (first.items.len(), first.total),
+        (2, 3),
+        "a full first page still counts all"
+    );
+    assert_eq!(first.items[0].held_on, day(2026, 11, 18), "newest first");
+    let rest = page(2, 2);
+    assert_eq!(
+        (rest.items.len(), rest.total),
+        (1, 3),
+        "a later page counts all too"
+    );
+    assert_eq!(rest.items[0].held_on, day(2026, 11, 1));
+    let whole =
+        w.db.read(|c| pain_points::get(c, p, now().date_naive()))
+            .unwrap();
+    assert_eq!((whole.evidence.items.len(), whole.evidence.total), (3, 3));
+}
