@@ -19,7 +19,10 @@ export type Chrome = 'full' | 'bare';
 export type SidebarGroup = 'workspace' | 'listening' | 'more';
 
 /** The record counts the overview has, one of which a sidebar entry may show. */
-export type CountedKind = { [K in keyof Overview]: Overview[K] extends number ? K : never }[keyof Overview];
+export type CountedKind = Exclude<
+	{ [K in keyof Overview]: Overview[K] extends number ? K : never }[keyof Overview],
+	'schemaVersion'
+>;
 
 export type SidebarEntry = {
 	group: SidebarGroup;
@@ -28,7 +31,7 @@ export type SidebarEntry = {
 	 * The overview count shown beside the entry: `always` as a quiet number, `whenAny` as a badge
 	 * that appears only when there is something to see (the Trash).
 	 */
-	count?: { of: Exclude<CountedKind, 'schemaVersion'>; shown: 'always' | 'whenAny' };
+	count?: { of: CountedKind; shown: 'always' | 'whenAny' };
 };
 
 export type Screen = {
