@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
+import { HOME, SCREENS } from '$lib/app/registry';
 
-// The workspace opens on its teams.
+// The workspace opens on the registry's home screen.
 export function load(): never {
-	redirect(307, '/teams');
+	redirect(307, SCREENS[HOME].route);
 }

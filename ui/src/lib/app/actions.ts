@@ -9,6 +9,7 @@ import {
 	moveToTrash,
 	restoreFromTrash
 } from '$lib/ipc';
+import { HOME, SCREENS } from './registry';
 import { toasts } from './toasts.svelte';
 import { workspace } from './workspace.svelte';
 
@@ -16,7 +17,7 @@ import { workspace } from './workspace.svelte';
 export async function loadExampleWorkspace(): Promise<boolean> {
 	try {
 		workspace.accept(await loadExample());
-		await goto('/teams');
+		await goto(SCREENS[HOME].route);
 		return true;
 	} catch (error) {
 		toasts.error(errorMessage(error));

@@ -1,5 +1,8 @@
 // What the command palette offers, and how typing narrows it. Pure, so it is tested directly.
+// The screens to go to and the records to create come from the app's registry.
+import { RECORD_KINDS, screens } from '$lib/app/registry';
 import type { EntityKind } from '$lib/bindings/EntityKind';
+import { ENTITY_KINDS } from '$lib/bindings/vocabulary';
 import type { ThemeChoice } from '$lib/theme/theme.svelte';
 
 export type CommandGroup = 'Go to' | 'Create' | 'Workspace' | 'Theme' | 'Found';
@@ -20,29 +23,6 @@ export type PaletteActions = {
 	setTheme: (choice: ThemeChoice) => void;
 };
 
-export const SCREENS = [
-	{ path: '/teams', label: 'Teams', keywords: ['groups', 'squads'] },
-	{ path: '/people', label: 'People', keywords: ['members', 'engineers', 'staff'] },
-	{ path: '/products', label: 'Products', keywords: ['portfolio', 'services', 'offerings'] },
-	{ path: '/customers', label: 'Customers', keywords: ['users', 'consumers', 'clients'] },
-	{ path: '/interviews', label: 'Interviews', keywords: ['conversations', 'notes', 'support', 'import'] },
-	{ path: '/pain-points', label: 'Pain points', keywords: ['problems', 'issues', 'evidence', 'weight'] },
-	{ path: '/themes', label: 'Themes', keywords: ['tags', 'clusters', 'affinity'] },
-	{ path: '/coverage', label: 'Coverage', keywords: ['unheard', 'silence', 'heard', 'seniority'] },
-	{ path: '/trash', label: 'Trash', keywords: ['deleted', 'restore', 'bin'] },
-	{ path: '/settings', label: 'Settings', keywords: ['about', 'backup', 'theme', 'database'] }
-] as const;
-
-const CREATES: { kind: EntityKind; label: string; keywords: string[] }[] = [
-	{ kind: 'team', label: 'New team', keywords: ['add', 'create'] },
-	{ kind: 'person', label: 'New person', keywords: ['add', 'create', 'member'] },
-	{ kind: 'product', label: 'New product', keywords: ['add', 'create', 'service'] },
-	{ kind: 'customer', label: 'New customer', keywords: ['add', 'create', 'client'] },
-	{ kind: 'interview', label: 'Log interview', keywords: ['add', 'create', 'new', 'conversation', 'notes'] },
-	{ kind: 'painPoint', label: 'New pain point', keywords: ['add', 'create', 'problem'] },
-	{ kind: 'theme', label: 'New theme', keywords: ['add', 'create', 'tag'] }
-];
-
 /**
  * The commands for the current workspace. An empty workspace offers only what the welcome
  * screen offers: creating the first team and loading the example.
@@ -59,7 +39,7 @@ export function paletteCommands(empty: boolean, actions: PaletteActions): Palett
 		return [
 			{
 				id: 'create-team',
-				label: 'New team',
+				label: RECORD_KINDS.team.create.label,
 				group: 'Create',
 				keywords: ['add', 'create', 'first'],
 				run: () => actions.create('team')
@@ -75,19 +55,25 @@ export function paletteCommands(empty: boolean, actions: PaletteActions): Palett
 		];
 	}
 	return [
-		...SCREENS.map((screen) => ({
-			id: `go-${screen.label.toLowerCase()}`,
-			label: screen.label,
-			group: 'Go to' as const,
-			keywords: ['go', 'open', 'show', ...screen.keywords],
-			run: () => actions.navigate(screen.path)
-		})),
-		...CREATES.map((create) => ({
-			id: `create-${create.kind}`,
-			label: create.label,
+		...screens().flatMap((screen) =>
+			screen.palette
+				? [
+						{
+							id: `go-${screen.name}`,
+							label: screen.title,
+							group: 'Go to' as const,
+							keywords: ['go', 'open', 'show', ...screen.palette.keywords],
+							run: () => actions.navigate(screen.route)
+						}
+					]
+				: []
+		),
+		...ENTITY_KINDS.map(({ value: kind }) => ({
+			id: `create-${kind}`,
+			label: RECORD_KINDS[kind].create.label,
 			group: 'Create' as const,
-			keywords: create.keywords,
-			run: () => actions.create(create.kind)
+			keywords: RECORD_KINDS[kind].create.keywords,
+			run: () => actions.create(kind)
 		})),
 		{
 			id: 'back-up',

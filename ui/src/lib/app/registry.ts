@@ -1,0 +1,217 @@
+// The one list of the app's screens and kinds of record. The sidebar, the command palette, the
+// search opener and the root layout read it; a test checks it against the route files, which
+// SvelteKit needs as files. A new screen is a route file and an entry here, nothing more.
+import type { EntityKind } from '$lib/bindings/EntityKind';
+import type { HitKind } from '$lib/bindings/HitKind';
+import type { Overview } from '$lib/bindings/Overview';
+import { ENTITY_KIND_LABELS } from '$lib/bindings/vocabulary';
+import { interviewHref, type Range } from '$lib/interviews/selection';
+import type { IconName } from '$lib/ui/Icon.svelte';
+
+/**
+ * What the frame draws around a screen: `full` is the sidebar beside it, `bare` gives the screen
+ * the whole window (a room facilitating a workshop needs every pixel). The palette and the
+ * notices are there either way.
+ */
+export type Chrome = 'full' | 'bare';
+
+/** The sidebar's sections, drawn in this order. */
+export type SidebarGroup = 'workspace' | 'listening' | 'more';
+
+/** The record counts the overview has, one of which a sidebar entry may show. */
+export type CountedKind = Exclude<
+	{ [K in keyof Overview]: Overview[K] extends number ? K : never }[keyof Overview],
+	'schemaVersion'
+>;
+
+export type SidebarEntry = {
+	group: SidebarGroup;
+	icon: IconName;
+	/**
+	 * The overview count shown beside the entry: `always` as a quiet number, `whenAny` as a badge
+	 * that appears only when there is something to see (the Trash).
+	 */
+	count?: { of: CountedKind; shown: 'always' | 'whenAny' };
+};
+
+export type Screen = {
+	/** The SvelteKit route id: the address itself, or with `[id]` for a record's page. */
+	route: string;
+	title: string;
+	chrome: Chrome;
+	/** A place in the sidebar; entries keep the order of this list within their group. */
+	sidebar?: SidebarEntry;
+	/** A "Go to" entry in the command palette, found by its title or these words. */
+	palette?: { keywords: string[] };
+};
+
+export const SCREENS = {
+	teams: {
+		route: '/teams',
+		title: 'Teams',
+		chrome: 'full',
+		sidebar: { group: 'workspace', icon: 'teams', count: { of: 'teams', shown: 'always' } },
+		palette: { keywords: ['groups', 'squads'] }
+	},
+	team: { route: '/teams/[id]', title: 'Team', chrome: 'full' },
+	people: {
+		route: '/people',
+		title: 'People',
+		chrome: 'full',
+		sidebar: { group: 'workspace', icon: 'people', count: { of: 'people', shown: 'always' } },
+		palette: { keywords: ['members', 'engineers', 'staff'] }
+	},
+	products: {
+		route: '/products',
+		title: 'Products',
+		chrome: 'full',
+		sidebar: { group: 'workspace', icon: 'products', count: { of: 'products', shown: 'always' } },
+		palette: { keywords: ['portfolio', 'services', 'offerings'] }
+	},
+	customers: {
+		route: '/customers',
+		title: 'Customers',
+		chrome: 'full',
+		sidebar: { group: 'workspace', icon: 'customers', count: { of: 'customers', shown: 'always' } },
+		palette: { keywords: ['users', 'consumers', 'clients'] }
+	},
+	interviews: {
+		route: '/interviews',
+		title: 'Interviews',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'interviews', count: { of: 'interviews', shown: 'always' } },
+		palette: { keywords: ['conversations', 'notes', 'support', 'import'] }
+	},
+	newInterview: { route: '/interviews/new', title: 'Log interview', chrome: 'full' },
+	interview: { route: '/interviews/[id]', title: 'Interview', chrome: 'full' },
+	painPoints: {
+		route: '/pain-points',
+		title: 'Pain points',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'painPoints', count: { of: 'painPoints', shown: 'always' } },
+		palette: { keywords: ['problems', 'issues', 'evidence', 'weight'] }
+	},
+	painPoint: { route: '/pain-points/[id]', title: 'Pain point', chrome: 'full' },
+	themes: {
+		route: '/themes',
+		title: 'Themes',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'themes' },
+		palette: { keywords: ['tags', 'clusters', 'affinity'] }
+	},
+	coverage: {
+		route: '/coverage',
+		title: 'Coverage',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'coverage' },
+		palette: { keywords: ['unheard', 'silence', 'heard', 'seniority'] }
+	},
+	trash: {
+		route: '/trash',
+		title: 'Trash',
+		chrome: 'full',
+		sidebar: { group: 'more', icon: 'trash', count: { of: 'trash', shown: 'whenAny' } },
+		palette: { keywords: ['deleted', 'restore', 'bin'] }
+	},
+	settings: {
+		route: '/settings',
+		title: 'Settings',
+		chrome: 'full',
+		sidebar: { group: 'more', icon: 'settings' },
+		palette: { keywords: ['about', 'backup', 'theme', 'database'] }
+	}
+} as const satisfies Record<string, Screen>;
+
+export type ScreenName = keyof typeof SCREENS;
+
+/** Where the workspace opens, and where the brand in the sidebar leads. */
+export const HOME: ScreenName = 'teams';
+
+export type RecordKind = {
+	/** The word people read, from the core's vocabulary. */
+	label: string;
+	/** The screen that lists this kind and opens its create form. */
+	list: ScreenName;
+	/** The address that shows one record; a passage applies where the record has text. */
+	href: (id: string, at?: Range | null) => string;
+	/** The palette's create entry. `page` is set when creating is a page of its own, not a dialog. */
+	create: { label: string; keywords: string[]; page?: string };
+};
+
+/** A kind that search finds also has the heading its hits are grouped under. */
+type RecordKinds = { [K in EntityKind]: RecordKind & (K extends HitKind ? { searchGroup: string } : unknown) };
+
+export const RECORD_KINDS: RecordKinds = {
+	team: {
+		label: ENTITY_KIND_LABELS.team,
+		list: 'teams',
+		href: (id) => `/teams/${id}`,
+		create: { label: 'New team', keywords: ['add', 'create'] }
+	},
+	person: {
+		label: ENTITY_KIND_LABELS.person,
+		list: 'people',
+		href: () => SCREENS.people.route,
+		create: { label: 'New person', keywords: ['add', 'create', 'member'] }
+	},
+	product: {
+		label: ENTITY_KIND_LABELS.product,
+		list: 'products',
+		href: () => SCREENS.products.route,
+		create: { label: 'New product', keywords: ['add', 'create', 'service'] }
+	},
+	customer: {
+		label: ENTITY_KIND_LABELS.customer,
+		list: 'customers',
+		href: () => SCREENS.customers.route,
+		create: { label: 'New customer', keywords: ['add', 'create', 'client'] }
+	},
+	interview: {
+		label: ENTITY_KIND_LABELS.interview,
+		list: 'interviews',
+		href: interviewHref,
+		// Logging an interview is a page of its own, not a dialog.
+		create: {
+			label: 'Log interview',
+			keywords: ['add', 'create', 'new', 'conversation', 'notes'],
+			page: SCREENS.newInterview.route
+		},
+		searchGroup: 'Interviews'
+	},
+	painPoint: {
+		label: ENTITY_KIND_LABELS.painPoint,
+		list: 'painPoints',
+		href: (id) => `/pain-points/${id}`,
+		create: { label: 'New pain point', keywords: ['add', 'create', 'problem'] },
+		searchGroup: 'Pain points'
+	},
+	theme: {
+		label: ENTITY_KIND_LABELS.theme,
+		list: 'themes',
+		// Themes have no page of their own: their card on the Themes screen.
+		href: (id) => `/themes#theme-${id}`,
+		create: { label: 'New theme', keywords: ['add', 'create', 'tag'] },
+		searchGroup: 'Themes'
+	}
+};
+
+/** Screens as a list, in the registry's order. */
+export function screens(): (Screen & { name: ScreenName })[] {
+	return (Object.keys(SCREENS) as ScreenName[]).map((name) => ({ name, ...SCREENS[name] }));
+}
+
+/** The screens in one sidebar group, in order. */
+export function sidebarEntries(group: SidebarGroup): (Screen & { name: ScreenName; sidebar: SidebarEntry })[] {
+	return screens().filter(
+		(screen): screen is Screen & { name: ScreenName; sidebar: SidebarEntry } => screen.sidebar?.group === group
+	);
+}
+
+/**
+ * The chrome for the route being shown (SvelteKit's `page.route.id`), from `list`. A route the
+ * registry does not know (the not-found page has none) keeps the sidebar, so a person can
+ * always navigate away.
+ */
+export function chromeAt(routeId: string | null, list: readonly Screen[] = screens()): Chrome {
+	return list.find((screen) => screen.route === routeId)?.chrome ?? 'full';
+}
