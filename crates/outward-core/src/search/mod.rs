@@ -8,6 +8,12 @@
 //! shares the `MATCH` query. A term found in more than [`RANKED_MAX`] records of a kind is
 //! ranked among the most recently added of them only, so a search costs about the same at any
 //! size.
+//!
+//! An interview hit also says where its first match is in the notes, so the app opens the
+//! interview at it without reading the notes first. FTS5 finds it: `highlight()` marks every
+//! matched term or phrase in the notes column with the tokenizer's own rules (case and
+//! diacritics folded, prefixes, phrases), and the first marked passage is counted in UTF-16 code
+//! units as the editor counts. A hit matched only by its interviewees has no such passage.
 
 mod query;
 
@@ -51,6 +57,49 @@ pub struct SearchHit {
     pub held_on: Option<NaiveDate>,
     /// bm25 rank: lower is a better match.
     pub rank: f64,
+    /// For interviews, the first matched passage of the notes; `None` when only the
+    /// interviewees matched, and for other kinds.
+    pub notes_match: Option<NotesRange>,
+}
+
+/// A passage of an interview's notes, in UTF-16 code units as the editor and highlights count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct NotesRange {
+    /// Start of the passage, in UTF-16 code units from the start of the notes.
+    pub start: u32,
+    /// End of the passage (exclusive).
+    pub end: u32,
+}
+
+impl NotesRange {
+    /// The first passage FTS5's `highlight()` marked in `marked`, the whole column with matches
+    /// between [`MATCH_START`] and [`MATCH_END`]; `None` when nothing in it matched.
+    fn first_in(marked: &str) -> Option<Self> {
+        let (before, rest) = marked.split_once(MATCH_START)?;
+        let (matched, _) = rest.split_once(MATCH_END)?;
+        let start = utf16_len(before);
+        Some(Self {
+            start,
+            end: start + utf16_len(matched),
+        })
+    }
+}
+
+fn utf16_len(text: &str) -> u32 {
+    u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX)
+}
+
+/// The index column of `interviews_fts` that holds the notes (0 is the interviewees).
+const NOTES_COLUMN: u32 = 1;
+
+/// One match offered by [`matches`].
+struct FtsMatch {
+    rowid: i64,
+    snippet: String,
+    rank: f64,
+    /// The located column with every match marked, when one was asked for.
+    marked: Option<String>,
 }
 
 /// Searches everything for `text`, best matches first.
@@ -69,17 +118,19 @@ pub fn search(conn: &Connection, text: &str) -> Result<Vec<SearchHit>> {
 /// common term would cost more the more a team has written.
 pub const RANKED_MAX: u32 = 2_000;
 
-/// Runs `MATCH` on one FTS table alone and offers its matches to `take` as (rowid, snippet,
-/// rank), best first, until `take` has accepted [`LIMIT_PER_KIND`] of them. `take` reads the
-/// match's row and refuses it when the row is gone (the index still holds rows in the Trash
-/// or merged away), so only the rows shown are read. FTS5 ranks in its own sorter, keeping
-/// each match's positions, so a snippet (which reads and tokenises the whole document) is
-/// made only for the rows offered, without running the query again.
+/// Runs `MATCH` on one FTS table alone and offers its matches to `take`, best first, until
+/// `take` has accepted [`LIMIT_PER_KIND`] of them. `take` reads the match's row and refuses it
+/// when the row is gone (the index still holds rows in the Trash or merged away), so only the
+/// rows shown are read. FTS5 ranks in its own sorter, keeping each match's positions, so a
+/// snippet (which reads and tokenises the whole document) is made only for the rows offered,
+/// without running the query again; so is the marked text of `located`, the column whose
+/// matches a hit locates, if any.
 fn matches(
     conn: &Connection,
     table: &str,
+    located: Option<u32>,
     query: &str,
-    mut take: impl FnMut(i64, String, f64) -> Result<bool>,
+    mut take: impl FnMut(FtsMatch) -> Result<bool>,
 ) -> Result<()> {
     // The oldest match ranked: everything newer than the RANKED_MAX-th most recent one.
     let oldest: i64 = conn
@@ -91,15 +142,25 @@ fn matches(
         .query_row([query], |r| r.get(0))
         .optional()?
         .unwrap_or(i64::MIN);
+    let marked = match located {
+        Some(column) => format!("highlight({table}, {column}, '{MATCH_START}', '{MATCH_END}')"),
+        None => "NULL".to_owned(),
+    };
     let mut ranked = conn.prepare_cached(&format!(
-        "SELECT rowid, snippet({table}, -1, '{MATCH_START}', '{MATCH_END}', '…', 16), rank
+        "SELECT rowid, snippet({table}, -1, '{MATCH_START}', '{MATCH_END}', '…', 16), rank, {marked}
          FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2 ORDER BY rank"
     ))?;
     let mut rows = ranked.query((query, oldest))?;
     let mut taken = 0;
     while taken < LIMIT_PER_KIND {
         let Some(row) = rows.next()? else { break };
-        if take(row.get(0)?, row.get(1)?, row.get(2)?)? {
+        let offered = FtsMatch {
+            rowid: row.get(0)?,
+            snippet: row.get(1)?,
+            rank: row.get(2)?,
+            marked: row.get(3)?,
+        };
+        if take(offered)? {
             taken += 1;
         }
     }
@@ -113,23 +174,30 @@ fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
          WHERE i.rowid = ?1 AND i.deleted_at IS NULL",
     )?;
     let mut hits = Vec::new();
-    matches(conn, "interviews_fts", query, |rowid, snippet, rank| {
-        let found: Option<(Id, String, NaiveDate)> = row
-            .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
-        let Some((id, title, held_on)) = found else {
-            return Ok(false);
-        };
-        hits.push(SearchHit {
-            kind: HitKind::Interview,
-            id,
-            title,
-            snippet,
-            held_on: Some(held_on),
-            rank,
-        });
-        Ok(true)
-    })?;
+    matches(
+        conn,
+        "interviews_fts",
+        Some(NOTES_COLUMN),
+        query,
+        |offered| {
+            let found: Option<(Id, String, NaiveDate)> = row
+                .query_row([offered.rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
+            let Some((id, title, held_on)) = found else {
+                return Ok(false);
+            };
+            hits.push(SearchHit {
+                kind: HitKind::Interview,
+                id,
+                title,
+                snippet: offered.snippet,
+                held_on: Some(held_on),
+                rank: offered.rank,
+                notes_match: offered.marked.as_deref().and_then(NotesRange::first_in),
+            });
+            Ok(true)
+        },
+    )?;
     Ok(hits)
 }
 
@@ -155,27 +223,23 @@ fn named_hits(
          WHERE rowid = ?1 AND deleted_at IS NULL AND merged_into IS NULL"
     ))?;
     let mut hits = Vec::new();
-    matches(
-        conn,
-        &format!("{table}_fts"),
-        query,
-        |rowid, snippet, rank| {
-            let found: Option<(Id, String)> = row
-                .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            let Some((id, title)) = found else {
-                return Ok(false);
-            };
-            hits.push(SearchHit {
-                kind,
-                id,
-                title,
-                snippet,
-                held_on: None,
-                rank,
-            });
-            Ok(true)
-        },
-    )?;
+    matches(conn, &format!("{table}_fts"), None, query, |offered| {
+        let found: Option<(Id, String)> = row
+            .query_row([offered.rowid], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((id, title)) = found else {
+            return Ok(false);
+        };
+        hits.push(SearchHit {
+            kind,
+            id,
+            title,
+            snippet: offered.snippet,
+            held_on: None,
+            rank: offered.rank,
+            notes_match: None,
+        });
+        Ok(true)
+    })?;
     Ok(hits)
 }

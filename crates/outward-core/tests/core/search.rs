@@ -1,6 +1,6 @@
 //! Search: kept in step with every write, ranked among the newest matches, blind to the Trash.
 
-use crate::fixtures::{day, interview, now, pain_point, world};
+use crate::fixtures::{day, interview, now, pain_point, utf16, world};
 use outward_core::entity::EntityKind;
 use outward_core::error::Error;
 use outward_core::id::Id;
@@ -129,4 +129,44 @@ fn records_in_the_trash_take_no_place_among_the_hits() {
         [weaker],
         "better matches in the Trash do not crowd it out"
     );
+}
+
+/// The UTF-16 passage `range` selects in `text`, as the editor would select it.
+fn passage(text: &str, range: search::NotesRange) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[range.start as usize..range.end as usize]).unwrap()
+}
+
+#[test]
+fn an_interview_hit_says_where_its_first_match_is_in_the_notes() {
+    let w = world();
+    let notes = "Zoë’s café in Zürich 😀: la réunion a dit — the Canaries fail, and canaries again.\nDéploiement lent.";
+    let i = interview(&w, w.payments, day(2026, 11, 18), notes);
+    let found = |q: &str| {
+        w.db.read(|c| search::search(c, q))
+            .unwrap()
+            .into_iter()
+            .find(|h| h.kind == HitKind::Interview && h.id == i)
+            .expect("the interview is found")
+            .notes_match
+    };
+
+    let range = found("canar").expect("a match in the notes");
+    assert_eq!(passage(notes, range), "Canaries", "{range:?}");
+    assert_eq!(
+        (range.start, range.end),
+        utf16(notes, "Canaries"),
+        "UTF-16 units, not bytes"
+    );
+    let deploy = found("deploiement").expect("diacritics are folded as the index folds them");
+    assert_eq!(passage(notes, deploy), "Déploiement");
+    let phrase = found("\"fail and canaries\"").expect("a phrase is found whole");
+    assert_eq!(passage(notes, phrase), "fail, and canaries");
+    assert_eq!(
+        found("lena"),
+        None,
+        "a match only among the interviewees is not in the notes"
+    );
+    let mixed = found("lena zurich").expect("the notes hold one of the words");
+    assert_eq!(passage(notes, mixed), "Zürich");
 }

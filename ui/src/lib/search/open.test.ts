@@ -1,17 +1,15 @@
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '$lib/bindings/SearchHit';
 import { groupHits, hitHref } from './open';
 
-afterEach(() => clearMocks());
-
-const hit = (kind: SearchHit['kind'], id: string, snippet = ''): SearchHit => ({
+const hit = (kind: SearchHit['kind'], id: string, notesMatch: SearchHit['notesMatch'] = null): SearchHit => ({
 	kind,
 	id,
 	title: id,
-	snippet,
+	snippet: '',
 	heldOn: null,
-	rank: 0
+	rank: 0,
+	notesMatch
 });
 
 describe('groupHits', () => {
@@ -23,20 +21,16 @@ describe('groupHits', () => {
 });
 
 describe('hitHref', () => {
-	it('opens an interview with the first matched word selected', async () => {
-		mockIPC((command) => (command === 'get_interview' ? { notes: 'We wait for builds every day.' } : null));
-		await expect(hitHref(hit('interview', 'i1', 'wait for \uE000builds\uE001 every'))).resolves.toBe(
-			'/interviews/i1?at=12-18'
-		);
+	it('opens an interview with the passage the core found selected', () => {
+		expect(hitHref(hit('interview', 'i1', { start: 12, end: 18 }))).toBe('/interviews/i1?at=12-18');
 	});
 
-	it('opens the interview without a selection when it cannot be read', async () => {
-		mockIPC(() => Promise.reject({ kind: 'notFound', message: 'gone' }));
-		await expect(hitHref(hit('interview', 'i1', '\uE000x\uE001'))).resolves.toBe('/interviews/i1');
+	it('opens the interview without a selection when only its interviewees matched', () => {
+		expect(hitHref(hit('interview', 'i1'))).toBe('/interviews/i1');
 	});
 
-	it('opens pain points and themes on their screens', async () => {
-		await expect(hitHref(hit('painPoint', 'p1'))).resolves.toBe('/pain-points/p1');
-		await expect(hitHref(hit('theme', 't1'))).resolves.toBe('/themes#theme-t1');
+	it('opens pain points and themes on their screens', () => {
+		expect(hitHref(hit('painPoint', 'p1'))).toBe('/pain-points/p1');
+		expect(hitHref(hit('theme', 't1'))).toBe('/themes#theme-t1');
 	});
 });

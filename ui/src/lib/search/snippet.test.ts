@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateFirstMatch, plainSnippet, snippetParts } from './snippet';
+import { plainSnippet, snippetParts } from './snippet';
 
 const S = '\uE000';
 const E = '\uE001';
@@ -31,31 +31,5 @@ describe('snippetParts', () => {
 
 	it('keeps characters outside the basic plane whole', () => {
 		expect(plainSnippet(`😀 ${S}ci${E}`)).toBe('😀 ci');
-	});
-});
-
-describe('locateFirstMatch', () => {
-	const notes = 'Deploys are slow. Lena said the deploy took hours on Friday, the deploy again.';
-
-	it('finds the occurrence with the snippet’s context, not the first one', () => {
-		const at = locateFirstMatch(notes, `…Lena said the ${S}deploy${E} took`);
-		expect(at).toEqual({ start: notes.indexOf('deploy took'), end: notes.indexOf('deploy took') + 6 });
-	});
-
-	it('falls back to any occurrence, ignoring case, when the context changed', () => {
-		const at = locateFirstMatch(notes, `Someone wrote: ${S}FRIDAY${E}`);
-		expect(at && notes.slice(at.start, at.end)).toBe('Friday');
-	});
-
-	it('counts UTF-16 code units, as a textarea does', () => {
-		const text = '😀😀 the pipeline fails';
-		const at = locateFirstMatch(text, `the ${S}pipeline${E}`);
-		expect(at).toEqual({ start: 9, end: 17 });
-		expect(text.slice(at!.start, at!.end)).toBe('pipeline');
-	});
-
-	it('returns null when nothing is marked or the word is gone', () => {
-		expect(locateFirstMatch(notes, 'no marks')).toBeNull();
-		expect(locateFirstMatch(notes, `${S}kubernetes${E}`)).toBeNull();
 	});
 });
