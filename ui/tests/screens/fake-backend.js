@@ -230,23 +230,34 @@
 	};
 
 	// The `changed` payload the core announces after each write, as its Rust tests show
-	// (crates/outward-core/tests/changes.rs): what the write touched, and whether records were
-	// created or removed. No rule decides it here: each entry reads the command's own arguments
-	// and reply.
+	// (crates/outward-core/tests/core/changes.rs), written down as data: the kinds, where each id
+	// comes from (`args.x` or `reply.x` of the command), and whether counts or settings changed.
+	// `tagged` adds the themes a reply's tags link to, announced with them. No rule decides it.
 	const EVERY_KIND = ['team', 'person', 'product', 'customer', 'interview', 'painPoint', 'theme'];
-	const change = (kinds, ids, more = {}) => ({ kinds, ids, settings: false, counts: false, ...more });
-	const created = (kind) => (_, reply) => change([kind], [reply.id], { counts: true });
-	const updated = (kind) => ({ id }) => change([kind], [id]);
 	const CHANGES = {
-		create_team: created('team'), update_team: updated('team'),
-		create_person: created('person'), update_person: updated('person'),
-		create_product: created('product'), update_product: updated('product'),
-		create_customer: created('customer'), update_customer: updated('customer'),
-		move_to_trash: ({ kind, id }) => change([kind], [id], { counts: true }),
-		restore_from_trash: ({ kind, id }) => change([kind], [id], { counts: true }),
-		empty_trash: () => change(EVERY_KIND, [], { counts: true }),
-		load_example: () => change(EVERY_KIND, [], { counts: true })
+		create_team: { kinds: ['team'], ids: ['reply.id'], counts: true },
+		update_team: { kinds: ['team'], ids: ['args.id'] },
+		create_person: { kinds: ['person'], ids: ['reply.id'], counts: true },
+		update_person: { kinds: ['person'], ids: ['args.id'] },
+		create_product: { kinds: ['product'], ids: ['reply.id'], counts: true },
+		update_product: { kinds: ['product'], ids: ['args.id'] },
+		create_customer: { kinds: ['customer'], ids: ['reply.id'], counts: true },
+		update_customer: { kinds: ['customer'], ids: ['args.id'] },
+		move_to_trash: { kinds: ['args.kind'], ids: ['args.id'], counts: true },
+		restore_from_trash: { kinds: ['args.kind'], ids: ['args.id'], counts: true },
+		empty_trash: { kinds: EVERY_KIND, counts: true },
+		load_example: { kinds: EVERY_KIND, counts: true }
 	};
+	const read = (path, args, reply) => (path.startsWith('args.') ? args : reply)[path.split('.')[1]];
+	function announced({ kinds, ids = [], tagged = false, counts = false, settings = false }, args, reply) {
+		const tags = tagged ? reply.tags : [];
+		return {
+			kinds: [...kinds.map((kind) => (kind.startsWith('args.') ? read(kind, args, reply) : kind)), ...(tags.length ? ['theme'] : [])],
+			ids: [...ids.map((path) => read(path, args, reply)), ...tags.map((tag) => tag.id)],
+			settings,
+			counts
+		};
+	}
 
 	// The Tauri internals the @tauri-apps/api package calls into.
 	const callbacks = new Map();
@@ -279,7 +290,7 @@
 		if (!run) throw `command ${command} not found`;
 		const result = run(args ?? {});
 		if (command in CHANGES) {
-			const payload = CHANGES[command](args ?? {}, result);
+			const payload = announced(CHANGES[command], args ?? {}, result);
 			setTimeout(() => emit('changed', payload), 0);
 		}
 		return result;
@@ -325,7 +336,7 @@
 
 	// Extensions (fake-voice.js) add kinds and commands before the example loads.
 	const exampleHooks = [];
-	const kit = { config, db, TABLES, NAMES, commands, CHANGES, change, exampleHooks, fail, live, find, strip, same, byName, insert, update, newId, now, requiredName };
+	const kit = { config, db, TABLES, NAMES, commands, CHANGES, exampleHooks, fail, live, find, strip, same, byName, insert, update, newId, now, requiredName };
 	for (const extend of window.__outwardFakeExtensions ?? []) extend(kit);
 
 	if (config.scenario === 'example') loadExample();

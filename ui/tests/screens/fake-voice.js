@@ -4,7 +4,7 @@
 // Tests steer the folder picker with `window.__fake.voice.folder` (an ImportPreview, null for
 // Cancel, or an ErrorReport to reject with).
 (window.__outwardFakeExtensions ??= []).push((kit) => {
-	const { db, TABLES, NAMES, commands, CHANGES, change, exampleHooks, fail, live, find, strip, same, insert, update, requiredName } = kit;
+	const { db, TABLES, NAMES, commands, CHANGES, exampleHooks, fail, live, find, strip, same, insert, update, requiredName } = kit;
 	Object.assign(db, { interviews: [], highlights: [], painPoints: [], themes: [] });
 	Object.assign(TABLES, { interview: 'interviews', painPoint: 'painPoints', theme: 'themes' });
 	Object.assign(NAMES, {
@@ -282,27 +282,23 @@
 		choose_interview_folder: chooseFolder,
 		import_interviews: importInterviews
 	});
-	// What the core announces for these commands (see CHANGES in fake-backend.js). A record's
-	// tags are links to themes, announced with them.
-	const tagged = (kind, reply, more = {}) =>
-		change(reply.tags.length > 0 ? [kind, 'theme'] : [kind], [reply.id, ...reply.tags.map((t) => t.id)], more);
+	// What the core announces for these commands (see CHANGES in fake-backend.js).
 	Object.assign(CHANGES, {
-		create_interview: (_, reply) => tagged('interview', reply, { counts: true }),
-		update_interview: (_, reply) => tagged('interview', reply),
-		save_interview_notes: ({ id }) => change(['interview'], [id]),
-		mark_evidence: ({ interviewId, painPointId }) => change(['interview', 'painPoint'], [interviewId, painPointId]),
-		mark_evidence_as_new_pain_point: ({ interviewId }, reply) =>
-			change(['interview', 'painPoint'], [interviewId, reply.painPointId], { counts: true }),
-		remove_highlight: () => change(['interview', 'painPoint'], []),
-		create_pain_point: (_, reply) => tagged('painPoint', reply, { counts: true }),
-		update_pain_point: (_, reply) => tagged('painPoint', reply),
-		set_pain_point_status: ({ id }) => change(['painPoint'], [id]),
-		merge_pain_points: ({ sourceId, targetId }) => change(['painPoint'], [sourceId, targetId], { counts: true }),
-		create_theme: (_, reply) => change(['theme'], [reply.id], { counts: true }),
-		rename_theme: ({ id }) => change(['theme'], [id]),
-		merge_themes: () => change(['interview', 'painPoint', 'theme'], [], { counts: true }),
-		set_unheard_after_weeks: () => change([], [], { settings: true }),
-		import_interviews: () => change(['customer', 'interview', 'theme'], [], { counts: true })
+		create_interview: { kinds: ['interview'], ids: ['reply.id'], tagged: true, counts: true },
+		update_interview: { kinds: ['interview'], ids: ['reply.id'], tagged: true },
+		save_interview_notes: { kinds: ['interview'], ids: ['args.id'] },
+		mark_evidence: { kinds: ['interview', 'painPoint'], ids: ['args.interviewId', 'args.painPointId'] },
+		mark_evidence_as_new_pain_point: { kinds: ['interview', 'painPoint'], ids: ['args.interviewId', 'reply.painPointId'], counts: true },
+		remove_highlight: { kinds: ['interview', 'painPoint'] },
+		create_pain_point: { kinds: ['painPoint'], ids: ['reply.id'], tagged: true, counts: true },
+		update_pain_point: { kinds: ['painPoint'], ids: ['reply.id'], tagged: true },
+		set_pain_point_status: { kinds: ['painPoint'], ids: ['args.id'] },
+		merge_pain_points: { kinds: ['painPoint'], ids: ['args.sourceId', 'args.targetId'], counts: true },
+		create_theme: { kinds: ['theme'], ids: ['reply.id'], counts: true },
+		rename_theme: { kinds: ['theme'], ids: ['args.id'] },
+		merge_themes: { kinds: ['interview', 'painPoint', 'theme'], counts: true },
+		set_unheard_after_weeks: { kinds: [], settings: true },
+		import_interviews: { kinds: ['customer', 'interview', 'theme'], counts: true }
 	});
 
 	exampleHooks.push(() => {
