@@ -131,17 +131,24 @@ fn trash_followers(
 
 /// How many records of every kind are in the Trash.
 pub fn size(conn: &Connection) -> Result<u32> {
-    let mut total = 0;
-    for kind in EntityKind::ALL {
-        let sql = format!(
-            "SELECT count(*) FROM {} WHERE deleted_at IS NOT NULL",
-            kind.table()
-        );
-        total += conn
-            .prepare_cached(&sql)?
-            .query_row([], |r| r.get::<_, u32>(0))?;
-    }
-    Ok(total)
+    Ok(in_trash(conn)?.iter().map(|(_, n)| n).sum())
+}
+
+/// How many records of each kind are in the Trash, in the order of [`EntityKind::ALL`].
+fn in_trash(conn: &Connection) -> Result<Vec<(EntityKind, u32)>> {
+    EntityKind::ALL
+        .iter()
+        .map(|kind| {
+            let sql = format!(
+                "SELECT count(*) FROM {} WHERE deleted_at IS NOT NULL",
+                kind.table()
+            );
+            Ok((
+                *kind,
+                conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?,
+            ))
+        })
+        .collect()
 }
 
 /// Everything in the Trash, each record followed by those trashed with it, and what emptying it
@@ -202,17 +209,11 @@ fn under_their_parents(all: Vec<TrashItem>) -> Vec<TrashItem> {
 
 /// Every record emptying the Trash destroys, in words, quotes included.
 fn destroys(conn: &Connection) -> Result<String> {
-    let mut parts = Vec::new();
-    for kind in EntityKind::ALL {
-        let sql = format!(
-            "SELECT count(*) FROM {} WHERE deleted_at IS NOT NULL",
-            kind.table()
-        );
-        let n: u32 = conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?;
-        if n > 0 {
-            parts.push(kind.count(n));
-        }
-    }
+    let mut parts: Vec<String> = in_trash(conn)?
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(kind, n)| kind.count(n))
+        .collect();
     let quotes: u32 = conn
         .prepare_cached(
             "SELECT count(*) FROM highlights
