@@ -19,6 +19,7 @@
 
 #[cfg(test)]
 mod bindings;
+pub mod bundle;
 pub mod coverage;
 pub mod customers;
 #[cfg(feature = "datasets")]

@@ -4,6 +4,7 @@
 mod fixtures;
 
 mod backups;
+mod bundle;
 mod changes;
 mod coverage;
 mod evidence;
