@@ -53,8 +53,11 @@ pub fn run() {
         .manage(started)
         // Previewed imports wait here for their confirmation; the UI holds only their handles.
         .manage(PendingImports::default())
+        // Set by `cancel_export` to stop the export under way.
+        .manage(commands::backups::ExportCancel::default())
         .plugin(logging())
-        // Only Rust opens dialogs (the import folder picker); the UI is granted none of its
+        // Only Rust opens dialogs (the import folder picker, the export's save location and the
+        // bundle to import); the UI is granted none of its
         // commands, so a page cannot widen what the app may read.
         .plugin(tauri_plugin_dialog::init())
         // Plugins are set up first, so opening the database is logged. The window cannot load

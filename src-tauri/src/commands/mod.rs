@@ -5,6 +5,7 @@
 //! Every command runs on the async runtime's threads (`#[tauri::command(async)]`), so database
 //! work never blocks the window's main thread.
 
+pub mod backups;
 pub mod coverage;
 pub mod customers;
 pub mod interviews;

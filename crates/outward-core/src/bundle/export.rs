@@ -74,6 +74,22 @@ pub fn export(
     }
 }
 
+/// [`export`] from the database file at `db_path` on a read-only connection of its own, in one
+/// read transaction: the app keeps using its connection while a large export runs, and the
+/// bundle is one snapshot.
+pub fn export_from(
+    db_path: &Path,
+    out: &Path,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Option<Exported>> {
+    let mut conn = crate::db::connect(db_path, crate::db::Access::ReadOnly)?;
+    let snapshot = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
+    let exported = export(&snapshot, out, now, progress)?;
+    snapshot.commit()?;
+    Ok(exported)
+}
+
 /// The hidden folder an export to `out` is written into before it is renamed.
 pub(crate) fn partial_for(out: &Path) -> Result<PathBuf> {
     let name = out.file_name().ok_or_else(|| {

@@ -18,7 +18,7 @@ mod export;
 mod import;
 mod markdown;
 
-pub use export::{Exported, export};
+pub use export::{Exported, export, export_from};
 pub use import::{Imported, import};
 
 use crate::error::Result;
@@ -84,6 +84,43 @@ pub struct Progress {
     pub done: u64,
     #[ts(type = "number")]
     pub total: u64,
+}
+
+/// What an export wrote or an import read, for a person to read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BundleSummary {
+    /// The bundle's folder.
+    pub path: String,
+    /// Rows of every table.
+    #[ts(type = "number")]
+    pub records: u64,
+    pub tables: u32,
+    /// The interviews written as Markdown.
+    #[ts(type = "number")]
+    pub markdown_files: u64,
+}
+
+impl Exported {
+    pub fn summary(&self) -> BundleSummary {
+        summary(&self.path, &self.manifest)
+    }
+}
+
+impl Imported {
+    pub fn summary(&self, dir: &std::path::Path) -> BundleSummary {
+        summary(dir, &self.manifest)
+    }
+}
+
+fn summary(dir: &std::path::Path, manifest: &Manifest) -> BundleSummary {
+    BundleSummary {
+        path: dir.display().to_string(),
+        records: manifest.files.iter().map(|f| f.rows).sum(),
+        tables: manifest.files.len() as u32,
+        markdown_files: manifest.markdown.files,
+    }
 }
 
 /// One table of the schema as a bundle holds it.
