@@ -13,6 +13,11 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
+/// Rows imported between refreshes of the query planner's statistics: a large import into a new
+/// database slows down quadratically while they describe empty tables (see
+/// [`crate::db::refresh_statistics`]).
+const STATISTICS_EVERY: u64 = 500;
+
 /// What an import read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
@@ -253,6 +258,9 @@ fn load_table(conn: &Connection, dir: &Path, table: &Table) -> Result<(u64, Line
         let key: Vec<Value> = key_at.iter().map(|&i| values[i].clone()).collect();
         keys.insert(key_text(&key), number);
         rows += 1;
+        if rows % STATISTICS_EVERY == 0 {
+            crate::db::refresh_statistics(conn);
+        }
     }
     Ok((rows, keys))
 }
@@ -369,6 +377,7 @@ fn check_links(conn: &Connection, tables: &[Table], lines: &HashMap<String, Line
 fn copy(from: &Connection, to: &Transaction<'_>) -> Result<()> {
     to.pragma_update(None, "defer_foreign_keys", true)?;
     let target = tables(to)?;
+    let mut copied: u64 = 0;
     for table in tables(from)? {
         if !target.contains(&table) {
             return Err(Error::conflict(
@@ -394,6 +403,10 @@ fn copy(from: &Connection, to: &Transaction<'_>) -> Result<()> {
                 .map(|i| row.get::<_, Value>(i))
                 .collect::<rusqlite::Result<_>>()?;
             insert.execute(rusqlite::params_from_iter(values.iter()))?;
+            copied += 1;
+            if copied % STATISTICS_EVERY == 0 {
+                crate::db::refresh_statistics(to);
+            }
         }
     }
     Ok(())
