@@ -155,7 +155,7 @@ fn write_all(
             bytes += line.len() as u64;
             rows += 1;
             done += 1;
-            if done % REPORT_EVERY == 0 && !progress(Progress { done, total }) {
+            if done.is_multiple_of(REPORT_EVERY) && !progress(Progress { done, total }) {
                 return Ok(None);
             }
         }
@@ -173,7 +173,7 @@ fn write_all(
         bytes += size;
         written += 1;
         done += 1;
-        if done % REPORT_EVERY == 0 && !progress(Progress { done, total }) {
+        if done.is_multiple_of(REPORT_EVERY) && !progress(Progress { done, total }) {
             stopped = true;
         }
         !stopped

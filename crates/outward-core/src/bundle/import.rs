@@ -228,7 +228,7 @@ fn load_table(conn: &Connection, dir: &Path, table: &Table) -> Result<(u64, Line
         })
         .collect();
     let mut keys = Lines::new();
-    let mut rows = 0;
+    let mut rows: u64 = 0;
     for (index, line) in BufReader::new(file).lines().enumerate() {
         let number = index + 1;
         let line = line.map_err(|e| problem(&name, number, format!("cannot be read ({e})")))?;
@@ -258,7 +258,7 @@ fn load_table(conn: &Connection, dir: &Path, table: &Table) -> Result<(u64, Line
         let key: Vec<Value> = key_at.iter().map(|&i| values[i].clone()).collect();
         keys.insert(key_text(&key), number);
         rows += 1;
-        if rows % STATISTICS_EVERY == 0 {
+        if rows.is_multiple_of(STATISTICS_EVERY) {
             crate::db::refresh_statistics(conn);
         }
     }
@@ -404,7 +404,7 @@ fn copy(from: &Connection, to: &Transaction<'_>) -> Result<()> {
                 .collect::<rusqlite::Result<_>>()?;
             insert.execute(rusqlite::params_from_iter(values.iter()))?;
             copied += 1;
-            if copied % STATISTICS_EVERY == 0 {
+            if copied.is_multiple_of(STATISTICS_EVERY) {
                 crate::db::refresh_statistics(to);
             }
         }
