@@ -197,6 +197,18 @@ fn jsonl_files(dir: &Path) -> Result<Vec<String>> {
         .collect())
 }
 
+/// Inserts one row of `table`, its columns in schema order.
+fn insert_sql(table: &Table) -> String {
+    let columns: Vec<String> = table.columns.iter().map(|c| quoted(c)).collect();
+    let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        quoted(&table.name),
+        columns.join(", "),
+        marks.join(", ")
+    )
+}
+
 /// Each row's key, as text, with the line it was read from.
 type Lines = HashMap<String, usize>;
 
@@ -208,14 +220,7 @@ fn load_table(conn: &Connection, dir: &Path, table: &Table) -> Result<(u64, Line
     let name = table.file();
     let file = std::fs::File::open(dir.join(&name))
         .map_err(|e| whole(&name, format!("is missing from the bundle ({e})")))?;
-    let columns: Vec<String> = table.columns.iter().map(|c| quoted(c)).collect();
-    let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-    let mut insert = conn.prepare(&format!(
-        "INSERT INTO {} ({}) VALUES ({})",
-        quoted(&table.name),
-        columns.join(", "),
-        marks.join(", ")
-    ))?;
+    let mut insert = conn.prepare(&insert_sql(table))?;
     let key_at: Vec<usize> = table
         .key
         .iter()
@@ -388,18 +393,11 @@ fn copy(from: &Connection, to: &Transaction<'_>) -> Result<()> {
                 ),
             ));
         }
-        let columns: Vec<String> = table.columns.iter().map(|c| quoted(c)).collect();
-        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-        let mut insert = to.prepare(&format!(
-            "INSERT INTO {} ({}) VALUES ({})",
-            quoted(&table.name),
-            columns.join(", "),
-            marks.join(", ")
-        ))?;
+        let mut insert = to.prepare(&insert_sql(&table))?;
         let mut select = from.prepare(&select_sql(&table))?;
         let mut rows = select.query([])?;
         while let Some(row) = rows.next()? {
-            let values: Vec<Value> = (0..columns.len())
+            let values: Vec<Value> = (0..table.columns.len())
                 .map(|i| row.get::<_, Value>(i))
                 .collect::<rusqlite::Result<_>>()?;
             insert.execute(rusqlite::params_from_iter(values.iter()))?;

@@ -1,11 +1,11 @@
 // Backups and bundles: list and restore backups, export everything, import a bundle. Paths are
 // chosen in the app's own dialogs, in Rust; a backup is named only by its file name.
-import { listen } from '@tauri-apps/api/event';
 import type { BackupInfo } from '$lib/bindings/BackupInfo';
 import type { BundleSummary } from '$lib/bindings/BundleSummary';
 import type { Progress } from '$lib/bindings/Progress';
 import { EXPORT_PROGRESS_EVENT } from '$lib/bindings/ExportProgressEvent';
 import { call } from './call';
+import { subscribe } from './events';
 
 export const listBackups = () => call<BackupInfo[]>('list_backups');
 /** Resolves to the backup that keeps the replaced state. */
@@ -18,20 +18,5 @@ export const cancelExport = () => call<null>('cancel_export');
 export const importBundle = () => call<BundleSummary | null>('import_bundle');
 
 /** Calls `callback` with an export's progress until the returned function is called. */
-export function onExportProgress(callback: (progress: Progress) => void): () => void {
-	let stopped = false;
-	let unlisten: (() => void) | null = null;
-	listen<Progress>(EXPORT_PROGRESS_EVENT, (event) => {
-		if (!stopped) callback(event.payload);
-	}).then(
-		(stop) => {
-			if (stopped) stop();
-			else unlisten = stop;
-		},
-		(error: unknown) => console.error('Outward: cannot follow the export', error)
-	);
-	return () => {
-		stopped = true;
-		unlisten?.();
-	};
-}
+export const onExportProgress = (callback: (progress: Progress) => void) =>
+	subscribe<Progress>(EXPORT_PROGRESS_EVENT, callback);
