@@ -189,3 +189,45 @@ pub fn team_names(db: &Database) -> Vec<String> {
         .map(|t| t.name)
         .collect()
 }
+
+/// The file, its links and its full-text indexes are all consistent.
+pub fn assert_sound(db: &Database, what: &str) {
+    let (integrity, broken_links) = db
+        .read(|conn| {
+            let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            let broken: Vec<String> = conn
+                .prepare("PRAGMA foreign_key_check")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok((integrity, broken))
+        })
+        .unwrap();
+    assert_eq!(integrity, "ok", "{what}: integrity_check");
+    assert!(
+        broken_links.is_empty(),
+        "{what}: no link points nowhere, but these tables have some: {broken_links:?}"
+    );
+    let indexes: Vec<String> = db
+        .read(|conn| {
+            Ok(conn
+                .prepare(
+                    "SELECT name FROM sqlite_schema
+                     WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'",
+                )?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?)
+        })
+        .unwrap();
+    assert!(!indexes.is_empty(), "{what}: the full-text indexes exist");
+    for index in indexes {
+        // For a table over external content this also checks the index against the rows.
+        let checked = db.write(|tx| {
+            let sql = format!("INSERT INTO {index} ({index}) VALUES ('integrity-check')");
+            Ok(tx.execute(&sql, [])?)
+        });
+        assert!(
+            checked.is_ok(),
+            "{what}: {index} matches its rows: {checked:?}"
+        );
+    }
+}

@@ -6,6 +6,7 @@ mod fixtures;
 mod backups;
 mod changes;
 mod coverage;
+mod durability;
 mod evidence;
 mod import;
 mod interviews;
