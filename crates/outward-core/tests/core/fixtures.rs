@@ -9,6 +9,7 @@ use outward_core::interviews::{self, InterviewInput, InterviewKind, highlights};
 use outward_core::pain_points::{self, Frequency, PainPointInput};
 use outward_core::people::{self, Level, PersonInput};
 use outward_core::teams::{self, TeamInput};
+use rusqlite::Connection;
 use tempfile::TempDir;
 
 /// The moment the feature tests run at.
@@ -230,4 +231,26 @@ pub fn assert_sound(db: &Database, what: &str) {
             "{what}: {index} matches its rows: {checked:?}"
         );
     }
+}
+
+/// Rows in each of the database's own tables (not SQLite's, not the full-text index's).
+pub fn row_counts(conn: &Connection) -> Vec<(String, i64)> {
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND name NOT LIKE '%_fts' AND name NOT LIKE '%_fts_%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|table| {
+            let sql = format!("SELECT count(*) FROM \"{table}\"");
+            let rows = conn.query_row(&sql, [], |r| r.get(0)).unwrap();
+            (table, rows)
+        })
+        .collect()
 }

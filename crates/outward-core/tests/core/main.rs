@@ -8,6 +8,7 @@ mod changes;
 mod coverage;
 mod durability;
 mod evidence;
+mod fuzz;
 mod import;
 mod interviews;
 mod migrations;

@@ -3,7 +3,7 @@
 //! come out whole, searchable and readable through the core; and every released migration is
 //! pinned by its hash, so one that has landed can never be edited.
 
-use crate::fixtures::{assert_sound, at};
+use crate::fixtures::{assert_sound, at, row_counts};
 use outward_core::db::{self, Database, backup};
 use outward_core::id::Id;
 use outward_core::search::{self, HitKind};
@@ -172,28 +172,6 @@ fn every_fixture_migrates_to_the_latest_schema_whole_and_usable() {
         assert_readable_through_the_core(&db, version);
         assert_searchable(&db, version);
     }
-}
-
-/// Rows in each of the database's own tables (not SQLite's, not the full-text index's).
-fn row_counts(conn: &Connection) -> Vec<(String, i64)> {
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             AND name NOT LIKE '%_fts' AND name NOT LIKE '%_fts_%' ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
-    tables
-        .into_iter()
-        .map(|table| {
-            let sql = format!("SELECT count(*) FROM \"{table}\"");
-            let rows = conn.query_row(&sql, [], |r| r.get(0)).unwrap();
-            (table, rows)
-        })
-        .collect()
 }
 
 fn live_ids(db: &Database, sql: &str) -> Vec<Id> {
