@@ -17,6 +17,8 @@
 // import's folder picker answers) and `send(command, args)` (a call the app did not make).
 // The database lives as long as the browser context: a page reopened in it finds its data.
 (() => {
+	// Only the app's own pages (not about:blank) get a backend.
+	if (!location.protocol.startsWith('http')) return;
 	const config = window.__OUTWARD_BACKEND_CONFIG__ ?? { scenario: 'empty' };
 	const KEY = '__screenBackendPage';
 	const known = localStorage.getItem(KEY);
