@@ -1,15 +1,19 @@
 // Folders of Markdown interviews for the import, written to disk for the real backend to read.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 type Note = { file: string; date: string; customer: string; kind?: string; body?: string };
 
-/** Writes `notes` into a new temporary folder and returns its path. */
+const written: string[] = [];
+process.once('exit', () => written.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+/** Writes `notes` into a new temporary folder, deleted when the tests end, and returns its path. */
 export function notesFolder(notes: Note[]): string {
 	const folder = mkdtempSync(join(tmpdir(), 'outward-notes-'));
+	written.push(folder);
 	for (const { file, date, customer, kind, body } of notes) {
-		const front = [`date: ${date}`, `customer: ${customer}`, ...(kind ? [`kind: ${kind}`] : [])];
+		const front = [`customer: ${customer}`, `date: ${date}`, ...(kind ? [`kind: ${kind}`] : [])];
 		writeFileSync(join(folder, file), `---\n${front.join('\n')}\n---\n${body ?? 'What we heard.'}\n`);
 	}
 	return folder;
