@@ -324,14 +324,20 @@ fn opening_a_file_database_takes_the_daily_backup() {
     }
 }
 
-#[test]
-fn an_import_takes_a_previewed_handle_and_never_a_path_from_the_page() {
+/// A folder holding one interview with Payments, in the import's Markdown format.
+fn one_interview_folder() -> tempfile::TempDir {
     let notes = tempfile::tempdir().expect("a temp folder");
     std::fs::write(
         notes.path().join("call.md"),
         "---\ndate: 2026-10-01\ncustomer: Payments\n---\nThe build cache misses.\n",
     )
     .expect("a notes file");
+    notes
+}
+
+#[test]
+fn an_import_takes_a_previewed_handle_and_never_a_path_from_the_page() {
+    let notes = one_interview_folder();
     let folder = notes.path().to_str().expect("a UTF-8 path");
     let main = window(&app(in_memory()), "main");
 
@@ -362,12 +368,7 @@ fn an_import_takes_a_previewed_handle_and_never_a_path_from_the_page() {
 
 #[test]
 fn the_folder_the_picker_answers_is_previewed_and_imported() {
-    let notes = tempfile::tempdir().expect("a temp folder");
-    std::fs::write(
-        notes.path().join("call.md"),
-        "---\ndate: 2026-10-01\ncustomer: Payments\n---\nThe build cache misses.\n",
-    )
-    .expect("a notes file");
+    let notes = one_interview_folder();
     let cancelled = window(&app(in_memory()), "main");
     assert_eq!(
         invoke(&cancelled, LOCAL, "choose_interview_folder", json!({})),
