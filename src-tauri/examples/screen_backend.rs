@@ -21,7 +21,6 @@
 use outward_app::commands::workspace::StartedAt;
 use outward_app::picker::FolderPicker;
 use outward_app::store::{CHANGED_EVENT, Store};
-use outward_core::interviews::import::PendingImports;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
@@ -30,7 +29,7 @@ use std::sync::{Arc, Mutex};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
-use tauri::{App, Listener, Manager, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Listener, WebviewWindow, WebviewWindowBuilder};
 
 /// The origin the embedded UI is served from on Linux, so the capability applies as in the app.
 const ORIGIN: &str = "tauri://localhost";
@@ -55,18 +54,16 @@ impl Workspace {
         let answer = folder.clone();
         let app = mock_builder()
             .manage(StartedAt(std::time::Instant::now()))
-            .manage(PendingImports::default())
-            .manage(FolderPicker::answering(move || {
-                Ok(answer
-                    .lock()
-                    .map_err(|e| outward_app::store::internal(&e))?
-                    .clone())
-            }))
-            .manage(store)
             .invoke_handler(outward_app::handler())
             .build(outward_app::context())
             .map_err(|e| e.to_string())?;
-        app.state::<Store>().announce_to(app.handle().clone());
+        let picker = FolderPicker::answering(move || {
+            Ok(answer
+                .lock()
+                .map_err(|e| outward_app::store::internal(&e))?
+                .clone())
+        });
+        outward_app::manage_state(app.handle(), store, picker);
         let changed = Arc::new(Mutex::new(Vec::new()));
         let sink = changed.clone();
         app.listen_any(CHANGED_EVENT, move |event| {

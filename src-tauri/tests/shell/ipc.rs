@@ -6,7 +6,6 @@
 use outward_app::picker::FolderPicker;
 use outward_app::store::Store;
 use outward_core::db::Database;
-use outward_core::interviews::import::PendingImports;
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -22,13 +21,13 @@ fn app(store: Store) -> App<MockRuntime> {
 
 /// An app whose folder picker answers `folder` (`None`: the person cancels).
 fn app_picking(store: Store, folder: Option<std::path::PathBuf>) -> App<MockRuntime> {
-    mock_builder()
-        .manage(store)
-        .manage(PendingImports::default())
-        .manage(FolderPicker::answering(move || Ok(folder.clone())))
+    let app = mock_builder()
         .invoke_handler(outward_app::handler())
         .build(outward_app::context())
-        .expect("the app builds with its real configuration and capabilities")
+        .expect("the app builds with its real configuration and capabilities");
+    let picker = FolderPicker::answering(move || Ok(folder.clone()));
+    outward_app::manage_state(app.handle(), store, picker);
+    app
 }
 
 fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
