@@ -7,6 +7,7 @@ mod backups;
 mod changes;
 mod coverage;
 mod evidence;
+mod exercises;
 mod import;
 mod interviews;
 mod migrations;

@@ -7,6 +7,7 @@ import type { InterviewKind } from './InterviewKind';
 import type { Level } from './Level';
 import type { Stage } from './Stage';
 import type { Status } from './Status';
+import type { StepKind } from './StepKind';
 
 /** Every `EntityKind` in order, with its label. */
 export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
@@ -17,6 +18,7 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "interview", label: "interview" },
 	{ value: "painPoint", label: "pain point" },
 	{ value: "theme", label: "theme" },
+	{ value: "exercise", label: "exercise" },
 ];
 
 /** The label people read for each `EntityKind`. */
@@ -28,6 +30,7 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"interview": "interview",
 	"painPoint": "pain point",
 	"theme": "theme",
+	"exercise": "exercise",
 };
 
 /** Every `Level` in order, with its label. */
@@ -124,6 +127,30 @@ export const HIT_KIND_LABELS: Readonly<Record<HitKind, string>> = {
 	"interview": "Interview",
 	"painPoint": "Pain point",
 	"theme": "Theme",
+};
+
+/** Every `StepKind` in order, with its label. */
+export const STEP_KINDS: readonly { value: StepKind; label: string }[] = [
+	{ value: "brief", label: "Brief" },
+	{ value: "silentWriting", label: "Silent writing" },
+	{ value: "reveal", label: "Reveal" },
+	{ value: "grouping", label: "Grouping" },
+	{ value: "dotVoting", label: "Dot voting" },
+	{ value: "discussion", label: "Discussion" },
+	{ value: "rating", label: "Rating" },
+	{ value: "decision", label: "Decision" },
+];
+
+/** The label people read for each `StepKind`. */
+export const STEP_KIND_LABELS: Readonly<Record<StepKind, string>> = {
+	"brief": "Brief",
+	"silentWriting": "Silent writing",
+	"reveal": "Reveal",
+	"grouping": "Grouping",
+	"dotVoting": "Dot voting",
+	"discussion": "Discussion",
+	"rating": "Rating",
+	"decision": "Decision",
 };
 
 /** Severity 1–4: its words and what each means. */
