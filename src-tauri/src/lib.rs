@@ -12,10 +12,12 @@
 //! - errors cross to the UI as `{ kind, message, field? }`; internal details go to the log.
 
 pub mod commands;
+pub mod picker;
 pub mod store;
 
 use commands::workspace::StartedAt;
 use outward_core::interviews::import::PendingImports;
+use picker::FolderPicker;
 use store::Store;
 use tauri::{Manager, Runtime};
 
@@ -63,6 +65,7 @@ pub fn run() {
             let store = Store::open_default(chrono::Utc::now());
             store.announce_to(app.handle().clone());
             app.manage(store);
+            app.manage(FolderPicker::system(app.handle().clone()));
             Ok(())
         })
         .invoke_handler(handler())
