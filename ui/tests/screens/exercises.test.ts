@@ -73,7 +73,9 @@ describe('exercises', () => {
 		await visible(page.getByText('needs a timebox between 1 second and 4 hours; it has 0 seconds').first());
 		await expect(minutes.getAttribute('aria-invalid')).resolves.toBe('true');
 		await minutes.fill('3');
-		await visible(page.getByTestId('save-status').filter({ hasText: 'Saved' }));
+		await expect
+			.poll(() => page.getByTestId('save-status').getAttribute('class'), { message: 'the fixed step is saved' })
+			.toContain('save-saved');
 
 		await page.getByRole('link', { name: 'Done' }).click();
 		await heading(page, 'Wins and kudos opener (copy)');
