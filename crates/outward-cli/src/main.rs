@@ -2,6 +2,7 @@
 //! backups and seeding. Every failure prints one line starting with `outward:` and exits 1.
 
 mod customers;
+mod exercises;
 mod interviews;
 mod output;
 mod pain_points;
@@ -15,6 +16,7 @@ use chrono::Utc;
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 use customers::CustomerAction;
+use exercises::ExerciseAction;
 use interviews::InterviewAction;
 use outward_core::db::{self, Database};
 use outward_core::error::{Error, Result};
@@ -84,6 +86,11 @@ enum Command {
     PainPoints {
         #[command(subcommand)]
         action: PainPointAction,
+    },
+    /// Workshop exercises: the built-in library and the team's own copies
+    Exercises {
+        #[command(subcommand)]
+        action: ExerciseAction,
     },
     /// Search interview notes, pain points and themes
     Search {
@@ -183,6 +190,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Customers { action } => customers::run(&database, action),
         Command::Interviews { action } => interviews::run(&database, action),
         Command::PainPoints { action } => pain_points::run(&database, action),
+        Command::Exercises { action } => exercises::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::entity::EntityKind;
 use crate::error::ErrorKind;
+use crate::exercises::{self, StepKind};
 use crate::interviews::InterviewKind;
 use crate::pain_points::{Frequency, SEVERITY_HINTS, SEVERITY_WORDS, Status, weight};
 use crate::people::Level;
@@ -36,6 +37,7 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("FREQUENCIES", Frequency::ALL, Frequency::label);
     module.vocabulary("STATUSES", Status::ALL, Status::label);
     module.vocabulary("HIT_KINDS", HitKind::ALL, HitKind::label);
+    module.vocabulary("STEP_KINDS", StepKind::ALL, StepKind::label);
     module.severities();
     module.constant(
         "Shown wherever a weight is, so nobody has to guess what the number means.",
@@ -51,6 +53,21 @@ fn vocabulary_module(cfg: &Config) -> String {
         "Marks the end of a matched term in a search snippet.",
         "MATCH_END",
         &escaped(MATCH_END),
+    );
+    module.constant(
+        "The longest timebox a step may have, in seconds (four hours).",
+        "TIMEBOX_MAX_SECONDS",
+        &exercises::TIMEBOX_MAX_SECONDS.to_string(),
+    );
+    module.constant(
+        "The vote budget a new dot-voting step gives each person.",
+        "DEFAULT_VOTES_PER_PERSON",
+        &exercises::DEFAULT_VOTES_PER_PERSON.to_string(),
+    );
+    module.constant(
+        "How many of one person's votes a new dot-voting step lets go to one item.",
+        "DEFAULT_MAX_VOTES_PER_ITEM",
+        &exercises::DEFAULT_MAX_VOTES_PER_ITEM.to_string(),
     );
     module.values(
         "The kinds of error report the app's commands reject with.",

@@ -11,6 +11,7 @@ crate::text::vocabulary! {
         Interview = "interview", "interview";
         PainPoint = "painPoint", "pain point";
         Theme = "theme", "theme";
+        Exercise = "exercise", "exercise";
     }
 }
 
@@ -25,6 +26,7 @@ impl EntityKind {
             EntityKind::Interview => "interviews",
             EntityKind::PainPoint => "pain_points",
             EntityKind::Theme => "themes",
+            EntityKind::Exercise => "exercises",
         }
     }
 
@@ -50,6 +52,7 @@ impl EntityKind {
             EntityKind::Interview => "interviews",
             EntityKind::PainPoint => "pain points",
             EntityKind::Theme => "themes",
+            EntityKind::Exercise => "exercises",
         };
         crate::text::count(n, self.label(), plural)
     }

@@ -7,6 +7,7 @@
 
 pub mod coverage;
 pub mod customers;
+pub mod exercises;
 pub mod interviews;
 pub mod pain_points;
 pub mod people;

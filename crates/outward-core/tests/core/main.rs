@@ -8,6 +8,7 @@ mod changes;
 mod coverage;
 mod durability;
 mod evidence;
+mod exercises;
 mod fuzz;
 mod import;
 mod interviews;

@@ -41,6 +41,7 @@ describe('the screen registry', () => {
 		const titles = (group: Parameters<typeof sidebarEntries>[0]) => sidebarEntries(group).map((e) => e.title);
 		expect(titles('workspace')).toEqual(['Teams', 'People', 'Products', 'Customers']);
 		expect(titles('listening')).toEqual(['Interviews', 'Pain points', 'Themes', 'Coverage']);
+		expect(titles('room')).toEqual(['Exercises']);
 		expect(titles('more')).toEqual(['Trash', 'Settings']);
 	});
 

@@ -16,7 +16,7 @@ import type { IconName } from '$lib/ui/Icon.svelte';
 export type Chrome = 'full' | 'bare';
 
 /** The sidebar's sections, drawn in this order. */
-export type SidebarGroup = 'workspace' | 'listening' | 'more';
+export type SidebarGroup = 'workspace' | 'listening' | 'room' | 'more';
 
 /** The record counts the overview has, one of which a sidebar entry may show. */
 export type CountedKind = Exclude<
@@ -106,6 +106,15 @@ export const SCREENS = {
 		sidebar: { group: 'listening', icon: 'coverage' },
 		palette: { keywords: ['unheard', 'silence', 'heard', 'seniority'] }
 	},
+	exercises: {
+		route: '/exercises',
+		title: 'Exercises',
+		chrome: 'full',
+		sidebar: { group: 'room', icon: 'exercises' },
+		palette: { keywords: ['workshop', 'library', 'templates', 'facilitate', 'agenda'] }
+	},
+	exercise: { route: '/exercises/[id]', title: 'Exercise', chrome: 'full' },
+	exerciseEditor: { route: '/exercises/[id]/edit', title: 'Edit exercise', chrome: 'full' },
 	trash: {
 		route: '/trash',
 		title: 'Trash',
@@ -192,6 +201,17 @@ export const RECORD_KINDS: RecordKinds = {
 		href: (id) => `/themes#theme-${id}`,
 		create: { label: 'New theme', keywords: ['add', 'create', 'tag'] },
 		searchGroup: 'Themes'
+	},
+	exercise: {
+		label: ENTITY_KIND_LABELS.exercise,
+		list: 'exercises',
+		href: (id) => `/exercises/${id}`,
+		// A team's exercise starts as a copy of one in the library, chosen on its screen.
+		create: {
+			label: 'Copy an exercise from the library',
+			keywords: ['add', 'create', 'new', 'workshop', 'template'],
+			page: SCREENS.exercises.route
+		}
 	}
 };
 

@@ -7,6 +7,7 @@ import type { InterviewKind } from './InterviewKind';
 import type { Level } from './Level';
 import type { Stage } from './Stage';
 import type { Status } from './Status';
+import type { StepKind } from './StepKind';
 
 /** Every `EntityKind` in order, with its label. */
 export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
@@ -17,6 +18,7 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "interview", label: "interview" },
 	{ value: "painPoint", label: "pain point" },
 	{ value: "theme", label: "theme" },
+	{ value: "exercise", label: "exercise" },
 ];
 
 /** The label people read for each `EntityKind`. */
@@ -28,6 +30,7 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"interview": "interview",
 	"painPoint": "pain point",
 	"theme": "theme",
+	"exercise": "exercise",
 };
 
 /** Every `Level` in order, with its label. */
@@ -126,6 +129,30 @@ export const HIT_KIND_LABELS: Readonly<Record<HitKind, string>> = {
 	"theme": "Theme",
 };
 
+/** Every `StepKind` in order, with its label. */
+export const STEP_KINDS: readonly { value: StepKind; label: string }[] = [
+	{ value: "brief", label: "Brief" },
+	{ value: "silentWriting", label: "Silent writing" },
+	{ value: "reveal", label: "Reveal" },
+	{ value: "grouping", label: "Grouping" },
+	{ value: "dotVoting", label: "Dot voting" },
+	{ value: "discussion", label: "Discussion" },
+	{ value: "rating", label: "Rating" },
+	{ value: "decision", label: "Decision" },
+];
+
+/** The label people read for each `StepKind`. */
+export const STEP_KIND_LABELS: Readonly<Record<StepKind, string>> = {
+	"brief": "Brief",
+	"silentWriting": "Silent writing",
+	"reveal": "Reveal",
+	"grouping": "Grouping",
+	"dotVoting": "Dot voting",
+	"discussion": "Discussion",
+	"rating": "Rating",
+	"decision": "Decision",
+};
+
 /** Severity 1–4: its words and what each means. */
 export const SEVERITIES: readonly { value: number; label: string; hint: string }[] = [
 	{ value: 1, label: "Annoying", hint: "People work around it" },
@@ -142,6 +169,15 @@ export const MATCH_START = "\uE000";
 
 /** Marks the end of a matched term in a search snippet. */
 export const MATCH_END = "\uE001";
+
+/** The longest timebox a step may have, in seconds (four hours). */
+export const TIMEBOX_MAX_SECONDS = 14400;
+
+/** The vote budget a new dot-voting step gives each person. */
+export const DEFAULT_VOTES_PER_PERSON = 3;
+
+/** How many of one person's votes a new dot-voting step lets go to one item. */
+export const DEFAULT_MAX_VOTES_PER_ITEM = 2;
 
 /** The kinds of error report the app's commands reject with. */
 export const ERROR_KINDS: readonly ErrorKind[] = ["validation", "notFound", "conflict", "internal"];

@@ -4,6 +4,7 @@ export * from './coverage';
 export * from './customers';
 export * from './errors';
 export * from './events';
+export * from './exercises';
 export * from './interviews';
 export * from './pain-points';
 export * from './people';
