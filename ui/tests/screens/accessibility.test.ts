@@ -14,6 +14,7 @@ import {
 	selectInTextarea,
 	setChosenFolder,
 	visible,
+	writeNotes,
 	type Scenario
 } from './harness';
 import { FOLDER } from './fixtures';
@@ -210,7 +211,7 @@ const screens: Screen[] = [
 		path: '/interviews',
 		prepare: async (p) => {
 			await p.getByTestId('interview-row').first().getByRole('link').click();
-			await selectInTextarea(p.getByTestId('notes'), 'Rollbacks work well');
+			await selectInTextarea(await writeNotes(p), 'Rollbacks work well');
 			await p.getByRole('button', { name: 'Mark as evidence' }).click();
 			await visible(p.getByRole('dialog', { name: 'Mark as evidence' }).getByRole('option').first());
 		}
@@ -221,7 +222,7 @@ const screens: Screen[] = [
 		path: '/interviews',
 		prepare: async (p) => {
 			await p.getByTestId('interview-row').first().getByRole('link').click();
-			await selectInTextarea(p.getByTestId('notes'), 'Rollbacks work well');
+			await selectInTextarea(await writeNotes(p), 'Rollbacks work well');
 			await p.keyboard.press('Control+e');
 			await p.getByRole('tab', { name: 'New pain point' }).click();
 			await visible(p.getByRole('radio', { name: /Critical/ }));

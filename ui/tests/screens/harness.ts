@@ -200,6 +200,52 @@ export async function selectInTextarea(locator: Locator, text: string): Promise<
 }
 
 /** The text selected in the textarea `locator`. */
+/** Shows the raw notes of the interview on screen (a saved one opens rendered) and returns them. */
+export async function writeNotes(page: Page): Promise<Locator> {
+	await page.getByRole('button', { name: 'Write', exact: true }).click();
+	return visible(page.getByTestId('notes'));
+}
+
+/** The text selected in the interview's notes, raw or rendered. */
+export async function notesSelection(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const textarea = document.querySelector<HTMLTextAreaElement>('[data-testid="notes"]');
+		if (textarea) return textarea.value.slice(textarea.selectionStart, textarea.selectionEnd);
+		const preview = document.querySelector('[data-testid="notes-preview"]');
+		const selection = getSelection();
+		if (!preview || !selection || selection.rangeCount === 0) return '';
+		return preview.contains(selection.getRangeAt(0).commonAncestorContainer) ? selection.toString() : '';
+	});
+}
+
+/** Selects the first `text` shown in the rendered notes, as a drag with the mouse would. */
+export async function selectInPreview(page: Page, text: string): Promise<void> {
+	const found = await page.evaluate((text) => {
+		const root = document.querySelector('[data-testid="notes-preview"]');
+		if (!root) return false;
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		const nodes: Text[] = [];
+		while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+		const start = nodes.map((n) => n.data).join('').indexOf(text);
+		if (start < 0) return false;
+		const point = (offset: number, end: boolean): [Text, number] => {
+			let seen = 0;
+			for (const node of nodes) {
+				if (end ? offset <= seen + node.data.length : offset < seen + node.data.length) return [node, offset - seen];
+				seen += node.data.length;
+			}
+			throw new Error('outside the notes');
+		};
+		const range = document.createRange();
+		range.setStart(...point(start, false));
+		range.setEnd(...point(start + text.length, true));
+		getSelection()?.removeAllRanges();
+		getSelection()?.addRange(range);
+		return true;
+	}, text);
+	expect(found, `the rendered notes show “${text}”`).toBe(true);
+}
+
 export async function selectedText(locator: Locator): Promise<string> {
 	return locator.evaluate((element) => {
 		const textarea = element as HTMLTextAreaElement;
