@@ -41,10 +41,10 @@ describe('search', () => {
 	it('opens a pain point found by its title', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
 		await pressPaletteShortcut(page);
-		await page.keyboard.type('flaky');
+		await page.keyboard.type('canaries');
 		const palette = page.getByTestId('command-palette');
-		await palette.getByTestId('search-hit').filter({ hasText: 'Flaky end-to-end tests' }).click();
-		await visible(page.getByRole('heading', { level: 1, name: 'Flaky end-to-end tests block merges' }));
+		await palette.getByTestId('search-hit').filter({ hasText: 'Rollback safety is unclear' }).click();
+		await visible(page.getByRole('heading', { level: 1, name: 'Rollback safety is unclear during canaries' }));
 		await page.context().close();
 	});
 });
