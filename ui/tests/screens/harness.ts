@@ -201,9 +201,93 @@ export async function selectInTextarea(locator: Locator, text: string): Promise<
 }
 
 /** The text selected in the textarea `locator`. */
+/** Shows the raw notes of the interview on screen (a saved one opens rendered) and returns them. */
+export async function writeNotes(page: Page): Promise<Locator> {
+	await page.getByRole('button', { name: 'Write', exact: true }).click();
+	return visible(page.getByTestId('notes'));
+}
+
+/** The text selected in the interview's notes, raw or rendered. */
+export async function notesSelection(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const textarea = document.querySelector<HTMLTextAreaElement>('[data-testid="notes"]');
+		if (textarea) return textarea.value.slice(textarea.selectionStart, textarea.selectionEnd);
+		const preview = document.querySelector('[data-testid="notes-preview"]');
+		const selection = getSelection();
+		if (!preview || !selection || selection.rangeCount === 0) return '';
+		return preview.contains(selection.getRangeAt(0).commonAncestorContainer) ? selection.toString() : '';
+	});
+}
+
+/** Selects the first `text` shown in the rendered notes, as a drag with the mouse would. */
+export async function selectInPreview(page: Page, text: string): Promise<void> {
+	const found = await page.evaluate((text) => {
+		const root = document.querySelector('[data-testid="notes-preview"]');
+		if (!root) return false;
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		const nodes: Text[] = [];
+		while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+		const start = nodes.map((n) => n.data).join('').indexOf(text);
+		if (start < 0) return false;
+		const point = (offset: number, end: boolean): [Text, number] => {
+			let seen = 0;
+			for (const node of nodes) {
+				if (end ? offset <= seen + node.data.length : offset < seen + node.data.length) return [node, offset - seen];
+				seen += node.data.length;
+			}
+			throw new Error('outside the notes');
+		};
+		const range = document.createRange();
+		range.setStart(...point(start, false));
+		range.setEnd(...point(start + text.length, true));
+		getSelection()?.removeAllRanges();
+		getSelection()?.addRange(range);
+		return true;
+	}, text);
+	expect(found, `the rendered notes show “${text}”`).toBe(true);
+}
+
 export async function selectedText(locator: Locator): Promise<string> {
 	return locator.evaluate((element) => {
 		const textarea = element as HTMLTextAreaElement;
 		return textarea.value.slice(textarea.selectionStart, textarea.selectionEnd);
 	});
+}
+
+/**
+ * Fails when anything on the screen sticks out of its container sideways at `size`: the page
+ * or a scrolling box that must be scrolled sideways (a table cut off), or an element wider than
+ * the element holding it (a field out of its card). Code blocks may scroll; ellipses may clip.
+ */
+export async function expectFits(page: Page, size: { width: number; height: number }, label: string): Promise<void> {
+	await page.setViewportSize(size);
+	await page.waitForTimeout(100);
+	const problems = await page.evaluate(() => {
+		const name = (element: Element) => {
+			const id = element.getAttribute('data-testid') ?? element.id;
+			const classes = Array.from(element.classList).slice(0, 2).join('.');
+			const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30);
+			return `<${element.tagName.toLowerCase()}${id ? `#${id}` : ''}${classes ? `.${classes}` : ''}> “${text}”`;
+		};
+		const found: string[] = [];
+		const page = document.scrollingElement ?? document.documentElement;
+		if (page.scrollWidth > page.clientWidth + 1) found.push(`the window scrolls sideways by ${page.scrollWidth - page.clientWidth}px`);
+		for (const element of Array.from(document.body.querySelectorAll('*'))) {
+			const style = getComputedStyle(element);
+			const box = element.getBoundingClientRect();
+			if (style.display === 'none' || style.visibility === 'hidden' || box.width <= 1 || box.height <= 1) continue;
+			if (element.closest('pre, textarea, [data-scrolls-sideways]')) continue;
+			const clips = style.overflowX !== 'visible';
+			if (clips && style.textOverflow !== 'ellipsis' && element.scrollWidth > element.clientWidth + 1)
+				found.push(`${name(element)} needs ${element.scrollWidth - element.clientWidth}px more width`);
+			const parent = element.parentElement;
+			if (!parent || parent === document.body || parent === document.documentElement) continue;
+			const parentStyle = getComputedStyle(parent);
+			if (parentStyle.display === 'contents' || parentStyle.display === 'inline') continue;
+			const outside = box.right - parent.getBoundingClientRect().right;
+			if (outside > 1) found.push(`${name(element)} sticks out of ${name(parent)} by ${Math.round(outside)}px`);
+		}
+		return found.slice(0, 8);
+	});
+	expect(problems, `${label} fits ${size.width}×${size.height}`).toEqual([]);
 }

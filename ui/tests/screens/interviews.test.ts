@@ -10,8 +10,10 @@ import {
 	launch,
 	openApp,
 	screenshot,
-	selectedText,
+	notesSelection,
+	selectInPreview,
 	selectInTextarea,
+	writeNotes,
 	visible
 } from './harness';
 
@@ -72,7 +74,8 @@ describe('interviews', () => {
 
 		await evidence.getByRole('link', { name: /Show this quote/ }).click();
 		await expect.poll(() => page.url()).toContain(`${interviewPath}?at=${range.start}-${range.end}`);
-		await expect.poll(() => selectedText(page.getByTestId('notes')), { message: 'the passage is selected again' }).toBe(SENTENCE);
+		await visible(page.getByTestId('notes-preview'));
+		await expect.poll(() => notesSelection(page), { message: 'the passage is selected again, in the rendered notes' }).toBe(SENTENCE);
 		await expectHealthy(page);
 		await page.context().close();
 	});
@@ -80,7 +83,7 @@ describe('interviews', () => {
 	it('links a sentence typed a moment ago to an existing pain point, from the keyboard', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
 		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').click();
-		const notes = await visible(page.getByTestId('notes'));
+		const notes = await writeNotes(page);
 		const sentence = 'Their nightly fraud jobs wait for the CI queue as well.';
 		await failNext(page, 'save_interview_notes', { kind: 'internal', message: 'The disk is full.' });
 		await notes.fill(`Diego showed the release checklist.\n${sentence}`);
@@ -132,7 +135,7 @@ describe('interviews', () => {
 	it('autosaves notes after a pause, and says when a save failed, with a way to retry', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
 		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').click();
-		const notes = await visible(page.getByTestId('notes'));
+		const notes = await writeNotes(page);
 		await notes.press('End');
 		await page.keyboard.type(' Second thought.');
 		await expect.poll(() => page.getByTestId('save-status').textContent()).toContain('Saved');
@@ -152,7 +155,7 @@ describe('interviews', () => {
 	it('restores notes typed just before a crash when the interview is opened again', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
 		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').click();
-		const notes = await visible(page.getByTestId('notes'));
+		const notes = await writeNotes(page);
 		const path = new URL(page.url()).pathname;
 		await notes.fill('Typed, and the laptop died before the autosave.');
 		// Well within the 600 ms pause: the backend never hears of these words.
@@ -169,7 +172,7 @@ describe('interviews', () => {
 	it('renders Markdown in the preview with scripts, handlers and javascript: links made inert', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
 		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').click();
-		await visible(page.getByTestId('notes'));
+		await writeNotes(page);
 		await page.getByTestId('notes').fill(
 			'**Bold claim** here.\n\n<script>window.__hacked = 1</script>\n\n[open me](javascript:window.__hacked=2)\n\n<img src="x" onerror="window.__hacked=3">\n\n<a href="#" onclick="window.__hacked=4">click</a>'
 		);
@@ -188,14 +191,35 @@ describe('interviews', () => {
 		await page.context().close();
 	});
 
-	it('marks evidence passages in the preview', async () => {
+	it('opens a saved interview rendered, with its evidence marked, and marks more there', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
 		await page.getByTestId('interview-row').filter({ hasText: 'Lena Brandt' }).getByRole('link').click();
-		await page.getByRole('button', { name: 'Preview' }).click();
 		const marks = page.getByTestId('notes-preview').locator('mark');
 		await expect.poll(() => marks.count()).toBe(2);
 		await expect(marks.first().textContent()).resolves.toBe('The CI queue takes 40 minutes on Monday mornings');
 		await screenshot(page, 'interview-preview');
+
+		await page.keyboard.press('Control+e');
+		await visible(page.getByTestId('toast').filter({ hasText: 'Select a sentence in the rendered notes first' }));
+		// Words of a list item: the quote is the words, the range is theirs in the raw notes.
+		const words = 'nobody knows which template is current';
+		await selectInPreview(page, words);
+		await page.keyboard.press('Control+e');
+		const dialog = await visible(page.getByRole('dialog', { name: 'Mark as evidence' }));
+		await expect(dialog.getByTestId('mark-quote').textContent()).resolves.toBe(words);
+		await dialog.getByLabel('Find a pain point').fill('slow');
+		await visible(dialog.getByRole('option', { name: /Slow CI builds/ }));
+		await page.keyboard.press('Enter');
+		await visible(dialog.getByTestId('picker-chosen'));
+		await page.keyboard.press('Enter');
+		await dialog.waitFor({ state: 'detached' });
+		const { notes, highlights } = await storedInterview(page);
+		expect(highlights.find((h) => h.quote === words), 'stored as its range of the raw notes').toMatchObject({
+			start: notes.indexOf(words),
+			end: notes.indexOf(words) + words.length
+		});
+		await expect.poll(() => marks.allTextContents()).toContain(words);
+		await expectHealthy(page);
 		await page.context().close();
 	});
 });

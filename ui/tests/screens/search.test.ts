@@ -1,7 +1,7 @@
 // Search everywhere from the command palette, and opening what it finds.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calls, expectHealthy, launch, openApp, pressPaletteShortcut, screenshot, selectedText, visible } from './harness';
+import { calls, expectHealthy, launch, notesSelection, openApp, pressPaletteShortcut, screenshot, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -20,7 +20,7 @@ describe('search', () => {
 		const before = (await calls(page)).length;
 		await page.keyboard.press('Enter');
 		await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/interviews\//);
-		await expect.poll(() => selectedText(page.getByTestId('notes'))).toBe('Postgres');
+		await expect.poll(() => notesSelection(page)).toBe('Postgres');
 		const made = (await calls(page)).slice(before).map((c) => c.command);
 		console.log(`IPC calls to open a search hit: ${made.length} (${made.join(', ')})`);
 		expect(made.filter((c) => c === 'get_interview'), 'the hit says where the match is').toHaveLength(1);

@@ -35,6 +35,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0005_exercises.sql",
         "0a3736bee641e7ad11e71fe39b1d15d6c8ae78763698173acc4194d7bda9ab42",
     ),
+    (
+        "0009_live_covering_indexes.sql",
+        "2639dcf233251d73ca2e4de92c1cfbc4791c80312cb28a79efa0d02b6a92bbbe",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
