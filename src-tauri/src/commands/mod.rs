@@ -10,6 +10,7 @@ pub mod customers;
 pub mod interviews;
 pub mod pain_points;
 pub mod people;
+pub mod presenter;
 pub mod products;
 pub mod search;
 pub mod teams;

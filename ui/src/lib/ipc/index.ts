@@ -7,6 +7,7 @@ export * from './events';
 export * from './interviews';
 export * from './pain-points';
 export * from './people';
+export * from './presenter';
 export * from './products';
 export * from './search';
 export * from './teams';
