@@ -8,6 +8,7 @@
 //! rewrites the file and fails when it was out of date; the test command's drift check then
 //! fails until the rewritten file is committed.
 
+use crate::action_items::ActionStatus;
 use crate::entity::EntityKind;
 use crate::error::ErrorKind;
 use crate::interviews::InterviewKind;
@@ -36,6 +37,7 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("FREQUENCIES", Frequency::ALL, Frequency::label);
     module.vocabulary("STATUSES", Status::ALL, Status::label);
     module.vocabulary("HIT_KINDS", HitKind::ALL, HitKind::label);
+    module.vocabulary("ACTION_STATUSES", ActionStatus::ALL, ActionStatus::label);
     module.severities();
     module.constant(
         "Shown wherever a weight is, so nobody has to guess what the number means.",

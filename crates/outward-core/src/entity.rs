@@ -11,6 +11,8 @@ crate::text::vocabulary! {
         Interview = "interview", "interview";
         PainPoint = "painPoint", "pain point";
         Theme = "theme", "theme";
+        Kudos = "kudos", "kudos";
+        ActionItem = "actionItem", "action item";
     }
 }
 
@@ -25,13 +27,16 @@ impl EntityKind {
             EntityKind::Interview => "interviews",
             EntityKind::PainPoint => "pain_points",
             EntityKind::Theme => "themes",
+            EntityKind::Kudos => "kudos",
+            EntityKind::ActionItem => "action_items",
         }
     }
 
     /// An SQL expression, over this kind's table, that names a row for people.
     pub(crate) fn name_sql(self) -> &'static str {
         match self {
-            EntityKind::PainPoint => "title",
+            EntityKind::PainPoint | EntityKind::ActionItem => "title",
+            EntityKind::Kudos => crate::kudos::NAME_SQL,
             EntityKind::Interview => {
                 "(SELECT name FROM customers WHERE customers.id = interviews.customer_id) \
                  || ', ' || held_on"
@@ -50,6 +55,8 @@ impl EntityKind {
             EntityKind::Interview => "interviews",
             EntityKind::PainPoint => "pain points",
             EntityKind::Theme => "themes",
+            EntityKind::Kudos => "kudos",
+            EntityKind::ActionItem => "action items",
         };
         crate::text::count(n, self.label(), plural)
     }

@@ -17,6 +17,7 @@
 //!   (`Utc::now`, `Local::now`, `SystemTime::now`, `Uuid::now_v7`) inside the core;
 //! - bad input is an [`error::Error::Validation`] naming the field, and nothing is written.
 
+pub mod action_items;
 #[cfg(test)]
 mod bindings;
 pub mod coverage;
@@ -29,6 +30,7 @@ pub mod error;
 pub mod evidence;
 pub mod id;
 pub mod interviews;
+pub mod kudos;
 pub mod page;
 pub mod pain_points;
 pub mod people;

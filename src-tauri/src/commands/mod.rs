@@ -5,9 +5,11 @@
 //! Every command runs on the async runtime's threads (`#[tauri::command(async)]`), so database
 //! work never blocks the window's main thread.
 
+pub mod action_items;
 pub mod coverage;
 pub mod customers;
 pub mod interviews;
+pub mod kudos;
 pub mod pain_points;
 pub mod people;
 pub mod presenter;

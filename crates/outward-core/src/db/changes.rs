@@ -75,6 +75,13 @@ const WATCHED: &[Watch] = &[
         updated: Some(&["pain_point_id", "quote", "detached"]),
         ..watch("highlights", "pain_point_id", EntityKind::PainPoint)
     },
+    watch("kudos", "id", EntityKind::Kudos),
+    watch("action_items", "id", EntityKind::ActionItem),
+    watch(
+        "action_item_updates",
+        "action_item_id",
+        EntityKind::ActionItem,
+    ),
     Watch {
         table: "settings",
         column: "key",

@@ -347,6 +347,8 @@ fn destroy_all(tx: &Transaction<'_>) -> Result<u32> {
     let mut destroyed = 0;
     // Children before parents, so the count does not miss rows removed by cascade.
     for kind in [
+        EntityKind::Kudos,
+        EntityKind::ActionItem,
         EntityKind::Interview,
         EntityKind::PainPoint,
         EntityKind::Theme,

@@ -3,12 +3,14 @@
 
 mod fixtures;
 
+mod action_items;
 mod backups;
 mod changes;
 mod coverage;
 mod evidence;
 mod import;
 mod interviews;
+mod kudos;
 mod migrations;
 mod pain_points;
 mod search;

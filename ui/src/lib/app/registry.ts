@@ -149,8 +149,26 @@ export type RecordKind = {
 	create: { label: string; keywords: string[]; page?: string };
 };
 
+/**
+ * Kinds with no screen of their own yet: a workshop shows the kudos and action items it made,
+ * and the Trash lists them by their label. They have no address and no palette entry.
+ */
+export type UnlistedKind = 'kudos' | 'actionItem';
+
 /** A kind that search finds also has the heading its hits are grouped under. */
-type RecordKinds = { [K in EntityKind]: RecordKind & (K extends HitKind ? { searchGroup: string } : unknown) };
+type RecordKinds = {
+	[K in EntityKind]: K extends UnlistedKind
+		? { label: string }
+		: RecordKind & (K extends HitKind ? { searchGroup: string } : unknown);
+};
+
+/** The kinds that have a screen, an address and a create entry. */
+export type ListedKind = Exclude<EntityKind, UnlistedKind>;
+
+/** Whether a kind has a screen of its own. */
+export function isListed(kind: EntityKind): kind is ListedKind {
+	return 'list' in RECORD_KINDS[kind];
+}
 
 export const RECORD_KINDS: RecordKinds = {
 	team: {
@@ -203,7 +221,9 @@ export const RECORD_KINDS: RecordKinds = {
 		href: (id) => `/themes#theme-${id}`,
 		create: { label: 'New theme', keywords: ['add', 'create', 'tag'] },
 		searchGroup: 'Themes'
-	}
+	},
+	kudos: { label: ENTITY_KIND_LABELS.kudos },
+	actionItem: { label: ENTITY_KIND_LABELS.actionItem }
 };
 
 /** Screens as a list, in the registry's order. */
