@@ -11,6 +11,7 @@
 use crate::action_items::ActionStatus;
 use crate::entity::EntityKind;
 use crate::error::ErrorKind;
+use crate::exercises::StepKind;
 use crate::interviews::InterviewKind;
 use crate::pain_points::{Frequency, SEVERITY_HINTS, SEVERITY_WORDS, Status, weight};
 use crate::people::Level;
@@ -38,6 +39,7 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("STATUSES", Status::ALL, Status::label);
     module.vocabulary("HIT_KINDS", HitKind::ALL, HitKind::label);
     module.vocabulary("ACTION_STATUSES", ActionStatus::ALL, ActionStatus::label);
+    module.vocabulary("STEP_KINDS", StepKind::ALL, StepKind::label);
     module.severities();
     module.constant(
         "Shown wherever a weight is, so nobody has to guess what the number means.",

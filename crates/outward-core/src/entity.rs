@@ -13,6 +13,7 @@ crate::text::vocabulary! {
         Theme = "theme", "theme";
         Kudos = "kudos", "kudos";
         ActionItem = "actionItem", "action item";
+        Exercise = "exercise", "exercise";
     }
 }
 
@@ -29,6 +30,7 @@ impl EntityKind {
             EntityKind::Theme => "themes",
             EntityKind::Kudos => "kudos",
             EntityKind::ActionItem => "action_items",
+            EntityKind::Exercise => "exercises",
         }
     }
 
@@ -57,6 +59,7 @@ impl EntityKind {
             EntityKind::Theme => "themes",
             EntityKind::Kudos => "kudos",
             EntityKind::ActionItem => "action items",
+            EntityKind::Exercise => "exercises",
         };
         crate::text::count(n, self.label(), plural)
     }

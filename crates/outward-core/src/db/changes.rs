@@ -67,6 +67,8 @@ const WATCHED: &[Watch] = &[
         EntityKind::PainPoint,
     ),
     watch("themes", "id", EntityKind::Theme),
+    watch("exercises", "id", EntityKind::Exercise),
+    watch("exercise_steps", "exercise_id", EntityKind::Exercise),
     watch("highlights", "interview_id", EntityKind::Interview),
     // Re-anchoring a quote as notes are typed moves its offsets, which only the interview
     // shows; the pain point shows the quote, whether it is detached, and its own weight (which

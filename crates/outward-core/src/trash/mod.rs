@@ -352,6 +352,7 @@ fn destroy_all(tx: &Transaction<'_>) -> Result<u32> {
         EntityKind::Interview,
         EntityKind::PainPoint,
         EntityKind::Theme,
+        EntityKind::Exercise,
         EntityKind::Person,
         EntityKind::Product,
         EntityKind::Customer,

@@ -8,6 +8,7 @@ mod backups;
 mod changes;
 mod coverage;
 mod evidence;
+mod exercises;
 mod import;
 mod interviews;
 mod kudos;

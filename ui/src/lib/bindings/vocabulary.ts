@@ -8,6 +8,7 @@ import type { InterviewKind } from './InterviewKind';
 import type { Level } from './Level';
 import type { Stage } from './Stage';
 import type { Status } from './Status';
+import type { StepKind } from './StepKind';
 
 /** Every `EntityKind` in order, with its label. */
 export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
@@ -20,6 +21,7 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "theme", label: "theme" },
 	{ value: "kudos", label: "kudos" },
 	{ value: "actionItem", label: "action item" },
+	{ value: "exercise", label: "exercise" },
 ];
 
 /** The label people read for each `EntityKind`. */
@@ -33,6 +35,7 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"theme": "theme",
 	"kudos": "kudos",
 	"actionItem": "action item",
+	"exercise": "exercise",
 };
 
 /** Every `Level` in order, with its label. */
@@ -143,6 +146,28 @@ export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
 	"open": "Open",
 	"done": "Done",
 	"dropped": "Dropped",
+/** Every `StepKind` in order, with its label. */
+export const STEP_KINDS: readonly { value: StepKind; label: string }[] = [
+	{ value: "brief", label: "Brief" },
+	{ value: "silentWriting", label: "Silent writing" },
+	{ value: "reveal", label: "Reveal" },
+	{ value: "grouping", label: "Grouping" },
+	{ value: "dotVoting", label: "Dot voting" },
+	{ value: "discussion", label: "Discussion" },
+	{ value: "rating", label: "Rating" },
+	{ value: "decision", label: "Decision" },
+];
+
+/** The label people read for each `StepKind`. */
+export const STEP_KIND_LABELS: Readonly<Record<StepKind, string>> = {
+	"brief": "Brief",
+	"silentWriting": "Silent writing",
+	"reveal": "Reveal",
+	"grouping": "Grouping",
+	"dotVoting": "Dot voting",
+	"discussion": "Discussion",
+	"rating": "Rating",
+	"decision": "Decision",
 };
 
 /** Severity 1–4: its words and what each means. */
