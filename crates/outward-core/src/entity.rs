@@ -12,6 +12,8 @@ crate::text::vocabulary! {
         PainPoint = "painPoint", "pain point";
         Theme = "theme", "theme";
         Exercise = "exercise", "exercise";
+        Workshop = "workshop", "workshop";
+        Card = "card", "workshop card";
     }
 }
 
@@ -27,6 +29,8 @@ impl EntityKind {
             EntityKind::PainPoint => "pain_points",
             EntityKind::Theme => "themes",
             EntityKind::Exercise => "exercises",
+            EntityKind::Workshop => "workshops",
+            EntityKind::Card => "workshop_cards",
         }
     }
 
@@ -38,6 +42,8 @@ impl EntityKind {
                 "(SELECT name FROM customers WHERE customers.id = interviews.customer_id) \
                  || ', ' || held_on"
             }
+            EntityKind::Workshop => "title || ', ' || held_on",
+            EntityKind::Card => "substr(text, 1, 80)",
             _ => "name",
         }
     }
@@ -53,6 +59,8 @@ impl EntityKind {
             EntityKind::PainPoint => "pain points",
             EntityKind::Theme => "themes",
             EntityKind::Exercise => "exercises",
+            EntityKind::Workshop => "workshops",
+            EntityKind::Card => "workshop cards",
         };
         crate::text::count(n, self.label(), plural)
     }
@@ -64,6 +72,8 @@ impl EntityKind {
             EntityKind::Interview => ("customer_id", EntityKind::Customer, true),
             EntityKind::PainPoint => ("merged_into", EntityKind::PainPoint, true),
             EntityKind::Theme => ("merged_into", EntityKind::Theme, true),
+            EntityKind::Workshop => ("team_id", EntityKind::Team, false),
+            EntityKind::Card => ("workshop_id", EntityKind::Workshop, true),
             _ => return None,
         };
         Some(Parent {
