@@ -17,6 +17,7 @@ use crate::pain_points::{Frequency, SEVERITY_HINTS, SEVERITY_WORDS, Status, weig
 use crate::people::Level;
 use crate::products::Stage;
 use crate::search::{HitKind, MATCH_END, MATCH_START};
+use crate::workshops::WorkshopState;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -40,6 +41,7 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("HIT_KINDS", HitKind::ALL, HitKind::label);
     module.vocabulary("ACTION_STATUSES", ActionStatus::ALL, ActionStatus::label);
     module.vocabulary("STEP_KINDS", StepKind::ALL, StepKind::label);
+    module.vocabulary("WORKSHOP_STATES", WorkshopState::ALL, WorkshopState::label);
     module.severities();
     module.constant(
         "Shown wherever a weight is, so nobody has to guess what the number means.",

@@ -14,6 +14,8 @@ crate::text::vocabulary! {
         Kudos = "kudos", "kudos";
         ActionItem = "actionItem", "action item";
         Exercise = "exercise", "exercise";
+        Workshop = "workshop", "workshop";
+        Card = "card", "workshop card";
     }
 }
 
@@ -31,6 +33,8 @@ impl EntityKind {
             EntityKind::Kudos => "kudos",
             EntityKind::ActionItem => "action_items",
             EntityKind::Exercise => "exercises",
+            EntityKind::Workshop => "workshops",
+            EntityKind::Card => "workshop_cards",
         }
     }
 
@@ -43,6 +47,8 @@ impl EntityKind {
                 "(SELECT name FROM customers WHERE customers.id = interviews.customer_id) \
                  || ', ' || held_on"
             }
+            EntityKind::Workshop => "title || ', ' || held_on",
+            EntityKind::Card => "substr(text, 1, 80)",
             _ => "name",
         }
     }
@@ -60,6 +66,8 @@ impl EntityKind {
             EntityKind::Kudos => "kudos",
             EntityKind::ActionItem => "action items",
             EntityKind::Exercise => "exercises",
+            EntityKind::Workshop => "workshops",
+            EntityKind::Card => "workshop cards",
         };
         crate::text::count(n, self.label(), plural)
     }
@@ -71,6 +79,8 @@ impl EntityKind {
             EntityKind::Interview => ("customer_id", EntityKind::Customer, true),
             EntityKind::PainPoint => ("merged_into", EntityKind::PainPoint, true),
             EntityKind::Theme => ("merged_into", EntityKind::Theme, true),
+            EntityKind::Workshop => ("team_id", EntityKind::Team, false),
+            EntityKind::Card => ("workshop_id", EntityKind::Workshop, true),
             _ => return None,
         };
         Some(Parent {

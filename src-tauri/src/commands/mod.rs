@@ -18,4 +18,5 @@ pub mod search;
 pub mod teams;
 pub mod themes;
 pub mod trash;
+pub mod workshops;
 pub mod workspace;

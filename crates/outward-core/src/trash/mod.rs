@@ -96,7 +96,11 @@ fn refuse_while_held(tx: &Transaction<'_>, kind: EntityKind, id: Id) -> Result<(
     if held.iter().all(|(_, n)| *n == 0) {
         return Ok(());
     }
-    let counts: Vec<String> = held.iter().map(|(child, n)| child.count(*n)).collect();
+    let counts: Vec<String> = held
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(child, n)| child.count(*n))
+        .collect();
     Err(Error::conflict(
         None,
         format!(
@@ -349,6 +353,8 @@ fn destroy_all(tx: &Transaction<'_>) -> Result<u32> {
     for kind in [
         EntityKind::Kudos,
         EntityKind::ActionItem,
+        EntityKind::Card,
+        EntityKind::Workshop,
         EntityKind::Interview,
         EntityKind::PainPoint,
         EntityKind::Theme,
@@ -512,7 +518,8 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "This team still has 1 person and 0 products. Move or delete them first."
+            "This team still has 1 person. Move or delete them first.",
+            "only what holds it is named"
         );
         assert_eq!(db.read(teams::list).unwrap().len(), 1);
     }

@@ -17,3 +17,4 @@ mod pain_points;
 mod search;
 mod store;
 mod trash;
+mod workshops;

@@ -5,3 +5,4 @@
  */
 export type EntityKind = "team" | "person" | "product" | "customer" | "interview" | "painPoint" | "theme" | "kudos" | "actionItem";
 export type EntityKind = "team" | "person" | "product" | "customer" | "interview" | "painPoint" | "theme" | "exercise";
+export type EntityKind = "team" | "person" | "product" | "customer" | "interview" | "painPoint" | "theme" | "exercise" | "workshop" | "card";

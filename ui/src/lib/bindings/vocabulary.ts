@@ -9,6 +9,7 @@ import type { Level } from './Level';
 import type { Stage } from './Stage';
 import type { Status } from './Status';
 import type { StepKind } from './StepKind';
+import type { WorkshopState } from './WorkshopState';
 
 /** Every `EntityKind` in order, with its label. */
 export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
@@ -22,6 +23,8 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "kudos", label: "kudos" },
 	{ value: "actionItem", label: "action item" },
 	{ value: "exercise", label: "exercise" },
+	{ value: "workshop", label: "workshop" },
+	{ value: "card", label: "workshop card" },
 ];
 
 /** The label people read for each `EntityKind`. */
@@ -36,6 +39,8 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"kudos": "kudos",
 	"actionItem": "action item",
 	"exercise": "exercise",
+	"workshop": "workshop",
+	"card": "workshop card",
 };
 
 /** Every `Level` in order, with its label. */
@@ -168,6 +173,20 @@ export const STEP_KIND_LABELS: Readonly<Record<StepKind, string>> = {
 	"discussion": "Discussion",
 	"rating": "Rating",
 	"decision": "Decision",
+};
+
+/** Every `WorkshopState` in order, with its label. */
+export const WORKSHOP_STATES: readonly { value: WorkshopState; label: string }[] = [
+	{ value: "planned", label: "Planned" },
+	{ value: "running", label: "Running" },
+	{ value: "finished", label: "Finished" },
+];
+
+/** The label people read for each `WorkshopState`. */
+export const WORKSHOP_STATE_LABELS: Readonly<Record<WorkshopState, string>> = {
+	"planned": "Planned",
+	"running": "Running",
+	"finished": "Finished",
 };
 
 /** Severity 1–4: its words and what each means. */
