@@ -4,9 +4,11 @@
 //! so they show the same step and the same time. Its capability (`capabilities/presenter.json`)
 //! grants the window only this feature's commands and the events.
 
-use crate::store::{Reply, internal};
+use crate::store::{Reply, Store, internal};
+use chrono::Utc;
 use outward_core::id::Id;
-use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
+use outward_core::workshops::board::{self, Audience, Board};
+use tauri::{AppHandle, Manager, Runtime, State, WebviewUrl, WebviewWindowBuilder};
 
 /// The presenter window's label; `capabilities/presenter.json` names it.
 pub const PRESENTER_WINDOW: &str = "presenter";
@@ -37,4 +39,11 @@ pub fn close_presenter<R: Runtime>(app: AppHandle<R>) -> Reply<()> {
         Some(window) => window.close().map_err(|e| internal(&e)),
         None => Ok(()),
     }
+}
+
+/// What the room may see of the workshop: no facilitator script, no card text before the
+/// reveal, no vote count before the reveal (the core cuts the board for the room).
+#[tauri::command(async)]
+pub fn presenter_board(store: State<'_, Store>, workshop_id: Id) -> Reply<Board> {
+    store.read(|conn, _| board::read(conn, workshop_id, Audience::Room, Utc::now()))
 }

@@ -150,10 +150,10 @@ export type RecordKind = {
 };
 
 /**
- * Kinds with no screen of their own yet: a workshop shows the kudos and action items it made,
- * and the Trash lists them by their label. They have no address and no palette entry.
+ * Kinds with no screen of their own yet: a workshop shows the cards, kudos and action items it
+ * made, and the Trash lists them by their label. They have no address and no palette entry.
  */
-export type UnlistedKind = 'kudos' | 'actionItem';
+export type UnlistedKind = 'kudos' | 'actionItem' | 'card' | 'exercise';
 
 /** A kind that search finds also has the heading its hits are grouped under. */
 type RecordKinds = {
@@ -222,6 +222,14 @@ export const RECORD_KINDS: RecordKinds = {
 		create: { label: 'New theme', keywords: ['add', 'create', 'tag'] },
 		searchGroup: 'Themes'
 	},
+	workshop: {
+		label: ENTITY_KIND_LABELS.workshop,
+		list: 'workshops',
+		href: (id) => `/workshops/${id}`,
+		create: { label: 'Plan a workshop', keywords: ['new', 'schedule', 'facilitate', 'session'] }
+	},
+	card: { label: ENTITY_KIND_LABELS.card },
+	exercise: { label: ENTITY_KIND_LABELS.exercise },
 	kudos: { label: ENTITY_KIND_LABELS.kudos },
 	actionItem: { label: ENTITY_KIND_LABELS.actionItem }
 };

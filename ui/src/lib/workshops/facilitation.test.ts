@@ -1,7 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CHIME_NOTES, CHIME_PEAK, playChime } from './chime';
 import { formatClock, remainingNow, spokenClock } from './clock';
-import { actionFor, FACILITATION_KEYS } from './keys';
+import { actionFor, FACILITATION_KEYS, leavesField } from './keys';
+
+// Node has no DOM: a stand-in HTMLElement class, so `instanceof` checks see a focused field.
+class FakeElement {}
+(globalThis as unknown as { HTMLElement: unknown }).HTMLElement ??= FakeElement;
+const FakeElementClass = (globalThis as unknown as { HTMLElement: typeof FakeElement }).HTMLElement;
 
 const press = (key: string, extra: Partial<KeyboardEvent> = {}) =>
 	actionFor({ key, ctrlKey: false, altKey: false, metaKey: false, target: null, ...extra });
@@ -15,6 +20,15 @@ describe('facilitation keys', () => {
 		expect(press('s')).toBe('toggleScript');
 		expect(press('Escape')).toBe('leave');
 		expect(press('x')).toBeNull();
+	});
+
+	it('leaves keys typed in a field to the field; Escape there only leaves the field', () => {
+		const field = { tagName: 'INPUT', type: 'text', isContentEditable: false };
+		Object.setPrototypeOf(field, FakeElementClass.prototype);
+		expect(press('ArrowRight', { target: field as unknown as EventTarget })).toBeNull();
+		expect(press('Escape', { target: field as unknown as EventTarget }), 'Escape in a card does not leave the workshop').toBeNull();
+		expect(leavesField({ key: 'Escape', target: field as unknown as EventTarget })).toBe(true);
+		expect(leavesField({ key: 'Escape', target: null })).toBe(false);
 	});
 
 	it('leaves shortcuts with modifiers to the app and the system', () => {

@@ -40,16 +40,22 @@ export function typingIn(target: EventTarget | null): boolean {
 	return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range'].includes(type);
 }
 
+/** Escape in a text field gives the keys back to facilitation mode instead of leaving it. */
+export function leavesField(event: Pick<KeyboardEvent, 'key' | 'target'>): boolean {
+	return event.key === 'Escape' && typingIn(event.target);
+}
+
 /**
  * The action a key press asks for, or null. Keys with Ctrl, Alt or Meta belong to the app (the
- * palette) and the system; inside a text field only Escape counts, and Space or a letter on a
- * focused button or link does what that control does.
+ * palette) and the system; inside a text field every key is text (Escape there only leaves the
+ * field, see `leavesField`), and Space or Enter on a focused button or link does what that
+ * control does.
  */
 export function actionFor(
 	event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'target'>
 ): FacilitationAction | null {
 	if (event.ctrlKey || event.altKey || event.metaKey) return null;
-	if (typingIn(event.target)) return event.key === 'Escape' ? 'leave' : null;
+	if (typingIn(event.target)) return null;
 	const onControl =
 		typeof HTMLElement !== 'undefined' &&
 		event.target instanceof HTMLElement &&
