@@ -343,6 +343,7 @@ fn destroy_all(tx: &Transaction<'_>) -> Result<u32> {
         tx,
         &trashed(EntityKind::Customer.table())?,
         &trashed(EntityKind::Interview.table())?,
+        &[],
     )?;
     let mut destroyed = 0;
     // Children before parents, so the count does not miss rows removed by cascade.
@@ -398,8 +399,8 @@ fn refuse_to_take_live_records(tx: &Transaction<'_>) -> Result<()> {
 /// The pain points whose weight depends on this record being live.
 fn pain_points_touching(tx: &Transaction<'_>, kind: EntityKind, id: Id) -> Result<Vec<Id>> {
     match kind {
-        EntityKind::Customer => evidence::pain_points_touching(tx, &[id], &[]),
-        EntityKind::Interview => evidence::pain_points_touching(tx, &[], &[id]),
+        EntityKind::Customer => evidence::pain_points_touching(tx, &[id], &[], &[]),
+        EntityKind::Interview => evidence::pain_points_touching(tx, &[], &[id], &[]),
         _ => Ok(Vec::new()),
     }
 }
