@@ -9,6 +9,7 @@ mod people;
 mod products;
 mod search;
 mod teams;
+mod workshops;
 mod workspace;
 
 use chrono::Utc;
@@ -24,6 +25,7 @@ use products::ProductAction;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use teams::TeamAction;
+use workshops::WorkshopAction;
 use workspace::Profile;
 
 #[derive(Parser)]
@@ -84,6 +86,11 @@ enum Command {
     PainPoints {
         #[command(subcommand)]
         action: PainPointAction,
+    },
+    /// Workshops, most recent first
+    Workshops {
+        #[command(subcommand)]
+        action: WorkshopAction,
     },
     /// Search interview notes, pain points and themes
     Search {
@@ -183,6 +190,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Customers { action } => customers::run(&database, action),
         Command::Interviews { action } => interviews::run(&database, action),
         Command::PainPoints { action } => pain_points::run(&database, action),
+        Command::Workshops { action } => workshops::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
     }
 }

@@ -11,11 +11,13 @@
 use crate::action_items::ActionStatus;
 use crate::entity::EntityKind;
 use crate::error::ErrorKind;
+use crate::exercises::StepKind;
 use crate::interviews::InterviewKind;
 use crate::pain_points::{Frequency, SEVERITY_HINTS, SEVERITY_WORDS, Status, weight};
 use crate::people::Level;
 use crate::products::Stage;
 use crate::search::{HitKind, MATCH_END, MATCH_START};
+use crate::workshops::WorkshopState;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -37,6 +39,8 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("FREQUENCIES", Frequency::ALL, Frequency::label);
     module.vocabulary("STATUSES", Status::ALL, Status::label);
     module.vocabulary("HIT_KINDS", HitKind::ALL, HitKind::label);
+    module.vocabulary("STEP_KINDS", StepKind::ALL, StepKind::label);
+    module.vocabulary("WORKSHOP_STATES", WorkshopState::ALL, WorkshopState::label);
     module.vocabulary("ACTION_STATUSES", ActionStatus::ALL, ActionStatus::label);
     module.severities();
     module.constant(

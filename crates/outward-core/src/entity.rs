@@ -11,6 +11,9 @@ crate::text::vocabulary! {
         Interview = "interview", "interview";
         PainPoint = "painPoint", "pain point";
         Theme = "theme", "theme";
+        Exercise = "exercise", "exercise";
+        Workshop = "workshop", "workshop";
+        Card = "card", "workshop card";
         Kudos = "kudos", "kudos";
         ActionItem = "actionItem", "action item";
     }
@@ -27,6 +30,9 @@ impl EntityKind {
             EntityKind::Interview => "interviews",
             EntityKind::PainPoint => "pain_points",
             EntityKind::Theme => "themes",
+            EntityKind::Exercise => "exercises",
+            EntityKind::Workshop => "workshops",
+            EntityKind::Card => "workshop_cards",
             EntityKind::Kudos => "kudos",
             EntityKind::ActionItem => "action_items",
         }
@@ -41,6 +47,8 @@ impl EntityKind {
                 "(SELECT name FROM customers WHERE customers.id = interviews.customer_id) \
                  || ', ' || held_on"
             }
+            EntityKind::Workshop => "title || ', ' || held_on",
+            EntityKind::Card => "substr(text, 1, 80)",
             _ => "name",
         }
     }
@@ -55,6 +63,9 @@ impl EntityKind {
             EntityKind::Interview => "interviews",
             EntityKind::PainPoint => "pain points",
             EntityKind::Theme => "themes",
+            EntityKind::Exercise => "exercises",
+            EntityKind::Workshop => "workshops",
+            EntityKind::Card => "workshop cards",
             EntityKind::Kudos => "kudos",
             EntityKind::ActionItem => "action items",
         };
@@ -68,6 +79,8 @@ impl EntityKind {
             EntityKind::Interview => ("customer_id", EntityKind::Customer, true),
             EntityKind::PainPoint => ("merged_into", EntityKind::PainPoint, true),
             EntityKind::Theme => ("merged_into", EntityKind::Theme, true),
+            EntityKind::Workshop => ("team_id", EntityKind::Team, false),
+            EntityKind::Card => ("workshop_id", EntityKind::Workshop, true),
             _ => return None,
         };
         Some(Parent {

@@ -17,4 +17,5 @@ pub mod search;
 pub mod teams;
 pub mod themes;
 pub mod trash;
+pub mod workshops;
 pub mod workspace;

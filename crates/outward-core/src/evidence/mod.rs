@@ -154,13 +154,15 @@ pub fn reach(conn: &Connection, pain_point: Id) -> Result<u32> {
         .query_row([pain_point], |r| r.get(0))?)
 }
 
-/// The pain points whose evidence or reach depends on these customers, interviews or workshops: the ones
+/// The pain points whose evidence or reach depends on these customers, interviews, workshops or
+/// cards: the ones
 /// whose weight must be recomputed when they go to the Trash, come back, or change.
 pub(crate) fn pain_points_touching(
     conn: &Connection,
     customers: &[Id],
     interviews: &[Id],
     workshops: &[Id],
+    cards: &[Id],
 ) -> Result<Vec<Id>> {
     let mut found = std::collections::BTreeSet::new();
     let mut named = conn
@@ -190,6 +192,13 @@ pub(crate) fn pain_points_touching(
     )?;
     for workshop in workshops {
         for row in carded.query_map([workshop], |r| r.get(0))? {
+            found.insert(row?);
+        }
+    }
+    let mut quoted_card =
+        conn.prepare_cached("SELECT pain_point_id FROM card_evidence WHERE card_id = ?1")?;
+    for card in cards {
+        for row in quoted_card.query_map([card], |r| r.get(0))? {
             found.insert(row?);
         }
     }

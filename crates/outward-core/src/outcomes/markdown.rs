@@ -24,7 +24,13 @@ pub fn file_name(conn: &Connection, workshop: Id, now: DateTime<Utc>) -> Result<
     let title: String = summary
         .title
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == ' ' || c == '-' {
+                c
+            } else {
+                ' '
+            }
+        })
         .collect();
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     Ok(format!("{} {title}.md", summary.held_on.format("%Y-%m-%d")))
@@ -227,7 +233,10 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(text, "# done | *all* [link](x) <b> next", "read back as typed");
+        assert_eq!(
+            text, "# done | *all* [link](x) <b> next",
+            "read back as typed"
+        );
     }
 
     #[test]

@@ -106,7 +106,9 @@ fn resolve(conn: &Connection, workshop: Id, source: DecisionSource) -> Result<(V
         }
         DecisionSource::Group(group) => {
             let name: Option<String> = conn
-                .prepare_cached("SELECT name FROM workshop_groups WHERE id = ?1 AND workshop_id = ?2")?
+                .prepare_cached(
+                    "SELECT name FROM workshop_groups WHERE id = ?1 AND workshop_id = ?2",
+                )?
                 .query_row((group, workshop), |r| r.get(0))
                 .optional()?;
             let name = name.ok_or_else(|| {

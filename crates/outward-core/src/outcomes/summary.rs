@@ -6,6 +6,7 @@ use super::Outcome;
 use crate::error::{Error, Result};
 use crate::exercises::StepKind;
 use crate::id::Id;
+use crate::workshops;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -68,19 +69,13 @@ pub struct StepTime {
     pub title: String,
     pub kind: StepKind,
     pub planned_seconds: u32,
-    /// Every visit to the step summed; a visit still open counts until `now`.
+    /// Every visit to the step summed, as the workshop counts it.
     pub spent_seconds: u32,
 }
 
 /// The summary of a workshop that has started (running or finished), as of `now`.
 pub fn summary(conn: &Connection, workshop: Id, now: DateTime<Utc>) -> Result<WorkshopSummary> {
-    type Head = (
-        String,
-        Option<String>,
-        NaiveDate,
-        Option<String>,
-        String,
-    );
+    type Head = (String, Option<String>, NaiveDate, Option<String>, String);
     let head: Option<Head> = conn
         .prepare_cached(
             "SELECT w.title, t.name, w.held_on, f.name, w.state
@@ -161,58 +156,27 @@ fn top_voted(conn: &Connection, workshop: Id) -> Result<Vec<VotedItem>> {
 }
 
 fn ratings(conn: &Connection, workshop: Id) -> Result<Vec<RatingResult>> {
-    let results = conn
-        .prepare_cached(
-            "SELECT dimension, avg(score), count(*) FROM workshop_ratings
-             WHERE workshop_id = ?1
-             GROUP BY step_position, dimension
-             ORDER BY step_position, min(rowid)",
-        )?
-        .query_map([workshop], |r| {
-            let mean: f64 = r.get(1)?;
-            Ok(RatingResult {
-                dimension: r.get(0)?,
-                mean: (mean * 10.0).round() / 10.0,
-                ratings: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(results)
+    Ok(workshops::ratings::workshop_means(conn, workshop)?
+        .into_iter()
+        .map(|(dimension, mean, ratings)| RatingResult {
+            dimension,
+            mean: (mean * 10.0).round() / 10.0,
+            ratings,
+        })
+        .collect())
 }
 
+/// Each step's timebox and the time spent in it, as the workshop itself counts it.
 fn steps(conn: &Connection, workshop: Id, now: DateTime<Utc>) -> Result<Vec<StepTime>> {
-    let mut visits = conn.prepare_cached(
-        "SELECT entered_at, left_at FROM workshop_step_visits
-         WHERE workshop_id = ?1 AND position = ?2",
-    )?;
-    let mut steps: Vec<StepTime> = conn
-        .prepare_cached(
-            "SELECT position, title, kind, timebox_seconds FROM workshop_steps
-             WHERE workshop_id = ?1 ORDER BY position",
-        )?
-        .query_map([workshop], |r| {
-            Ok(StepTime {
-                position: r.get(0)?,
-                title: r.get(1)?,
-                kind: r.get(2)?,
-                planned_seconds: r.get(3)?,
-                spent_seconds: 0,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    for step in &mut steps {
-        let mut spent = 0i64;
-        let rows = visits.query_map((workshop, step.position), |r| {
-            Ok((
-                r.get::<_, DateTime<Utc>>(0)?,
-                r.get::<_, Option<DateTime<Utc>>>(1)?,
-            ))
-        })?;
-        for row in rows {
-            let (entered, left) = row?;
-            spent += (left.unwrap_or(now) - entered).num_seconds().max(0);
-        }
-        step.spent_seconds = u32::try_from(spent).unwrap_or(u32::MAX);
-    }
-    Ok(steps)
+    Ok(workshops::get(conn, workshop, now)?
+        .steps
+        .into_iter()
+        .map(|step| StepTime {
+            position: step.position,
+            title: step.title,
+            kind: step.kind,
+            planned_seconds: step.timebox_seconds,
+            spent_seconds: step.spent_seconds,
+        })
+        .collect())
 }

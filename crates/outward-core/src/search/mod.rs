@@ -251,25 +251,28 @@ fn named_hits(
     Ok(hits)
 }
 
-/// Hits on workshop cards the room has seen (a card stays hidden until its workshop reaches a
-/// step after the one it was written in), titled by their workshop, which they open.
+/// Hits on workshop cards the room has seen (the workshop's own rule: a card written in silence
+/// shows once the room moved past that step), titled by their workshop, which they open.
 fn cards(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
     let mut row = conn.prepare_cached(
-        "SELECT c.id, w.id, w.title, w.held_on FROM workshop_cards c
+        "SELECT c.id, w.id, w.title, w.held_on, c.step_position FROM workshop_cards c
          JOIN workshops w ON w.id = c.workshop_id AND w.deleted_at IS NULL
-         WHERE c.rowid = ?1 AND c.deleted_at IS NULL
-           AND (w.state = 'finished' OR w.furthest_step > c.step_position)",
+         WHERE c.rowid = ?1 AND c.deleted_at IS NULL",
     )?;
     let mut hits = Vec::new();
     matches(conn, "workshop_cards_fts", None, query, |offered| {
-        let found: Option<(Id, Id, String, NaiveDate)> = row
+        type Found = (Id, Id, String, NaiveDate, u32);
+        let found: Option<Found> = row
             .query_row([offered.rowid], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })
             .optional()?;
-        let Some((id, workshop, title, held_on)) = found else {
+        let Some((id, workshop, title, held_on, step)) = found else {
             return Ok(false);
         };
+        if !crate::workshops::cards::revealed(conn, workshop, step)? {
+            return Ok(false);
+        }
         hits.push(SearchHit {
             kind: HitKind::Card,
             id,

@@ -31,6 +31,14 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0004_trash_follows_and_evidence.sql",
         "4ee9e530506b9728fe2df98df0b17e63cb1fc0cd5d6c2fac3c1d446aa3a47779",
     ),
+    (
+        "0005_exercises.sql",
+        "0a3736bee641e7ad11e71fe39b1d15d6c8ae78763698173acc4194d7bda9ab42",
+    ),
+    (
+        "0006_workshops.sql",
+        "5bb0e5e8c1429de81ffe8038691f9c11faf15ab214a592752f77f9b71a5689cc",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
@@ -270,6 +278,8 @@ fn assert_readable_through_the_core(db: &Database, version: u32) {
         customers::list(conn)?;
         themes::list(conn)?;
         trash::list(conn)?;
+        outward_core::exercises::list(conn)?;
+        outward_core::workshops::list(conn, &Default::default(), Default::default())?;
         let page = outward_core::page::PageRequest::default();
         let listed = interviews::list(conn, &Default::default(), page)?;
         assert_eq!(

@@ -8,6 +8,8 @@ import type { InterviewKind } from './InterviewKind';
 import type { Level } from './Level';
 import type { Stage } from './Stage';
 import type { Status } from './Status';
+import type { StepKind } from './StepKind';
+import type { WorkshopState } from './WorkshopState';
 
 /** Every `EntityKind` in order, with its label. */
 export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
@@ -18,6 +20,9 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "interview", label: "interview" },
 	{ value: "painPoint", label: "pain point" },
 	{ value: "theme", label: "theme" },
+	{ value: "exercise", label: "exercise" },
+	{ value: "workshop", label: "workshop" },
+	{ value: "card", label: "workshop card" },
 	{ value: "kudos", label: "kudos" },
 	{ value: "actionItem", label: "action item" },
 ];
@@ -31,6 +36,9 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"interview": "interview",
 	"painPoint": "pain point",
 	"theme": "theme",
+	"exercise": "exercise",
+	"workshop": "workshop",
+	"card": "workshop card",
 	"kudos": "kudos",
 	"actionItem": "action item",
 };
@@ -122,6 +130,7 @@ export const HIT_KINDS: readonly { value: HitKind; label: string }[] = [
 	{ value: "interview", label: "Interview" },
 	{ value: "painPoint", label: "Pain point" },
 	{ value: "theme", label: "Theme" },
+	{ value: "card", label: "Workshop card" },
 ];
 
 /** The label people read for each `HitKind`. */
@@ -129,6 +138,45 @@ export const HIT_KIND_LABELS: Readonly<Record<HitKind, string>> = {
 	"interview": "Interview",
 	"painPoint": "Pain point",
 	"theme": "Theme",
+	"card": "Workshop card",
+};
+
+/** Every `StepKind` in order, with its label. */
+export const STEP_KINDS: readonly { value: StepKind; label: string }[] = [
+	{ value: "brief", label: "Brief" },
+	{ value: "silentWriting", label: "Silent writing" },
+	{ value: "reveal", label: "Reveal" },
+	{ value: "grouping", label: "Grouping" },
+	{ value: "dotVoting", label: "Dot voting" },
+	{ value: "discussion", label: "Discussion" },
+	{ value: "rating", label: "Rating" },
+	{ value: "decision", label: "Decision" },
+];
+
+/** The label people read for each `StepKind`. */
+export const STEP_KIND_LABELS: Readonly<Record<StepKind, string>> = {
+	"brief": "Brief",
+	"silentWriting": "Silent writing",
+	"reveal": "Reveal",
+	"grouping": "Grouping",
+	"dotVoting": "Dot voting",
+	"discussion": "Discussion",
+	"rating": "Rating",
+	"decision": "Decision",
+};
+
+/** Every `WorkshopState` in order, with its label. */
+export const WORKSHOP_STATES: readonly { value: WorkshopState; label: string }[] = [
+	{ value: "planned", label: "Planned" },
+	{ value: "running", label: "Running" },
+	{ value: "finished", label: "Finished" },
+];
+
+/** The label people read for each `WorkshopState`. */
+export const WORKSHOP_STATE_LABELS: Readonly<Record<WorkshopState, string>> = {
+	"planned": "Planned",
+	"running": "Running",
+	"finished": "Finished",
 };
 
 /** Every `ActionStatus` in order, with its label. */

@@ -14,4 +14,5 @@ export * from './search';
 export * from './teams';
 export * from './themes';
 export * from './trash';
+export * from './workshops';
 export * from './workspace';
