@@ -111,10 +111,10 @@ pub fn render(summary: &WorkshopSummary) -> String {
         out.push_str("No votes were cast.\n\n");
     } else {
         for (index, item) in summary.top_voted.iter().enumerate() {
-            let what = if item.is_group { "group " } else { "" };
+            let what = if item.is_group { " (group)" } else { "" };
             let _ = writeln!(
                 out,
-                "{}. {what}{} — {}",
+                "{}. {}{what} — {}",
                 index + 1,
                 escape(&item.text),
                 crate::text::count(item.votes, "vote", "votes")

@@ -228,7 +228,7 @@ pub fn decide_kudos(
     tx.prepare_cached("UPDATE kudos SET workshop_id = ?2 WHERE id = ?1")?
         .execute((given.id, workshop))?;
     let decided = match &given.to_name {
-        Some(name) => format!("Kudos to {name}: {}", given.message),
+        Some(name) => format!("To {name}: {}", given.message),
         None => given.message.clone(),
     };
     let made = Made {
