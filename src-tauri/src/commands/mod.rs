@@ -13,6 +13,7 @@ pub mod kudos;
 pub mod outcomes;
 pub mod pain_points;
 pub mod people;
+pub mod presenter;
 pub mod products;
 pub mod search;
 pub mod teams;

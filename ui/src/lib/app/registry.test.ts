@@ -40,6 +40,7 @@ describe('the screen registry', () => {
 	it('keeps the sidebar in the order people know', () => {
 		const titles = (group: Parameters<typeof sidebarEntries>[0]) => sidebarEntries(group).map((e) => e.title);
 		expect(titles('workspace')).toEqual(['Teams', 'People', 'Products', 'Customers']);
+		expect(titles('room')).toEqual(['Workshops']);
 		expect(titles('listening')).toEqual(['Interviews', 'Pain points', 'Themes', 'Coverage']);
 		expect(titles('more')).toEqual(['Trash', 'Settings']);
 	});
@@ -58,8 +59,11 @@ describe('the screen registry', () => {
 });
 
 describe('chrome', () => {
-	it('keeps the sidebar for every screen today and for a route the registry does not know', () => {
-		for (const entry of screens()) expect(chromeAt(entry.route), entry.route).toBe('full');
+	it('keeps the sidebar for every screen but facilitation and the room, and for a route the registry does not know', () => {
+		const whole = ['/workshops/[id]/facilitate', '/workshops/[id]/present'];
+		for (const entry of screens()) expect(chromeAt(entry.route), entry.route).toBe(whole.includes(entry.route) ? entry.chrome : 'full');
+		expect(chromeAt('/workshops/[id]/facilitate')).toBe('bare');
+		expect(chromeAt('/workshops/[id]/present'), 'the presenter window has no workspace around it').toBe('room');
 		expect(chromeAt(null), 'the not-found page keeps a way out').toBe('full');
 	});
 

@@ -11,12 +11,13 @@ import type { IconName } from '$lib/ui/Icon.svelte';
 /**
  * What the frame draws around a screen: `full` is the sidebar beside it, `bare` gives the screen
  * the whole window (a room facilitating a workshop needs every pixel). The palette and the
- * notices are there either way.
+ * notices are there either way. `room` is the presenter window on the projector: the screen
+ * alone, without the workspace around it (that window may read only what the room sees).
  */
-export type Chrome = 'full' | 'bare';
+export type Chrome = 'full' | 'bare' | 'room';
 
 /** The sidebar's sections, drawn in this order. */
-export type SidebarGroup = 'workspace' | 'listening' | 'more';
+export type SidebarGroup = 'workspace' | 'room' | 'listening' | 'more';
 
 /** The record counts the overview has, one of which a sidebar entry may show. */
 export type CountedKind = Exclude<
@@ -75,6 +76,16 @@ export const SCREENS = {
 		sidebar: { group: 'workspace', icon: 'customers', count: { of: 'customers', shown: 'always' } },
 		palette: { keywords: ['users', 'consumers', 'clients'] }
 	},
+	workshops: {
+		route: '/workshops',
+		title: 'Workshops',
+		chrome: 'full',
+		sidebar: { group: 'room', icon: 'workshops' },
+		palette: { keywords: ['facilitate', 'retro', 'session', 'plan', 'exercise', 'agenda'] }
+	},
+	workshop: { route: '/workshops/[id]', title: 'Workshop', chrome: 'full' },
+	facilitate: { route: '/workshops/[id]/facilitate', title: 'Facilitate', chrome: 'bare' },
+	present: { route: '/workshops/[id]/present', title: 'For the room', chrome: 'room' },
 	interviews: {
 		route: '/interviews',
 		title: 'Interviews',

@@ -10,6 +10,7 @@ export * from './kudos';
 export * from './outcomes';
 export * from './pain-points';
 export * from './people';
+export * from './presenter';
 export * from './products';
 export * from './search';
 export * from './teams';
