@@ -39,9 +39,9 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("FREQUENCIES", Frequency::ALL, Frequency::label);
     module.vocabulary("STATUSES", Status::ALL, Status::label);
     module.vocabulary("HIT_KINDS", HitKind::ALL, HitKind::label);
-    module.vocabulary("ACTION_STATUSES", ActionStatus::ALL, ActionStatus::label);
     module.vocabulary("STEP_KINDS", StepKind::ALL, StepKind::label);
     module.vocabulary("WORKSHOP_STATES", WorkshopState::ALL, WorkshopState::label);
+    module.vocabulary("ACTION_STATUSES", ActionStatus::ALL, ActionStatus::label);
     module.severities();
     module.constant(
         "Shown wherever a weight is, so nobody has to guess what the number means.",

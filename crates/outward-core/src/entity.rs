@@ -11,11 +11,11 @@ crate::text::vocabulary! {
         Interview = "interview", "interview";
         PainPoint = "painPoint", "pain point";
         Theme = "theme", "theme";
-        Kudos = "kudos", "kudos";
-        ActionItem = "actionItem", "action item";
         Exercise = "exercise", "exercise";
         Workshop = "workshop", "workshop";
         Card = "card", "workshop card";
+        Kudos = "kudos", "kudos";
+        ActionItem = "actionItem", "action item";
     }
 }
 
@@ -30,11 +30,11 @@ impl EntityKind {
             EntityKind::Interview => "interviews",
             EntityKind::PainPoint => "pain_points",
             EntityKind::Theme => "themes",
-            EntityKind::Kudos => "kudos",
-            EntityKind::ActionItem => "action_items",
             EntityKind::Exercise => "exercises",
             EntityKind::Workshop => "workshops",
             EntityKind::Card => "workshop_cards",
+            EntityKind::Kudos => "kudos",
+            EntityKind::ActionItem => "action_items",
         }
     }
 
@@ -63,11 +63,11 @@ impl EntityKind {
             EntityKind::Interview => "interviews",
             EntityKind::PainPoint => "pain points",
             EntityKind::Theme => "themes",
-            EntityKind::Kudos => "kudos",
-            EntityKind::ActionItem => "action items",
             EntityKind::Exercise => "exercises",
             EntityKind::Workshop => "workshops",
             EntityKind::Card => "workshop cards",
+            EntityKind::Kudos => "kudos",
+            EntityKind::ActionItem => "action items",
         };
         crate::text::count(n, self.label(), plural)
     }

@@ -32,6 +32,7 @@ pub mod exercises;
 pub mod id;
 pub mod interviews;
 pub mod kudos;
+pub mod outcomes;
 pub mod page;
 pub mod pain_points;
 pub mod people;

@@ -10,6 +10,7 @@ pub mod coverage;
 pub mod customers;
 pub mod interviews;
 pub mod kudos;
+pub mod outcomes;
 pub mod pain_points;
 pub mod people;
 pub mod presenter;

@@ -38,6 +38,8 @@ pub struct ActionItem {
     pub owner_name: Option<String>,
     pub due_on: NaiveDate,
     pub status: ActionStatus,
+    /// The workshop whose decision recorded it, if any.
+    pub workshop_id: Option<Id>,
     /// The latest status change, if any: who recorded it, when, and the note.
     pub last_update: Option<ActionItemUpdate>,
     pub created_at: DateTime<Utc>,
@@ -91,7 +93,7 @@ impl ActionItemInput {
 }
 
 const SELECT: &str = "SELECT a.id, a.title, a.team_id, a.owner_id, o.name, a.due_on, a.status,
-        a.created_at, a.updated_at
+        a.created_at, a.updated_at, a.workshop_id
     FROM action_items a
     LEFT JOIN people o ON o.id = a.owner_id";
 
@@ -106,6 +108,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<ActionItem> {
         status: row.get(6)?,
         created_at: row.get(7)?,
         updated_at: row.get(8)?,
+        workshop_id: row.get(9)?,
         last_update: None,
     })
 }

@@ -77,13 +77,6 @@ const WATCHED: &[Watch] = &[
         updated: Some(&["pain_point_id", "quote", "detached"]),
         ..watch("highlights", "pain_point_id", EntityKind::PainPoint)
     },
-    watch("kudos", "id", EntityKind::Kudos),
-    watch("action_items", "id", EntityKind::ActionItem),
-    watch(
-        "action_item_updates",
-        "action_item_id",
-        EntityKind::ActionItem,
-    ),
     // A workshop's board shows everything of the workshop: each of its rows announces it. The
     // note that the app is still running it (`seen_at`) announces nothing.
     Watch {
@@ -112,6 +105,13 @@ const WATCHED: &[Watch] = &[
     watch("workshop_ballots", "workshop_id", EntityKind::Workshop),
     watch("workshop_votes", "workshop_id", EntityKind::Workshop),
     watch("workshop_ratings", "workshop_id", EntityKind::Workshop),
+    watch("kudos", "id", EntityKind::Kudos),
+    watch("action_items", "id", EntityKind::ActionItem),
+    watch(
+        "action_item_updates",
+        "action_item_id",
+        EntityKind::ActionItem,
+    ),
     Watch {
         table: "settings",
         column: "key",

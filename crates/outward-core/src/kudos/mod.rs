@@ -38,6 +38,8 @@ pub struct Kudos {
     pub given_on: NaiveDate,
     pub pain_point_id: Option<Id>,
     pub customer_id: Option<Id>,
+    /// The workshop whose decision gave it, if any.
+    pub workshop_id: Option<Id>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -129,7 +131,7 @@ impl KudosInput {
 
 const SELECT: &str = "SELECT k.id, k.from_person_id, f.name, k.to_person_id, k.to_team_id,
         coalesce(tp.name, tt.name), k.message, k.given_on, k.pain_point_id, k.customer_id,
-        k.created_at
+        k.created_at, k.workshop_id
     FROM kudos k
     LEFT JOIN people f ON f.id = k.from_person_id
     LEFT JOIN people tp ON tp.id = k.to_person_id
@@ -148,6 +150,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Kudos> {
         pain_point_id: row.get(8)?,
         customer_id: row.get(9)?,
         created_at: row.get(10)?,
+        workshop_id: row.get(11)?,
     })
 }
 

@@ -220,9 +220,13 @@ fn destroys(conn: &Connection) -> Result<String> {
         .collect();
     let quotes: u32 = conn
         .prepare_cached(
-            "SELECT count(*) FROM highlights
-             WHERE interview_id IN (SELECT id FROM interviews WHERE deleted_at IS NOT NULL)
-                OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL)",
+            "SELECT (SELECT count(*) FROM highlights
+                WHERE interview_id IN (SELECT id FROM interviews WHERE deleted_at IS NOT NULL)
+                   OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL))
+              + (SELECT count(*) FROM card_evidence
+                WHERE card_id IN (SELECT id FROM workshop_cards WHERE deleted_at IS NOT NULL
+                    OR workshop_id IN (SELECT id FROM workshops WHERE deleted_at IS NOT NULL))
+                   OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL))",
         )?
         .query_row([], |r| r.get(0))?;
     if quotes > 0 {
@@ -347,14 +351,16 @@ fn destroy_all(tx: &Transaction<'_>) -> Result<u32> {
         tx,
         &trashed(EntityKind::Customer.table())?,
         &trashed(EntityKind::Interview.table())?,
+        &trashed(EntityKind::Workshop.table())?,
+        &trashed(EntityKind::Card.table())?,
     )?;
     let mut destroyed = 0;
     // Children before parents, so the count does not miss rows removed by cascade.
     for kind in [
-        EntityKind::Kudos,
-        EntityKind::ActionItem,
         EntityKind::Card,
         EntityKind::Workshop,
+        EntityKind::Kudos,
+        EntityKind::ActionItem,
         EntityKind::Interview,
         EntityKind::PainPoint,
         EntityKind::Theme,
@@ -405,8 +411,10 @@ fn refuse_to_take_live_records(tx: &Transaction<'_>) -> Result<()> {
 /// The pain points whose weight depends on this record being live.
 fn pain_points_touching(tx: &Transaction<'_>, kind: EntityKind, id: Id) -> Result<Vec<Id>> {
     match kind {
-        EntityKind::Customer => evidence::pain_points_touching(tx, &[id], &[]),
-        EntityKind::Interview => evidence::pain_points_touching(tx, &[], &[id]),
+        EntityKind::Customer => evidence::pain_points_touching(tx, &[id], &[], &[], &[]),
+        EntityKind::Interview => evidence::pain_points_touching(tx, &[], &[id], &[], &[]),
+        EntityKind::Workshop => evidence::pain_points_touching(tx, &[], &[], &[id], &[]),
+        EntityKind::Card => evidence::pain_points_touching(tx, &[], &[], &[], &[id]),
         _ => Ok(Vec::new()),
     }
 }

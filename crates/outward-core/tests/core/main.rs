@@ -13,6 +13,7 @@ mod import;
 mod interviews;
 mod kudos;
 mod migrations;
+mod outcomes;
 mod pain_points;
 mod search;
 mod store;

@@ -9,6 +9,10 @@ export type ActionItem = { id: Id, title: string, teamId: Id | null, ownerId: Id
  */
 ownerName: string | null, dueOn: string, status: ActionStatus, 
 /**
+ * The workshop whose decision recorded it, if any.
+ */
+workshopId: Id | null, 
+/**
  * The latest status change, if any: who recorded it, when, and the note.
  */
 lastUpdate: ActionItemUpdate | null, createdAt: string, updatedAt: string, };

@@ -12,4 +12,8 @@ fromName: string | null, toPersonId: Id | null, toTeamId: Id | null,
 /**
  * The person's or the team's name; `None` once it was destroyed.
  */
-toName: string | null, message: string, givenOn: string, painPointId: Id | null, customerId: Id | null, createdAt: string, };
+toName: string | null, message: string, givenOn: string, painPointId: Id | null, customerId: Id | null, 
+/**
+ * The workshop whose decision gave it, if any.
+ */
+workshopId: Id | null, createdAt: string, };

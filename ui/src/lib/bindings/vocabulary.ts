@@ -20,11 +20,11 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "interview", label: "interview" },
 	{ value: "painPoint", label: "pain point" },
 	{ value: "theme", label: "theme" },
-	{ value: "kudos", label: "kudos" },
-	{ value: "actionItem", label: "action item" },
 	{ value: "exercise", label: "exercise" },
 	{ value: "workshop", label: "workshop" },
 	{ value: "card", label: "workshop card" },
+	{ value: "kudos", label: "kudos" },
+	{ value: "actionItem", label: "action item" },
 ];
 
 /** The label people read for each `EntityKind`. */
@@ -36,11 +36,11 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"interview": "interview",
 	"painPoint": "pain point",
 	"theme": "theme",
-	"kudos": "kudos",
-	"actionItem": "action item",
 	"exercise": "exercise",
 	"workshop": "workshop",
 	"card": "workshop card",
+	"kudos": "kudos",
+	"actionItem": "action item",
 };
 
 /** Every `Level` in order, with its label. */
@@ -130,6 +130,7 @@ export const HIT_KINDS: readonly { value: HitKind; label: string }[] = [
 	{ value: "interview", label: "Interview" },
 	{ value: "painPoint", label: "Pain point" },
 	{ value: "theme", label: "Theme" },
+	{ value: "card", label: "Workshop card" },
 ];
 
 /** The label people read for each `HitKind`. */
@@ -137,20 +138,9 @@ export const HIT_KIND_LABELS: Readonly<Record<HitKind, string>> = {
 	"interview": "Interview",
 	"painPoint": "Pain point",
 	"theme": "Theme",
+	"card": "Workshop card",
 };
 
-/** Every `ActionStatus` in order, with its label. */
-export const ACTION_STATUSES: readonly { value: ActionStatus; label: string }[] = [
-	{ value: "open", label: "Open" },
-	{ value: "done", label: "Done" },
-	{ value: "dropped", label: "Dropped" },
-];
-
-/** The label people read for each `ActionStatus`. */
-export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
-	"open": "Open",
-	"done": "Done",
-	"dropped": "Dropped",
 /** Every `StepKind` in order, with its label. */
 export const STEP_KINDS: readonly { value: StepKind; label: string }[] = [
 	{ value: "brief", label: "Brief" },
@@ -187,6 +177,20 @@ export const WORKSHOP_STATE_LABELS: Readonly<Record<WorkshopState, string>> = {
 	"planned": "Planned",
 	"running": "Running",
 	"finished": "Finished",
+};
+
+/** Every `ActionStatus` in order, with its label. */
+export const ACTION_STATUSES: readonly { value: ActionStatus; label: string }[] = [
+	{ value: "open", label: "Open" },
+	{ value: "done", label: "Done" },
+	{ value: "dropped", label: "Dropped" },
+];
+
+/** The label people read for each `ActionStatus`. */
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
+	"open": "Open",
+	"done": "Done",
+	"dropped": "Dropped",
 };
 
 /** Severity 1–4: its words and what each means. */

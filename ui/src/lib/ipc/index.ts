@@ -7,6 +7,7 @@ export * from './errors';
 export * from './events';
 export * from './interviews';
 export * from './kudos';
+export * from './outcomes';
 export * from './pain-points';
 export * from './people';
 export * from './presenter';
