@@ -155,11 +155,13 @@ export type RecordKind = {
  */
 export type UnlistedKind = 'kudos' | 'actionItem' | 'card' | 'exercise';
 
-/** A kind that search finds also has the heading its hits are grouped under. */
+/**
+ * A kind that search finds also has the heading its hits are grouped under. A workshop card has
+ * no address of its own: its hit opens the workshop it was written in.
+ */
 type RecordKinds = {
-	[K in EntityKind]: K extends UnlistedKind
-		? { label: string }
-		: RecordKind & (K extends HitKind ? { searchGroup: string } : unknown);
+	[K in EntityKind]: (K extends UnlistedKind ? { label: string } : RecordKind) &
+		(K extends HitKind ? { searchGroup: string } : unknown);
 };
 
 /** The kinds that have a screen, an address and a create entry. */
@@ -228,7 +230,7 @@ export const RECORD_KINDS: RecordKinds = {
 		href: (id) => `/workshops/${id}`,
 		create: { label: 'Plan a workshop', keywords: ['new', 'schedule', 'facilitate', 'session'] }
 	},
-	card: { label: ENTITY_KIND_LABELS.card },
+	card: { label: ENTITY_KIND_LABELS.card, searchGroup: 'Workshop cards' },
 	exercise: { label: ENTITY_KIND_LABELS.exercise },
 	kudos: { label: ENTITY_KIND_LABELS.kudos },
 	actionItem: { label: ENTITY_KIND_LABELS.actionItem }
