@@ -2,6 +2,7 @@
 //! backups and seeding. Every failure prints one line starting with `outward:` and exits 1.
 
 mod customers;
+mod exercises;
 mod interviews;
 mod output;
 mod pain_points;
@@ -16,6 +17,7 @@ use chrono::Utc;
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 use customers::CustomerAction;
+use exercises::ExerciseAction;
 use interviews::InterviewAction;
 use outward_core::db::{self, Database};
 use outward_core::error::{Error, Result};
@@ -91,6 +93,11 @@ enum Command {
     Workshops {
         #[command(subcommand)]
         action: WorkshopAction,
+    },
+    /// Workshop exercises: the built-in library and the team's own copies
+    Exercises {
+        #[command(subcommand)]
+        action: ExerciseAction,
     },
     /// Search interview notes, pain points and themes
     Search {
@@ -191,6 +198,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Interviews { action } => interviews::run(&database, action),
         Command::PainPoints { action } => pain_points::run(&database, action),
         Command::Workshops { action } => workshops::run(&database, action),
+        Command::Exercises { action } => exercises::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
     }
 }

@@ -432,3 +432,36 @@ fn workshops_list_newest_first_and_by_state() {
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("planned, running, finished"), "{}", stderr(&bad));
 }
+
+#[test]
+fn exercises_list_the_built_in_library_as_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(
+        outward(&db, &["seed", "--profile", "example"])
+            .status
+            .success()
+    );
+    let listed = json(&outward(&db, &["exercises", "list", "--json"]));
+    let listed = listed.as_array().unwrap();
+    assert!(listed.len() >= 9, "at least nine built-ins: {listed:?}");
+    let customers = listed
+        .iter()
+        .find(|e| e["id"] == "who-are-our-customers")
+        .expect("the customer map is in the library");
+    assert_eq!(customers["builtIn"], true);
+    assert!(customers["stepCount"].as_u64().unwrap() >= 3);
+    assert!(customers["totalSeconds"].as_u64().unwrap() > 0);
+
+    let text = outward(&db, &["exercises", "list"]);
+    assert!(text.status.success(), "{}", stderr(&text));
+    let text = stdout(&text);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Who are our customers?"))
+        .unwrap_or_else(|| panic!("one line per exercise: {text}"));
+    assert!(
+        line.contains("built-in") && line.contains("steps") && line.contains("min"),
+        "a line says what kind of exercise it is, its steps and its time: {line}"
+    );
+}

@@ -11,7 +11,7 @@
 use crate::action_items::ActionStatus;
 use crate::entity::EntityKind;
 use crate::error::ErrorKind;
-use crate::exercises::StepKind;
+use crate::exercises::{self, StepKind};
 use crate::interviews::InterviewKind;
 use crate::pain_points::{Frequency, SEVERITY_HINTS, SEVERITY_WORDS, Status, weight};
 use crate::people::Level;
@@ -57,6 +57,21 @@ fn vocabulary_module(cfg: &Config) -> String {
         "Marks the end of a matched term in a search snippet.",
         "MATCH_END",
         &escaped(MATCH_END),
+    );
+    module.constant(
+        "The longest timebox a step may have, in seconds (four hours).",
+        "TIMEBOX_MAX_SECONDS",
+        &exercises::TIMEBOX_MAX_SECONDS.to_string(),
+    );
+    module.constant(
+        "The vote budget a new dot-voting step gives each person.",
+        "DEFAULT_VOTES_PER_PERSON",
+        &exercises::DEFAULT_VOTES_PER_PERSON.to_string(),
+    );
+    module.constant(
+        "How many of one person's votes a new dot-voting step lets go to one item.",
+        "DEFAULT_MAX_VOTES_PER_ITEM",
+        &exercises::DEFAULT_MAX_VOTES_PER_ITEM.to_string(),
     );
     module.values(
         "The kinds of error report the app's commands reject with.",

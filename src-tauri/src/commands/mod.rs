@@ -8,6 +8,7 @@
 pub mod action_items;
 pub mod coverage;
 pub mod customers;
+pub mod exercises;
 pub mod interviews;
 pub mod kudos;
 pub mod outcomes;

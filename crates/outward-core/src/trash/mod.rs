@@ -356,25 +356,27 @@ fn destroy_all(tx: &Transaction<'_>) -> Result<u32> {
     )?;
     let mut destroyed = 0;
     // Children before parents, so the count does not miss rows removed by cascade.
-    for kind in [
-        EntityKind::Card,
-        EntityKind::Workshop,
-        EntityKind::Kudos,
-        EntityKind::ActionItem,
-        EntityKind::Interview,
-        EntityKind::PainPoint,
-        EntityKind::Theme,
-        EntityKind::Exercise,
-        EntityKind::Person,
-        EntityKind::Product,
-        EntityKind::Customer,
-        EntityKind::Team,
-    ] {
+    for kind in children_first() {
         let sql = format!("DELETE FROM {} WHERE deleted_at IS NOT NULL", kind.table());
         destroyed += tx.prepare_cached(&sql)?.execute([])? as u32;
     }
     refresh_weights(tx, &touched)?;
     Ok(destroyed)
+}
+
+/// Every kind, each before the kind it hangs on (see [`EntityKind::parent`]), so a new kind
+/// takes its place without being listed here.
+fn children_first() -> Vec<EntityKind> {
+    fn depth(kind: EntityKind) -> usize {
+        match kind.parent() {
+            // Merged into a record of its own kind: one table, one statement.
+            Some(parent) if parent.kind != kind => 1 + depth(parent.kind),
+            _ => 0,
+        }
+    }
+    let mut kinds = EntityKind::ALL.to_vec();
+    kinds.sort_by_key(|kind| std::cmp::Reverse(depth(*kind)));
+    kinds
 }
 
 /// Fails if a record outside the Trash hangs on one in it: deleting that one would take it
@@ -433,6 +435,22 @@ fn refresh_weights(tx: &Transaction<'_>, pain_points: &[Id]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emptying_destroys_every_kind_before_the_kind_it_hangs_on() {
+        let order = children_first();
+        assert_eq!(order.len(), EntityKind::ALL.len(), "every kind is destroyed");
+        for (index, kind) in order.iter().enumerate() {
+            if let Some(parent) = kind.parent().filter(|p| p.kind != *kind) {
+                let parent_at = order.iter().position(|k| *k == parent.kind).unwrap();
+                assert!(
+                    index < parent_at,
+                    "{kind} is destroyed before the {} it hangs on: {order:?}",
+                    parent.kind
+                );
+            }
+        }
+    }
     use crate::customers::{self, CustomerInput};
     use crate::db::Database;
     use crate::teams;

@@ -17,7 +17,7 @@ import type { IconName } from '$lib/ui/Icon.svelte';
 export type Chrome = 'full' | 'bare' | 'room';
 
 /** The sidebar's sections, drawn in this order. */
-export type SidebarGroup = 'workspace' | 'room' | 'listening' | 'more';
+export type SidebarGroup = 'workspace' | 'listening' | 'room' | 'more';
 
 /** The record counts the overview has, one of which a sidebar entry may show. */
 export type CountedKind = Exclude<
@@ -117,6 +117,15 @@ export const SCREENS = {
 		sidebar: { group: 'listening', icon: 'coverage' },
 		palette: { keywords: ['unheard', 'silence', 'heard', 'seniority'] }
 	},
+	exercises: {
+		route: '/exercises',
+		title: 'Exercises',
+		chrome: 'full',
+		sidebar: { group: 'room', icon: 'exercises' },
+		palette: { keywords: ['workshop', 'library', 'templates', 'facilitate', 'agenda'] }
+	},
+	exercise: { route: '/exercises/[id]', title: 'Exercise', chrome: 'full' },
+	exerciseEditor: { route: '/exercises/[id]/edit', title: 'Edit exercise', chrome: 'full' },
 	trash: {
 		route: '/trash',
 		title: 'Trash',
@@ -153,7 +162,7 @@ export type RecordKind = {
  * Kinds with no screen of their own yet: a workshop shows the cards, kudos and action items it
  * made, and the Trash lists them by their label. They have no address and no palette entry.
  */
-export type UnlistedKind = 'kudos' | 'actionItem' | 'card' | 'exercise';
+export type UnlistedKind = 'kudos' | 'actionItem' | 'card';
 
 /**
  * A kind that search finds also has the heading its hits are grouped under. A workshop card has
@@ -231,7 +240,17 @@ export const RECORD_KINDS: RecordKinds = {
 		create: { label: 'Plan a workshop', keywords: ['new', 'schedule', 'facilitate', 'session'] }
 	},
 	card: { label: ENTITY_KIND_LABELS.card, searchGroup: 'Workshop cards' },
-	exercise: { label: ENTITY_KIND_LABELS.exercise },
+	exercise: {
+		label: ENTITY_KIND_LABELS.exercise,
+		list: 'exercises',
+		href: (id) => `/exercises/${id}`,
+		// A team's exercise starts as a copy of one in the library, chosen on its screen.
+		create: {
+			label: 'Copy an exercise from the library',
+			keywords: ['add', 'create', 'new', 'workshop', 'template'],
+			page: SCREENS.exercises.route
+		}
+	},
 	kudos: { label: ENTITY_KIND_LABELS.kudos },
 	actionItem: { label: ENTITY_KIND_LABELS.actionItem }
 };

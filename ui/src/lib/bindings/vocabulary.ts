@@ -210,5 +210,14 @@ export const MATCH_START = "\uE000";
 /** Marks the end of a matched term in a search snippet. */
 export const MATCH_END = "\uE001";
 
+/** The longest timebox a step may have, in seconds (four hours). */
+export const TIMEBOX_MAX_SECONDS = 14400;
+
+/** The vote budget a new dot-voting step gives each person. */
+export const DEFAULT_VOTES_PER_PERSON = 3;
+
+/** How many of one person's votes a new dot-voting step lets go to one item. */
+export const DEFAULT_MAX_VOTES_PER_ITEM = 2;
+
 /** The kinds of error report the app's commands reject with. */
 export const ERROR_KINDS: readonly ErrorKind[] = ["validation", "notFound", "conflict", "internal"];

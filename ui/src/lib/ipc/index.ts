@@ -5,6 +5,7 @@ export * from './coverage';
 export * from './customers';
 export * from './errors';
 export * from './events';
+export * from './exercises';
 export * from './interviews';
 export * from './kudos';
 export * from './outcomes';
