@@ -47,8 +47,8 @@ impl Store {
                 log::info!("opened the database at {}", path.display());
                 // A workshop that was running when the app stopped comes back with its timer
                 // paused at what remained then.
-                if let Err(error) =
-                    database.write(|tx| outward_core::workshops::timer::pause_after_restart(tx, now))
+                if let Err(error) = database
+                    .write(|tx| outward_core::workshops::timer::pause_after_restart(tx, now))
                 {
                     log::error!("could not pause the running workshop's timer: {error}");
                 }

@@ -147,6 +147,30 @@ fn item_label(conn: &Connection, workshop: Id, vote: &VoteInput) -> Result<Strin
     }
 }
 
+/// The ballot `person` entered in the voting step the board shows (empty before they vote),
+/// so the facilitator can change it. One person's own votes, not the room's counts.
+pub fn ballot(conn: &Connection, workshop: Id, person: Id) -> Result<Vec<VoteInput>> {
+    let at = position(conn, workshop)?;
+    let Some(step) = voting_step(conn, workshop, &at)? else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT card_id, group_id, count FROM workshop_votes
+         WHERE workshop_id = ?1 AND step_position = ?2 AND person_id = ?3
+         ORDER BY ifnull(card_id, group_id)",
+    )?;
+    let ballot = stmt
+        .query_map((workshop, step, person), |r| {
+            Ok(VoteInput {
+                card_id: r.get(0)?,
+                group_id: r.get(1)?,
+                count: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ballot)
+}
+
 /// The dot-voting step the board shows: the one the room is on, else the last one it passed.
 pub(crate) fn voting_step(conn: &Connection, workshop: Id, at: &Position) -> Result<Option<u32>> {
     let Some(furthest) = at.furthest_step else {
