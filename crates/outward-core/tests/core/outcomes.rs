@@ -538,3 +538,48 @@ fn cards_are_found_once_the_room_has_seen_them_and_open_their_workshop() {
         "not while its workshop is in the Trash"
     );
 }
+
+#[test]
+fn the_example_holds_a_finished_workshop_whose_summary_a_new_user_can_read() {
+    let (_dir, db) = crate::fixtures::database();
+    let now = crate::fixtures::now();
+    db.write(|tx| outward_core::workspace::load_example(tx, now))
+        .unwrap();
+    let listed = db
+        .read(|c| {
+            let filter = outward_core::workshops::WorkshopFilter::default();
+            outward_core::workshops::list(c, &filter, PageRequest::default())
+        })
+        .unwrap();
+    assert_eq!(listed.total, 1, "one workshop");
+    let workshop = listed.items[0].id;
+    let read = db.read(|c| summary::summary(c, workshop, now)).unwrap();
+    assert!(read.finished, "finished, so the summary is whole");
+    assert_eq!(read.attendees.len(), 4);
+    assert_eq!(read.card_count, 5);
+    assert_eq!(
+        read.outcomes.iter().map(|o| o.kind).collect::<Vec<_>>(),
+        [
+            OutcomeKind::PainPoint,
+            OutcomeKind::ActionItem,
+            OutcomeKind::Kudos
+        ],
+        "a pain point, an action item and kudos"
+    );
+    assert_eq!(
+        read.top_voted[0].text, "Unreliable CI",
+        "the group got the most dots"
+    );
+    assert_eq!(read.ratings.len(), 2, "both dimensions of the pulse check");
+    let spent: u32 = read.steps.iter().map(|s| s.spent_seconds).sum();
+    assert_eq!(spent, 82 * 60, "the room's 82 minutes, every step counted");
+
+    let pain_point = read.outcomes[0].record_id.unwrap();
+    let page = db
+        .read(|c| evidence::page_of(c, pain_point, PageRequest::default()))
+        .unwrap();
+    assert_eq!(page.total, 2, "both cards of the group are its evidence");
+    assert!(page.items.iter().all(|e| e.source == EvidenceSource::Card));
+    let markdown = db.read(|c| markdown::export(c, workshop, now)).unwrap();
+    assert!(markdown.contains("**Kudos:** To Priya Raman"), "{markdown}");
+}
