@@ -2,7 +2,7 @@
 // matched passage of its notes, which the core finds; a workshop card, its workshop) and the headings hits are grouped under.
 import type { SearchHit } from '$lib/bindings/SearchHit';
 import type { HitKind } from '$lib/bindings/HitKind';
-import { RECORD_KINDS } from '$lib/app/registry';
+import { RECORD_KINDS, SCREENS } from '$lib/app/registry';
 
 /** Hits grouped by kind, groups in the order of their best hit, hits keeping their order. */
 export function groupHits(hits: readonly SearchHit[]): { kind: HitKind; label: string; hits: SearchHit[] }[] {
@@ -16,6 +16,6 @@ export function groupHits(hits: readonly SearchHit[]): { kind: HitKind; label: s
  * workshop card, its workshop, which the core names on the hit.
  */
 export function hitHref(hit: SearchHit): string {
-	if (hit.kind === 'card' && hit.workshopId) return RECORD_KINDS.workshop.href(hit.workshopId);
+	if (hit.kind === 'card') return hit.workshopId ? RECORD_KINDS.workshop.href(hit.workshopId) : SCREENS.workshops.route;
 	return RECORD_KINDS[hit.kind].href(hit.id, hit.notesMatch);
 }
