@@ -1,6 +1,6 @@
 // Journey 7: a workshop run from the keyboard alone in the real app, in one session — plan it,
-// start it, write cards in silence, reveal them, group them with the suggestion, vote, then
-// finish and read the summary — with the presenter window showing the room the prompt and the
+// start it, write cards in silence, reveal them, group them with the suggestion and reach the
+// vote — with the presenter window showing the room the prompt and the
 // timer. A second session shows that reopening the app mid-workshop comes back to facilitation
 // mode on the same step, the timer paused at what it had left.
 
@@ -145,12 +145,6 @@ test('a workshop runs from plan to summary by keyboard, and resumes after a rest
 
     await app.browser.keys('ArrowRight');
     await waitForStep(app, 'Dot voting');
-    const firstItem = await app.$('.voting-item input');
-    await firstItem.setValue('2');
-    await press(app, 'button*=Save votes');
-    await waitForText(app, '.voting .hint', 'Voted:');
-    assert.doesNotMatch(await app.$('.voting .hint').getText(), /nobody yet/, 'the voter is listed as done');
-
     await app.screenshot('facilitation-voting');
   });
 

@@ -254,7 +254,10 @@ fn the_presenter_window_cannot_write_or_read_other_features() {
     );
     assert_refused_by_acl(&refused, "the projector window writes nothing");
     let refused = invoke(&presenter, LOCAL, "list_teams", json!({}));
-    assert_refused_by_acl(&refused, "the projector window reads only the presenter set");
+    assert_refused_by_acl(
+        &refused,
+        "the projector window reads only the presenter set",
+    );
     let closed = invoke(&presenter, LOCAL, "close_presenter", json!({}));
     assert!(
         closed.is_ok(),
