@@ -10,6 +10,7 @@ mod people;
 mod products;
 mod search;
 mod teams;
+mod workshops;
 mod workspace;
 
 use chrono::Utc;
@@ -26,6 +27,7 @@ use products::ProductAction;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use teams::TeamAction;
+use workshops::WorkshopAction;
 use workspace::Profile;
 
 #[derive(Parser)]
@@ -86,6 +88,11 @@ enum Command {
     PainPoints {
         #[command(subcommand)]
         action: PainPointAction,
+    },
+    /// Workshops, most recent first
+    Workshops {
+        #[command(subcommand)]
+        action: WorkshopAction,
     },
     /// Workshop exercises: the built-in library and the team's own copies
     Exercises {
@@ -190,6 +197,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Customers { action } => customers::run(&database, action),
         Command::Interviews { action } => interviews::run(&database, action),
         Command::PainPoints { action } => pain_points::run(&database, action),
+        Command::Workshops { action } => workshops::run(&database, action),
         Command::Exercises { action } => exercises::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
     }

@@ -365,6 +365,79 @@ fn pain_points_list_heaviest_first_from_the_example() {
 }
 
 #[test]
+fn workshops_list_newest_first_and_by_state() {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use outward_core::db::Database;
+    use outward_core::people::{self, Level, PersonInput};
+    use outward_core::teams::{self, TeamInput};
+    use outward_core::workshops::{self, PlanInput, run};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    let now = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap();
+    {
+        let database = Database::open(&db, now).unwrap();
+        database
+            .write(|tx| {
+                let team = teams::create(
+                    tx,
+                    &TeamInput {
+                        name: "Platform".into(),
+                        description: String::new(),
+                    },
+                    now,
+                )?;
+                let person = PersonInput {
+                    team_id: team.id,
+                    name: "Ada".into(),
+                    role: String::new(),
+                    level: Level::Staff,
+                };
+                let ada = people::create(tx, &person, now)?;
+                for (day, exercise) in [(3, "wins-and-kudos"), (9, "ticket-black-hole")] {
+                    let input = PlanInput {
+                        exercise_id: exercise.into(),
+                        team_id: team.id,
+                        held_on: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+                        starts_at: "10:00".into(),
+                        facilitator_id: ada.id,
+                        participant_ids: vec![ada.id],
+                    };
+                    let planned = workshops::plan(tx, &input, now)?;
+                    if day == 3 {
+                        run::start(tx, planned.id, now)?;
+                        run::finish(tx, planned.id, now)?;
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+    let listed = json(&outward(&db, &["workshops", "list", "--json"]));
+    let days: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["heldOn"].as_str().unwrap())
+        .collect();
+    assert_eq!(days, ["2026-11-09", "2026-11-03"], "newest first");
+    let finished = json(&outward(
+        &db,
+        &["workshops", "list", "--state", "finished", "--json"],
+    ));
+    assert_eq!(finished.as_array().unwrap().len(), 1);
+    assert_eq!(finished[0]["facilitatorName"], "Ada");
+    let table = outward(&db, &["workshops", "list"]);
+    assert!(stdout(&table).contains("Finished"), "{}", stdout(&table));
+    let bad = outward(&db, &["workshops", "list", "--state", "paused"]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("planned, running, finished"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
 fn exercises_list_the_built_in_library_as_text_and_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("outward.db");

@@ -8,6 +8,7 @@
 //! rewrites the file and fails when it was out of date; the test command's drift check then
 //! fails until the rewritten file is committed.
 
+use crate::action_items::ActionStatus;
 use crate::entity::EntityKind;
 use crate::error::ErrorKind;
 use crate::exercises::{self, StepKind};
@@ -16,6 +17,7 @@ use crate::pain_points::{Frequency, SEVERITY_HINTS, SEVERITY_WORDS, Status, weig
 use crate::people::Level;
 use crate::products::Stage;
 use crate::search::{HitKind, MATCH_END, MATCH_START};
+use crate::workshops::WorkshopState;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -38,6 +40,8 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("STATUSES", Status::ALL, Status::label);
     module.vocabulary("HIT_KINDS", HitKind::ALL, HitKind::label);
     module.vocabulary("STEP_KINDS", StepKind::ALL, StepKind::label);
+    module.vocabulary("WORKSHOP_STATES", WorkshopState::ALL, WorkshopState::label);
+    module.vocabulary("ACTION_STATUSES", ActionStatus::ALL, ActionStatus::label);
     module.severities();
     module.constant(
         "Shown wherever a weight is, so nobody has to guess what the number means.",

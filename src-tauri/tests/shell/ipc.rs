@@ -249,6 +249,29 @@ fn another_window_gets_no_commands() {
 }
 
 #[test]
+fn the_presenter_window_cannot_write_or_read_other_features() {
+    let app = app(in_memory());
+    let presenter = window(&app, "presenter");
+    let refused = invoke(
+        &presenter,
+        LOCAL,
+        "create_team",
+        json!({ "input": { "name": "Room", "description": "" } }),
+    );
+    assert_refused_by_acl(&refused, "the projector window writes nothing");
+    let refused = invoke(&presenter, LOCAL, "list_teams", json!({}));
+    assert_refused_by_acl(
+        &refused,
+        "the projector window reads only the presenter set",
+    );
+    let closed = invoke(&presenter, LOCAL, "close_presenter", json!({}));
+    assert!(
+        closed.is_ok(),
+        "the presenter set is granted to its window: {closed:?}"
+    );
+}
+
+#[test]
 fn every_command_is_checked_against_the_capability() {
     // Tauri checks only declared commands: an undeclared one would run here for any window.
     // The request is refused before the command runs, so nothing is done or opened.

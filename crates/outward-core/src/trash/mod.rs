@@ -96,7 +96,11 @@ fn refuse_while_held(tx: &Transaction<'_>, kind: EntityKind, id: Id) -> Result<(
     if held.iter().all(|(_, n)| *n == 0) {
         return Ok(());
     }
-    let counts: Vec<String> = held.iter().map(|(child, n)| child.count(*n)).collect();
+    let counts: Vec<String> = held
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(child, n)| child.count(*n))
+        .collect();
     Err(Error::conflict(
         None,
         format!(
@@ -216,9 +220,13 @@ fn destroys(conn: &Connection) -> Result<String> {
         .collect();
     let quotes: u32 = conn
         .prepare_cached(
-            "SELECT count(*) FROM highlights
-             WHERE interview_id IN (SELECT id FROM interviews WHERE deleted_at IS NOT NULL)
-                OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL)",
+            "SELECT (SELECT count(*) FROM highlights
+                WHERE interview_id IN (SELECT id FROM interviews WHERE deleted_at IS NOT NULL)
+                   OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL))
+              + (SELECT count(*) FROM card_evidence
+                WHERE card_id IN (SELECT id FROM workshop_cards WHERE deleted_at IS NOT NULL
+                    OR workshop_id IN (SELECT id FROM workshops WHERE deleted_at IS NOT NULL))
+                   OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL))",
         )?
         .query_row([], |r| r.get(0))?;
     if quotes > 0 {
@@ -343,6 +351,8 @@ fn destroy_all(tx: &Transaction<'_>) -> Result<u32> {
         tx,
         &trashed(EntityKind::Customer.table())?,
         &trashed(EntityKind::Interview.table())?,
+        &trashed(EntityKind::Workshop.table())?,
+        &trashed(EntityKind::Card.table())?,
     )?;
     let mut destroyed = 0;
     // Children before parents, so the count does not miss rows removed by cascade.
@@ -403,8 +413,10 @@ fn refuse_to_take_live_records(tx: &Transaction<'_>) -> Result<()> {
 /// The pain points whose weight depends on this record being live.
 fn pain_points_touching(tx: &Transaction<'_>, kind: EntityKind, id: Id) -> Result<Vec<Id>> {
     match kind {
-        EntityKind::Customer => evidence::pain_points_touching(tx, &[id], &[]),
-        EntityKind::Interview => evidence::pain_points_touching(tx, &[], &[id]),
+        EntityKind::Customer => evidence::pain_points_touching(tx, &[id], &[], &[], &[]),
+        EntityKind::Interview => evidence::pain_points_touching(tx, &[], &[id], &[], &[]),
+        EntityKind::Workshop => evidence::pain_points_touching(tx, &[], &[], &[id], &[]),
+        EntityKind::Card => evidence::pain_points_touching(tx, &[], &[], &[], &[id]),
         _ => Ok(Vec::new()),
     }
 }
@@ -427,7 +439,11 @@ mod tests {
     #[test]
     fn emptying_destroys_every_kind_before_the_kind_it_hangs_on() {
         let order = children_first();
-        assert_eq!(order.len(), EntityKind::ALL.len(), "every kind is destroyed");
+        assert_eq!(
+            order.len(),
+            EntityKind::ALL.len(),
+            "every kind is destroyed"
+        );
         for (index, kind) in order.iter().enumerate() {
             if let Some(parent) = kind.parent().filter(|p| p.kind != *kind) {
                 let parent_at = order.iter().position(|k| *k == parent.kind).unwrap();
@@ -532,7 +548,8 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "This team still has 1 person and 0 products. Move or delete them first."
+            "This team still has 1 person. Move or delete them first.",
+            "only what holds it is named"
         );
         assert_eq!(db.read(teams::list).unwrap().len(), 1);
     }

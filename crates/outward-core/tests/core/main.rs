@@ -3,6 +3,7 @@
 
 mod fixtures;
 
+mod action_items;
 mod backups;
 mod changes;
 mod coverage;
@@ -12,8 +13,11 @@ mod exercises;
 mod fuzz;
 mod import;
 mod interviews;
+mod kudos;
 mod migrations;
+mod outcomes;
 mod pain_points;
 mod search;
 mod store;
 mod trash;
+mod workshops;

@@ -36,6 +36,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0a3736bee641e7ad11e71fe39b1d15d6c8ae78763698173acc4194d7bda9ab42",
     ),
     (
+        "0006_workshops.sql",
+        "5bb0e5e8c1429de81ffe8038691f9c11faf15ab214a592752f77f9b71a5689cc",
+    ),
+    (
         "0009_live_covering_indexes.sql",
         "2639dcf233251d73ca2e4de92c1cfbc4791c80312cb28a79efa0d02b6a92bbbe",
     ),
@@ -212,6 +216,7 @@ fn assert_readable_through_the_core(db: &Database, version: u32) {
         themes::list(conn)?;
         trash::list(conn)?;
         outward_core::exercises::list(conn)?;
+        outward_core::workshops::list(conn, &Default::default(), Default::default())?;
         let page = outward_core::page::PageRequest::default();
         let listed = interviews::list(conn, &Default::default(), page)?;
         assert_eq!(
