@@ -6,8 +6,8 @@ use clap::Subcommand;
 use outward_core::db::Database;
 use outward_core::error::Result;
 use outward_core::id::Id;
-use outward_core::page::{LIMIT_MAX, PageRequest};
 use outward_core::outcomes::markdown;
+use outward_core::page::{LIMIT_MAX, PageRequest};
 use outward_core::workshops::{self, WorkshopFilter, WorkshopState};
 use std::path::PathBuf;
 
