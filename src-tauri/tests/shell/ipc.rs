@@ -254,7 +254,10 @@ fn the_presenter_window_cannot_write_or_read_other_features() {
     );
     assert_refused_by_acl(&refused, "the projector window writes nothing");
     let refused = invoke(&presenter, LOCAL, "list_teams", json!({}));
-    assert_refused_by_acl(&refused, "the projector window reads only the presenter set");
+    assert_refused_by_acl(
+        &refused,
+        "the projector window reads only the presenter set",
+    );
     let closed = invoke(&presenter, LOCAL, "close_presenter", json!({}));
     assert!(
         closed.is_ok(),
@@ -300,7 +303,10 @@ fn evidence_commands_reach_the_core() {
         json!({ "filter": {}, "page": { "offset": 0, "limit": 2 } }),
     )
     .expect("list_pain_points is granted");
-    assert_eq!(page["total"], 4, "{page}");
+    assert_eq!(
+        page["total"], 5,
+        "four from conversations, one from the workshop: {page}"
+    );
     assert_eq!(
         page["items"].as_array().map(Vec::len),
         Some(2),
