@@ -602,7 +602,13 @@ fn a_decision_announces_its_workshop_and_the_record_it_made() {
     .unwrap();
     let changed = db.take_changes().expect("the decision changed something");
     for kind in [EntityKind::Workshop, EntityKind::PainPoint] {
-        assert!(changed.kinds.contains(&kind), "{kind:?} refreshes: {changed:?}");
+        assert!(
+            changed.kinds.contains(&kind),
+            "{kind:?} refreshes: {changed:?}"
+        );
     }
-    assert!(changed.ids.contains(&d.workshop), "the workshop's outcomes show it");
+    assert!(
+        changed.ids.contains(&d.workshop),
+        "the workshop's outcomes show it"
+    );
 }
