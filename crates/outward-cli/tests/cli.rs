@@ -352,7 +352,11 @@ fn pain_points_list_heaviest_first_from_the_example() {
         .iter()
         .map(|p| p["weight"].as_f64().unwrap())
         .collect();
-    assert_eq!(weights.len(), 4);
+    assert_eq!(
+        weights.len(),
+        5,
+        "four from conversations, one from the workshop"
+    );
     assert!(
         weights.windows(2).all(|w| w[0] >= w[1]),
         "heaviest first: {weights:?}"
@@ -467,5 +471,87 @@ fn exercises_list_the_built_in_library_as_text_and_json() {
     assert!(
         line.contains("built-in") && line.contains("steps") && line.contains("min"),
         "a line says what kind of exercise it is, its steps and its time: {line}"
+    );
+}
+
+#[test]
+fn the_example_workshop_exports_as_markdown_to_the_terminal_or_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(
+        outward(&db, &["seed", "--profile", "example"])
+            .status
+            .success()
+    );
+    let listed = json(&outward(&db, &["workshops", "list", "--json"]));
+    let id = listed[0]["id"].as_str().unwrap().to_owned();
+    let printed = outward(&db, &["workshops", "export", &id, "--format", "md"]);
+    assert!(printed.status.success(), "{}", stderr(&printed));
+    let text = stdout(&printed);
+    for heading in [
+        "## Who attended",
+        "## Outcomes",
+        "## Top-voted",
+        "## Ratings",
+        "## Time per step",
+    ] {
+        assert!(text.contains(heading), "{heading} in:\n{text}");
+    }
+    let out = dir.path().join("summary.md");
+    let saved = outward(
+        &db,
+        &[
+            "workshops",
+            "export",
+            &id,
+            "--format",
+            "md",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        text,
+        "the same text, saved"
+    );
+
+    let nowhere = dir.path().join("missing").join("summary.md");
+    let refused = outward(
+        &db,
+        &[
+            "workshops",
+            "export",
+            &id,
+            "--out",
+            nowhere.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        stderr(&refused).lines().count(),
+        1,
+        "one line: {}",
+        stderr(&refused)
+    );
+    assert!(
+        stderr(&refused).contains("Nothing was written"),
+        "{}",
+        stderr(&refused)
+    );
+    let unknown = outward(
+        &db,
+        &[
+            "workshops",
+            "export",
+            "019a1000-0000-7000-8000-000000000000",
+        ],
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).starts_with("outward:"),
+        "{}",
+        stderr(&unknown)
     );
 }

@@ -11,8 +11,10 @@
 use crate::action_items::ActionStatus;
 use crate::entity::EntityKind;
 use crate::error::ErrorKind;
+use crate::evidence::EvidenceSource;
 use crate::exercises::{self, StepKind};
 use crate::interviews::InterviewKind;
+use crate::outcomes::OutcomeKind;
 use crate::pain_points::{Frequency, SEVERITY_HINTS, SEVERITY_WORDS, Status, weight};
 use crate::people::Level;
 use crate::products::Stage;
@@ -42,6 +44,12 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("STEP_KINDS", StepKind::ALL, StepKind::label);
     module.vocabulary("WORKSHOP_STATES", WorkshopState::ALL, WorkshopState::label);
     module.vocabulary("ACTION_STATUSES", ActionStatus::ALL, ActionStatus::label);
+    module.vocabulary("OUTCOME_KINDS", OutcomeKind::ALL, OutcomeKind::label);
+    module.vocabulary(
+        "EVIDENCE_SOURCES",
+        EvidenceSource::ALL,
+        EvidenceSource::label,
+    );
     module.severities();
     module.constant(
         "Shown wherever a weight is, so nobody has to guess what the number means.",

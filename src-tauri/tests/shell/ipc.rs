@@ -309,7 +309,10 @@ fn evidence_commands_reach_the_core() {
         json!({ "filter": {}, "page": { "offset": 0, "limit": 2 } }),
     )
     .expect("list_pain_points is granted");
-    assert_eq!(page["total"], 4, "{page}");
+    assert_eq!(
+        page["total"], 5,
+        "four from conversations, one from the workshop: {page}"
+    );
     assert_eq!(
         page["items"].as_array().map(Vec::len),
         Some(2),

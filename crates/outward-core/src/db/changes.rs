@@ -112,6 +112,9 @@ const WATCHED: &[Watch] = &[
         "action_item_id",
         EntityKind::ActionItem,
     ),
+    // A decision shows on its workshop's outcomes; a card kept as evidence, on its pain point.
+    watch("workshop_outcomes", "workshop_id", EntityKind::Workshop),
+    watch("card_evidence", "pain_point_id", EntityKind::PainPoint),
     Watch {
         table: "settings",
         column: "key",

@@ -7,7 +7,8 @@
 //! workshop card decided into a pain point counts while its card and workshop are out of the
 //! Trash, on the day of the workshop, with the card's text as its quote; it reaches no customer,
 //! because a workshop is the team talking among itself: what the room says adds to a pain
-//! point's evidence and freshness, never to how many customers it reaches.
+//! point's evidence and freshness, never to how many customers it reaches. (`pain_point_reach`
+//! reads `interview_evidence`, the half of `evidence` that names customers.)
 
 use crate::error::Result;
 use crate::id::Id;

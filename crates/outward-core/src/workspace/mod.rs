@@ -152,7 +152,10 @@ mod tests {
                 )
             })
             .unwrap();
-        assert_eq!(pains.total, 4);
+        assert_eq!(
+            pains.total, 5,
+            "four heard in conversations, one raised in the workshop"
+        );
         assert!(
             pains.items.iter().all(|p| p.evidence_count > 0),
             "every pain point has evidence"

@@ -40,6 +40,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "5bb0e5e8c1429de81ffe8038691f9c11faf15ab214a592752f77f9b71a5689cc",
     ),
     (
+        "0007_outcomes.sql",
+        "9c14b6c2af012d581c462a4c154ef18ef911e7c65189c7f2cdb195a4d0a9a4c4",
+    ),
+    (
         "0009_live_covering_indexes.sql",
         "2639dcf233251d73ca2e4de92c1cfbc4791c80312cb28a79efa0d02b6a92bbbe",
     ),

@@ -583,3 +583,32 @@ fn the_example_holds_a_finished_workshop_whose_summary_a_new_user_can_read() {
     let markdown = db.read(|c| markdown::export(c, workshop, now)).unwrap();
     assert!(markdown.contains("**Kudos:** To Priya Raman"), "{markdown}");
 }
+
+#[test]
+fn a_decision_announces_its_workshop_and_the_record_it_made() {
+    let d = decided();
+    let db = &d.r.w.db;
+    db.take_changes();
+    db.write(|tx| {
+        outcomes::decide_pain_point(
+            tx,
+            d.workshop,
+            DecisionSource::Card(d.queue),
+            &pain("CI queue is slow at peak"),
+            None,
+            secs(1300),
+        )
+    })
+    .unwrap();
+    let changed = db.take_changes().expect("the decision changed something");
+    for kind in [EntityKind::Workshop, EntityKind::PainPoint] {
+        assert!(
+            changed.kinds.contains(&kind),
+            "{kind:?} refreshes: {changed:?}"
+        );
+    }
+    assert!(
+        changed.ids.contains(&d.workshop),
+        "the workshop's outcomes show it"
+    );
+}

@@ -2,10 +2,12 @@
 import type { ActionStatus } from './ActionStatus';
 import type { EntityKind } from './EntityKind';
 import type { ErrorKind } from './ErrorKind';
+import type { EvidenceSource } from './EvidenceSource';
 import type { Frequency } from './Frequency';
 import type { HitKind } from './HitKind';
 import type { InterviewKind } from './InterviewKind';
 import type { Level } from './Level';
+import type { OutcomeKind } from './OutcomeKind';
 import type { Stage } from './Stage';
 import type { Status } from './Status';
 import type { StepKind } from './StepKind';
@@ -191,6 +193,32 @@ export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
 	"open": "Open",
 	"done": "Done",
 	"dropped": "Dropped",
+};
+
+/** Every `OutcomeKind` in order, with its label. */
+export const OUTCOME_KINDS: readonly { value: OutcomeKind; label: string }[] = [
+	{ value: "painPoint", label: "Pain point" },
+	{ value: "actionItem", label: "Action item" },
+	{ value: "kudos", label: "Kudos" },
+];
+
+/** The label people read for each `OutcomeKind`. */
+export const OUTCOME_KIND_LABELS: Readonly<Record<OutcomeKind, string>> = {
+	"painPoint": "Pain point",
+	"actionItem": "Action item",
+	"kudos": "Kudos",
+};
+
+/** Every `EvidenceSource` in order, with its label. */
+export const EVIDENCE_SOURCES: readonly { value: EvidenceSource; label: string }[] = [
+	{ value: "interview", label: "Interview" },
+	{ value: "card", label: "Workshop card" },
+];
+
+/** The label people read for each `EvidenceSource`. */
+export const EVIDENCE_SOURCE_LABELS: Readonly<Record<EvidenceSource, string>> = {
+	"interview": "Interview",
+	"card": "Workshop card",
 };
 
 /** Severity 1–4: its words and what each means. */
