@@ -430,5 +430,9 @@ fn workshops_list_newest_first_and_by_state() {
     assert!(stdout(&table).contains("Finished"), "{}", stdout(&table));
     let bad = outward(&db, &["workshops", "list", "--state", "paused"]);
     assert!(!bad.status.success());
-    assert!(stderr(&bad).contains("planned, running, finished"), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("planned, running, finished"),
+        "{}",
+        stderr(&bad)
+    );
 }

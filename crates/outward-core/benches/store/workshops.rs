@@ -121,7 +121,9 @@ fn grouped_and_voted(tx: &Transaction<'_>, id: Id, people: &[Id]) -> Fallible {
         });
     }
     for (n, person) in people.iter().enumerate() {
-        let ballot: Vec<VoteInput> = (0..3).map(|k| items[(n + k) % items.len()].clone()).collect();
+        let ballot: Vec<VoteInput> = (0..3)
+            .map(|k| items[(n + k) % items.len()].clone())
+            .collect();
         votes::cast(tx, id, *person, &ballot, now)?;
     }
     Ok(())
@@ -234,7 +236,12 @@ pub fn past_workshops(db: &Database, report: &mut Report) -> Fallible {
     })??;
     let timings = paired(
         400,
-        |i| (facilitators[i % facilitators.len()], (i / 50 % 3) as u32 * 20),
+        |i| {
+            (
+                facilitators[i % facilitators.len()],
+                (i / 50 % 3) as u32 * 20,
+            )
+        },
         |(facilitator, offset)| {
             let filter = WorkshopFilter {
                 facilitator_id: Some(*facilitator),
@@ -272,10 +279,6 @@ pub fn past_workshops(db: &Database, report: &mut Report) -> Fallible {
             })
         },
     )?;
-    report.compared(
-        "a facilitator's past workshops, a page of 20",
-        timings,
-        1.3,
-    );
+    report.compared("a facilitator's past workshops, a page of 20", timings, 1.3);
     Ok(())
 }

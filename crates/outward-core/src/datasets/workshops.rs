@@ -102,7 +102,11 @@ impl Room {
         let (team_id, people) = self.teams[team].clone();
         let facilitator = people[self.rng.random_range(0..people.len())];
         let start = held_on.and_hms_opt(10, 0, 0).expect("a time").and_utc();
-        let total: i64 = exercise.steps.iter().map(|s| i64::from(s.timebox_seconds)).sum();
+        let total: i64 = exercise
+            .steps
+            .iter()
+            .map(|s| i64::from(s.timebox_seconds))
+            .sum();
         let id = self.id(start);
         let last = exercise.steps.len() as u32 - 1;
         tx.prepare_cached(
@@ -158,7 +162,15 @@ impl Room {
         }
         let cards = self.cards(tx, id, writing.unwrap_or(0), &people, start, sizes)?;
         if let Some((position, step)) = voting {
-            self.votes(tx, id, position, step.votes_per_person, &people, &cards, start)?;
+            self.votes(
+                tx,
+                id,
+                position,
+                step.votes_per_person,
+                &people,
+                &cards,
+                start,
+            )?;
         }
         if let Some((position, step)) = rating {
             for person in &people {
@@ -168,7 +180,14 @@ impl Room {
                              person_id, score, rated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     )?
-                    .execute((id, position, dimension, person, self.rng.random_range(1..=5), start))?;
+                    .execute((
+                        id,
+                        position,
+                        dimension,
+                        person,
+                        self.rng.random_range(1..=5),
+                        start,
+                    ))?;
                 }
             }
         }
@@ -217,7 +236,15 @@ impl Room {
                      group_id, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
             )?
-            .execute((card, workshop, step, &text, author, group.filter(|_| !alone), at))?;
+            .execute((
+                card,
+                workshop,
+                step,
+                &text,
+                author,
+                group.filter(|_| !alone),
+                at,
+            ))?;
             if alone {
                 items.push((Some(card), None));
             }
