@@ -265,6 +265,7 @@ mod tests {
             ),
             (30, 90, 6, 6)
         );
+        assert_eq!((summary.workshops, summary.workshop_cards), (6, 48));
         // A change to the generator or its dependencies shows here: update the digest only
         // when the change is meant.
         assert_eq!(

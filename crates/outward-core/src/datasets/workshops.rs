@@ -164,8 +164,7 @@ impl Room {
         if let Some((position, step)) = voting {
             self.votes(
                 tx,
-                id,
-                position,
+                (id, position),
                 step.votes_per_person,
                 &people,
                 &cards,
@@ -258,8 +257,7 @@ impl Room {
     fn votes(
         &mut self,
         tx: &Transaction<'_>,
-        workshop: Id,
-        step: u32,
+        (workshop, step): (Id, u32),
         budget: u32,
         people: &[Id],
         items: &[(Option<Id>, Option<Id>)],

@@ -63,7 +63,7 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// The stems of `text`'s words worth grouping by, each with the word as written.
-fn stems<'t>(stemmer: &Stemmer, stop: &HashSet<&str>, text: &'t str) -> Vec<(String, String)> {
+fn stems(stemmer: &Stemmer, stop: &HashSet<&str>, text: &str) -> Vec<(String, String)> {
     let mut seen = HashSet::new();
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .map(|w| w.trim_matches('\'').to_lowercase())

@@ -134,6 +134,9 @@ pub fn workshop_means(conn: &Connection, workshop: Id) -> Result<Vec<(String, f6
     Ok(means)
 }
 
+/// Per quarter (fiscal year and number): the quarter, the sum of its scores and their count.
+type QuarterSums = BTreeMap<(i32, u32), (Quarter, i64, u32)>;
+
 /// For `team` and the exercise `exercise_id`, each rated dimension's mean per quarter (of the
 /// workspace's fiscal year) over the ratings of every workshop out of the Trash, by the date the
 /// workshop was held. Dimensions by name; quarters oldest first.
@@ -145,7 +148,7 @@ pub fn trend(conn: &Connection, team: Id, exercise_id: &str) -> Result<Vec<Dimen
          WHERE w.team_id = ?1 AND w.exercise_key = ?2 AND w.deleted_at IS NULL
          GROUP BY r.dimension, w.held_on",
     )?;
-    let mut sums: BTreeMap<String, BTreeMap<(i32, u32), (Quarter, i64, u32)>> = BTreeMap::new();
+    let mut sums: BTreeMap<String, QuarterSums> = BTreeMap::new();
     let rows = stmt.query_map((team, exercise_id), |r| {
         Ok((
             r.get::<_, String>(0)?,
