@@ -34,7 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_exercises.sql"),
     include_str!("migrations/0006_workshops.sql"),
     include_str!("migrations/0007_outcomes.sql"),
-    include_str!("migrations/0009_live_covering_indexes.sql"),
+    include_str!("migrations/0008_live_covering_indexes.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

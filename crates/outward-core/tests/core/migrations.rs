@@ -44,7 +44,7 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "9c14b6c2af012d581c462a4c154ef18ef911e7c65189c7f2cdb195a4d0a9a4c4",
     ),
     (
-        "0009_live_covering_indexes.sql",
+        "0008_live_covering_indexes.sql",
         "2639dcf233251d73ca2e4de92c1cfbc4791c80312cb28a79efa0d02b6a92bbbe",
     ),
 ];
