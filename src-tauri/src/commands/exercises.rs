@@ -24,11 +24,7 @@ pub fn duplicate_exercise(store: State<'_, Store>, id: String) -> Reply<Exercise
 
 /// Saves a copy whole: its fields and every step, in one transaction.
 #[tauri::command(async)]
-pub fn save_exercise(
-    store: State<'_, Store>,
-    id: String,
-    input: ExerciseInput,
-) -> Reply<Exercise> {
+pub fn save_exercise(store: State<'_, Store>, id: String, input: ExerciseInput) -> Reply<Exercise> {
     let saved = store.write(|tx, now| exercises::save(tx, &id, &input, now))?;
     Ok(saved)
 }

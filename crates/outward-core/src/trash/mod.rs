@@ -427,7 +427,11 @@ mod tests {
     #[test]
     fn emptying_destroys_every_kind_before_the_kind_it_hangs_on() {
         let order = children_first();
-        assert_eq!(order.len(), EntityKind::ALL.len(), "every kind is destroyed");
+        assert_eq!(
+            order.len(),
+            EntityKind::ALL.len(),
+            "every kind is destroyed"
+        );
         for (index, kind) in order.iter().enumerate() {
             if let Some(parent) = kind.parent().filter(|p| p.kind != *kind) {
                 let parent_at = order.iter().position(|k| *k == parent.kind).unwrap();
