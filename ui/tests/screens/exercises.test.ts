@@ -60,7 +60,7 @@ describe('exercises', () => {
 		await page.getByLabel('Title').first().focus();
 		await page.keyboard.press('Alt+ArrowDown');
 		await expect.poll(() => stepTitles(page)).toEqual([before[1], before[0], ...before.slice(2)]);
-		await expect(page.locator('[aria-live="polite"]').textContent()).resolves.toContain(
+		await expect(page.locator('p[aria-live="polite"]').textContent()).resolves.toContain(
 			'Moved “Why we start with wins” to step 2 of 4.'
 		);
 		await expect(
@@ -79,7 +79,7 @@ describe('exercises', () => {
 
 		await page.getByRole('link', { name: 'Done' }).click();
 		await heading(page, 'Wins and kudos opener (copy)');
-		const first = page.getByRole('listitem').first();
+		const first = page.getByRole('main').getByRole('listitem').first();
 		await expect(first.textContent()).resolves.toContain('Write your wins');
 		await expect(first.textContent()).resolves.toContain('3 min');
 		await expectHealthy(page);
