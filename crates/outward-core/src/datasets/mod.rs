@@ -270,7 +270,7 @@ mod tests {
         // when the change is meant.
         assert_eq!(
             digest(&first),
-            "6499075c8ed84a2f70c3848d733eea99a220107a8c0cecb9c3bb2af507eee70d"
+            "69049b7a4d4d237b1018221a3711f662d227266180c814e5a789f8475b43f96a"
         );
     }
 
@@ -308,7 +308,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "2fc6fa2f6acbec1e22fb5d3745a105370c05343304ee4dccbac9915833750dcc"
+            "a7f0c1d5f5c0975024bc526812df24caf24780ff6d5861244d0f8ecfa7e89cec"
         );
     }
 
