@@ -208,7 +208,7 @@ describe('interviews', () => {
 		const dialog = await visible(page.getByRole('dialog', { name: 'Mark as evidence' }));
 		await expect(dialog.getByTestId('mark-quote').textContent()).resolves.toBe(words);
 		await dialog.getByLabel('Find a pain point').fill('slow');
-		await visible(dialog.getByRole('option', { name: /Slow CI builds/ }));
+		await visible(dialog.getByRole('option', { name: /CI queue is slow at peak times/ }));
 		await page.keyboard.press('Enter');
 		await visible(dialog.getByTestId('picker-chosen'));
 		await page.keyboard.press('Enter');
