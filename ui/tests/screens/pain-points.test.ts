@@ -15,7 +15,7 @@ async function openPainPoint(page: Page, title: string) {
 describe('pain points', () => {
 	it('lists the heaviest first with the weight and what it means', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/pain-points' });
-		await expect.poll(() => page.getByTestId('pain-point-row').count()).toBe(4);
+		await expect.poll(() => page.getByTestId('pain-point-row').count()).toBe(5);
 		const titles = await page.getByTestId('pain-point-row').getByRole('link').allTextContents();
 		expect(titles[0]).toBe('CI queue is slow at peak times');
 		await expect(page.getByText('Weight = severity × customers affected × evidence.').count()).resolves.toBe(1);
@@ -47,7 +47,7 @@ describe('pain points', () => {
 		await expect.poll(() => page.getByTestId('evidence').count(), { message: 'the quote moved to the kept one' }).toBe(3);
 		await visible(page.getByRole('heading', { name: 'Merged into this one' }));
 		await page.getByRole('link', { name: /^Pain points/ }).click();
-		await expect.poll(() => page.getByTestId('pain-point-row').count()).toBe(3);
+		await expect.poll(() => page.getByTestId('pain-point-row').count()).toBe(4);
 		await expectHealthy(page);
 		await page.context().close();
 	});

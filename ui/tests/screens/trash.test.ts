@@ -29,7 +29,7 @@ describe('trash', () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/teams' });
 		await page.getByRole('button', { name: 'Delete Developer Platform' }).click();
 		const toast = await visible(page.getByTestId('toast').filter({ hasText: 'still has' }));
-		await expect(toast.textContent()).resolves.toContain('6 people and 4 products');
+		await expect(toast.textContent()).resolves.toContain('6 people, 4 products and 1 workshop');
 		await expect(page.getByTestId('team-card').count()).resolves.toBe(1);
 		await page.context().close();
 	});

@@ -41,11 +41,11 @@ describe('first run', () => {
 		await page.getByRole('button', { name: 'Load the example' }).click();
 
 		await visible(page.getByRole('heading', { level: 1, name: 'Teams' }));
-		await expect(page.getByTestId('team-card').count()).resolves.toBe(1);
+		await expect.poll(() => page.getByTestId('team-card').count()).toBe(1);
 
 		await page.getByRole('link', { name: /^People/ }).click();
 		await visible(page.getByRole('heading', { level: 1, name: 'People' }));
-		await expect(page.getByTestId('person-row').count()).resolves.toBe(6);
+		await expect.poll(() => page.getByTestId('person-row').count()).toBe(6);
 
 		await page.getByRole('link', { name: /^Products/ }).click();
 		await visible(page.getByRole('heading', { level: 2, name: 'Developer Platform' }));
