@@ -51,6 +51,7 @@ impl Store {
         match Database::open(path, now) {
             Ok(database) => {
                 log::info!("opened the database at {}", path.display());
+                pause_running_workshop(&database, now);
                 back_up_daily_in_background(path, now);
                 Store::from_database(database)
             }
@@ -161,6 +162,7 @@ impl Store {
                     "reopened the database at {} after a restore",
                     path.display()
                 );
+                pause_running_workshop(&database, now);
                 Ok(Arc::new(database))
             }
             Err(error) => Err(StartupFailure::new(&path, &error)),
@@ -263,6 +265,17 @@ pub fn internal(error: &dyn std::fmt::Display) -> ErrorReport {
         kind: ErrorKind::Internal,
         message: "Something went wrong in the app. Details are in the log.".to_owned(),
         field: None,
+    }
+}
+
+/// A workshop that was running when the database was last closed (the app stopped, or the
+/// backup being restored was taken mid-workshop) comes back with its timer paused at what
+/// remained then.
+fn pause_running_workshop(database: &Database, now: DateTime<Utc>) {
+    if let Err(error) =
+        database.write(|tx| outward_core::workshops::timer::pause_after_restart(tx, now))
+    {
+        log::error!("could not pause the running workshop's timer: {error}");
     }
 }
 

@@ -4,6 +4,7 @@
 mod backups;
 mod bundle;
 mod customers;
+mod exercises;
 mod interviews;
 mod output;
 mod pain_points;
@@ -11,6 +12,7 @@ mod people;
 mod products;
 mod search;
 mod teams;
+mod workshops;
 mod workspace;
 
 use backups::BackupsAction;
@@ -18,6 +20,7 @@ use chrono::Utc;
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 use customers::CustomerAction;
+use exercises::ExerciseAction;
 use interviews::InterviewAction;
 use outward_core::db::{self, Database};
 use outward_core::error::{Error, Result};
@@ -27,6 +30,7 @@ use products::ProductAction;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use teams::TeamAction;
+use workshops::WorkshopAction;
 use workspace::Profile;
 
 #[derive(Parser)]
@@ -108,6 +112,16 @@ enum Command {
     PainPoints {
         #[command(subcommand)]
         action: PainPointAction,
+    },
+    /// Workshops, most recent first
+    Workshops {
+        #[command(subcommand)]
+        action: WorkshopAction,
+    },
+    /// Workshop exercises: the built-in library and the team's own copies
+    Exercises {
+        #[command(subcommand)]
+        action: ExerciseAction,
     },
     /// Search interview notes, pain points and themes
     Search {
@@ -217,6 +231,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Customers { action } => customers::run(&database, action),
         Command::Interviews { action } => interviews::run(&database, action),
         Command::PainPoints { action } => pain_points::run(&database, action),
+        Command::Workshops { action } => workshops::run(&database, action),
+        Command::Exercises { action } => exercises::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
     }
 }

@@ -41,7 +41,12 @@ pub const INTERVIEWS_FOLDER: &str = "interviews";
 /// The tables the core derives from others and rebuilds on its own, so a bundle leaves them
 /// out: each full-text index is refilled by its triggers as its table's rows are imported.
 /// A table of the schema that is neither exported nor listed here fails a test.
-pub const DERIVED: &[&str] = &["interviews_fts", "pain_points_fts", "themes_fts"];
+pub const DERIVED: &[&str] = &[
+    "interviews_fts",
+    "pain_points_fts",
+    "themes_fts",
+    "workshop_cards_fts",
+];
 
 /// `manifest.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

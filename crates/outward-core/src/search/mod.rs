@@ -1,5 +1,6 @@
-//! Search everywhere: full-text search over interview notes, pain points and themes, through the
-//! FTS5 tables that triggers keep in step with the rows (see migration 0002).
+//! Search everywhere: full-text search over interview notes, pain points, themes and workshop
+//! cards, through the FTS5 tables that triggers keep in step with the rows (see migrations 0002
+//! and 0007). A card is found only once the room has seen it, and opens its workshop.
 //!
 //! What people type is turned into a safe FTS5 query: words are quoted (so `-`, `:` or `OR`
 //! cannot become operators), `"quoted phrases"` stay phrases, a word ending in `*` is a prefix,
@@ -40,6 +41,7 @@ crate::text::vocabulary! {
         Interview = "interview", "Interview";
         PainPoint = "painPoint", "Pain point";
         Theme = "theme", "Theme";
+        Card = "card", "Workshop card";
     }
 }
 
@@ -60,6 +62,8 @@ pub struct SearchHit {
     /// For interviews, the first matched passage of the notes; `None` when only the
     /// interviewees matched, and for other kinds.
     pub notes_match: Option<NotesRange>,
+    /// For workshop cards, the workshop a hit opens.
+    pub workshop_id: Option<Id>,
 }
 
 /// A passage of an interview's notes, in UTF-16 code units as the editor and highlights count.
@@ -109,6 +113,7 @@ pub fn search(conn: &Connection, text: &str) -> Result<Vec<SearchHit>> {
     hits.extend(interviews(conn, &query)?);
     hits.extend(pain_points(conn, &query)?);
     hits.extend(themes(conn, &query)?);
+    hits.extend(cards(conn, &query)?);
     hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
     Ok(hits)
 }
@@ -194,6 +199,7 @@ fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
                 held_on: Some(held_on),
                 rank: offered.rank,
                 notes_match: offered.marked.as_deref().and_then(NotesRange::first_in),
+                workshop_id: None,
             });
             Ok(true)
         },
@@ -238,6 +244,44 @@ fn named_hits(
             held_on: None,
             rank: offered.rank,
             notes_match: None,
+            workshop_id: None,
+        });
+        Ok(true)
+    })?;
+    Ok(hits)
+}
+
+/// Hits on workshop cards the room has seen (the workshop's own rule: a card written in silence
+/// shows once the room moved past that step), titled by their workshop, which they open.
+fn cards(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
+    let mut row = conn.prepare_cached(
+        "SELECT c.id, w.id, w.title, w.held_on, c.step_position FROM workshop_cards c
+         JOIN workshops w ON w.id = c.workshop_id AND w.deleted_at IS NULL
+         WHERE c.rowid = ?1 AND c.deleted_at IS NULL",
+    )?;
+    let mut hits = Vec::new();
+    matches(conn, "workshop_cards_fts", None, query, |offered| {
+        type Found = (Id, Id, String, NaiveDate, u32);
+        let found: Option<Found> = row
+            .query_row([offered.rowid], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .optional()?;
+        let Some((id, workshop, title, held_on, step)) = found else {
+            return Ok(false);
+        };
+        if !crate::workshops::cards::revealed(conn, workshop, step)? {
+            return Ok(false);
+        }
+        hits.push(SearchHit {
+            kind: HitKind::Card,
+            id,
+            title,
+            snippet: offered.snippet,
+            held_on: Some(held_on),
+            rank: offered.rank,
+            notes_match: None,
+            workshop_id: Some(workshop),
         });
         Ok(true)
     })?;

@@ -3,15 +3,22 @@
 
 mod fixtures;
 
+mod action_items;
 mod backups;
 mod bundle;
 mod changes;
 mod coverage;
+mod durability;
 mod evidence;
+mod exercises;
+mod fuzz;
 mod import;
 mod interviews;
+mod kudos;
 mod migrations;
+mod outcomes;
 mod pain_points;
 mod search;
 mod store;
 mod trash;
+mod workshops;
