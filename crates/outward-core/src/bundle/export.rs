@@ -46,10 +46,16 @@ pub fn export(
         ));
     }
     let partial = partial_for(out)?;
+    clean_up_interrupted(out.parent().unwrap_or(Path::new(".")));
     if partial.exists() {
-        // Left by an export that was interrupted: it was never complete.
-        std::fs::remove_dir_all(&partial)
-            .map_err(|e| Error::io(format!("cannot remove {}", partial.display()), e))?;
+        return Err(Error::conflict(
+            Some("path"),
+            format!(
+                "{} is in the way of the export and is not one it left; move it or choose \
+                 another name.",
+                partial.display()
+            ),
+        ));
     }
     let result = write_all(conn, &partial, now, progress);
     match result {
@@ -100,6 +106,54 @@ pub(crate) fn partial_for(out: &Path) -> Result<PathBuf> {
     })?;
     let parent = out.parent().unwrap_or(Path::new("."));
     Ok(parent.join(format!(".{}.partial", name.to_string_lossy())))
+}
+
+/// Removes the hidden folders exports into `folder` left when they were cut short (the process
+/// killed mid-way): `.<name>.partial` holding nothing but a bundle's files. They were never
+/// renamed, so none was ever taken for a finished export. Best effort: what cannot be removed
+/// is left for the next export.
+pub fn clean_up_interrupted(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if name.starts_with('.') && name.ends_with(".partial") && is_bundle_in_progress(&path) {
+            match std::fs::remove_dir_all(&path) {
+                Ok(()) => log::info!("removed the interrupted export {}", path.display()),
+                Err(e) => log::warn!("cannot remove {}: {e}", path.display()),
+            }
+        }
+    }
+}
+
+/// Whether `dir` is a folder holding only what an export writes: `.jsonl` files, the manifest,
+/// and the interviews' folder of `.md` files.
+fn is_bundle_in_progress(dir: &Path) -> bool {
+    let only = |dir: &Path, allowed: &dyn Fn(&str, bool) -> bool| -> bool {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return false;
+        };
+        let mut entries = entries;
+        entries.all(|entry| {
+            entry.is_ok_and(|e| {
+                let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+                allowed(&e.file_name().to_string_lossy(), is_dir)
+            })
+        })
+    };
+    std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
+        && only(dir, &|name, is_dir| {
+            if is_dir {
+                name == INTERVIEWS_FOLDER
+                    && only(&dir.join(INTERVIEWS_FOLDER), &|md, sub| {
+                        !sub && md.ends_with(".md")
+                    })
+            } else {
+                name.ends_with(".jsonl") || name == MANIFEST
+            }
+        })
 }
 
 fn write_all(

@@ -9,7 +9,8 @@
 //! itself. A test fails if a table is neither exported nor listed as derived.
 //!
 //! [`export()`] writes into a hidden sibling of the target and renames it into place at the
-//! end, so a cancelled or interrupted export leaves no folder that looks complete.
+//! end, so a cancelled or interrupted export leaves no folder that looks complete; the next
+//! export into the same folder removes what an interrupted one left ([`clean_up_interrupted`]).
 //! [`import()`] reads a bundle into an empty database in the caller's one transaction, all or
 //! nothing; a bundle of an older schema is read into a database of that schema first and
 //! migrated. A damaged bundle is refused as a whole, naming the file and line.
@@ -18,7 +19,7 @@ mod export;
 mod import;
 mod markdown;
 
-pub use export::{Exported, export, export_from};
+pub use export::{Exported, clean_up_interrupted, export, export_from};
 pub use import::{Imported, import};
 
 use crate::error::Result;

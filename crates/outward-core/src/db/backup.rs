@@ -240,15 +240,7 @@ pub fn latest_for(db_path: &Path) -> Option<PathBuf> {
 /// its backups cut short (the app closed mid-way) left behind. Another database's backups are
 /// never touched. A file another backup removed first is no error.
 fn rotate(db_path: &Path, keep: usize) -> Result<()> {
-    let owner = owner(db_path);
-    let partials = files_in(&folder_for(db_path))
-        .filter(|(name, _)| {
-            name.strip_prefix('.')
-                .and_then(|n| n.strip_suffix(PARTIAL))
-                .is_some_and(|backup| taken_at(&owner, backup).is_some())
-        })
-        .map(|(_, path)| path);
-    for old in partials.chain(list(db_path).into_iter().skip(keep)) {
+    for old in partials(db_path).chain(list(db_path).into_iter().skip(keep)) {
         match std::fs::remove_file(&old) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 let context = format!("cannot remove the old backup {}", old.display());
@@ -258,6 +250,19 @@ fn rotate(db_path: &Path, keep: usize) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The partial files of the database at `db_path`'s backups: `.<backup name>.partial`, written
+/// before a backup is verified and renamed. One that is still there was cut short.
+fn partials(db_path: &Path) -> impl Iterator<Item = PathBuf> + use<> {
+    let owner = owner(db_path);
+    files_in(&folder_for(db_path))
+        .filter(move |(name, _)| {
+            name.strip_prefix('.')
+                .and_then(|n| n.strip_suffix(PARTIAL))
+                .is_some_and(|backup| taken_at(&owner, backup).is_some())
+        })
+        .map(|(_, path)| path)
 }
 
 /// Makes the rename durable. Best effort: not every platform can fsync a folder.
@@ -392,8 +397,18 @@ pub fn restore(backup: &Path, db_path: &Path, now: DateTime<Utc>) -> Result<Opti
     Ok(kept)
 }
 
-/// Removes what a restore cut short (the process killed mid-way) left beside the database at
-/// `db_path`. Run before opening it.
+/// Removes what a backup or a restore cut short (the process killed mid-way) left beside the
+/// database at `db_path`: a backup's partial file, which was never verified or given a
+/// backup's name, and a restore's copy of the backup. Run before opening it. A backup another
+/// process is writing at this moment then fails with an error; none is ever left half-written
+/// under a backup's name.
 pub fn clean_up_interrupted(db_path: &Path) {
     let _ = std::fs::remove_file(db_path.with_extension("db.restoring"));
+    for partial in partials(db_path) {
+        match std::fs::remove_file(&partial) {
+            Ok(()) => log::info!("removed the interrupted backup {}", partial.display()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => log::warn!("cannot remove {}: {e}", partial.display()),
+        }
+    }
 }

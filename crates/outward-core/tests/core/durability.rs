@@ -17,21 +17,9 @@ use std::time::Duration;
 
 const ROUNDS: u64 = 50;
 
-/// The example binary beside this test binary (`target/<profile>/examples/`): `cargo test`
-/// builds examples with the tests; `cargo test --test core` alone does not.
+/// The writer: the `acknowledged_writes` example.
 fn writer() -> PathBuf {
-    let deps = std::env::current_exe().expect("the test binary's path");
-    let profile = deps
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>/deps");
-    let writer = profile.join("examples").join("acknowledged_writes");
-    assert!(
-        writer.exists(),
-        "{} is missing: build it with `cargo build -p outward-core --example acknowledged_writes`",
-        writer.display()
-    );
-    writer
+    crate::fixtures::example("acknowledged_writes")
 }
 
 /// What one run of the writer promised before it was killed.

@@ -254,3 +254,20 @@ pub fn row_counts(conn: &Connection) -> Vec<(String, i64)> {
         })
         .collect()
 }
+
+/// The example binary `name` beside this test binary (`target/<profile>/examples/`):
+/// `cargo test` builds examples with the tests; `cargo test --test core` alone does not.
+pub fn example(name: &str) -> std::path::PathBuf {
+    let deps = std::env::current_exe().expect("the test binary's path");
+    let profile = deps
+        .parent()
+        .and_then(std::path::Path::parent)
+        .expect("target/<profile>/deps");
+    let binary = profile.join("examples").join(name);
+    assert!(
+        binary.exists(),
+        "{} is missing: build it with `cargo build -p outward-core --example {name}`",
+        binary.display()
+    );
+    binary
+}

@@ -13,6 +13,7 @@ mod evidence;
 mod exercises;
 mod fuzz;
 mod import;
+mod interrupted;
 mod interviews;
 mod kudos;
 mod migrations;
