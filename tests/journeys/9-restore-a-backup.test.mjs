@@ -1,4 +1,4 @@
-// Journey 7: a backup brings back an earlier state. Settings takes a backup, a team is added
+// Journey 9: a backup brings back an earlier state. Settings takes a backup, a team is added
 // after it, and restoring the backup from Settings shows the workspace as it was, while the
 // state it replaced is kept as a backup of its own.
 

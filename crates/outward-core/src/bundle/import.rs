@@ -212,8 +212,20 @@ fn insert_sql(table: &Table) -> String {
 /// Each row's key, as text, with the line it was read from.
 type Lines = HashMap<String, usize>;
 
+/// A key as text, the same whether a value is read from a line or from the table: a column may
+/// store a line's `0` as the text `'0'` (its type's affinity), and both must find the line.
 fn key_text(values: &[Value]) -> String {
-    format!("{values:?}")
+    let parts: Vec<String> = values
+        .iter()
+        .map(|value| match value {
+            Value::Null => "\u{0}null".to_owned(),
+            Value::Integer(i) => i.to_string(),
+            Value::Real(r) => r.to_string(),
+            Value::Text(t) => t.clone(),
+            Value::Blob(b) => b.iter().map(|byte| format!("{byte:02x}")).collect(),
+        })
+        .collect();
+    parts.join("\u{1f}")
 }
 
 fn load_table(conn: &Connection, dir: &Path, table: &Table) -> Result<(u64, Lines)> {
@@ -365,17 +377,16 @@ fn check_links(conn: &Connection, tables: &[Table], lines: &HashMap<String, Line
     let line = lines
         .get(&child)
         .and_then(|l| l.get(&key_text(&found)))
-        .copied()
-        .unwrap_or(0);
+        .copied();
     let columns: Vec<&str> = pairs.iter().map(|(from, _)| from.as_str()).collect();
-    Err(problem(
-        &table.file(),
-        line,
-        format!(
-            "{} refers to a row of {parent} that the bundle does not hold",
-            columns.join(", ")
-        ),
-    ))
+    let what = format!(
+        "{} refers to a row of {parent} that the bundle does not hold",
+        columns.join(", ")
+    );
+    Err(match line {
+        Some(line) => problem(&table.file(), line, what),
+        None => whole(&table.file(), what),
+    })
 }
 
 /// Copies every row of the migrated database `from` into `to`, whose schema is the same.

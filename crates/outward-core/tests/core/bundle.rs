@@ -31,7 +31,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     found
 }
 
-fn export(db: &Database, out: &Path) -> Manifest {
+pub(crate) fn export(db: &Database, out: &Path) -> Manifest {
     db.read(|conn| bundle::export(conn, out, now(), &mut |_| true))
         .unwrap()
         .expect("not cancelled")
@@ -44,7 +44,7 @@ fn import(db: &Database, dir: &Path) -> outward_core::error::Result<bundle::Impo
 
 /// The example workspace, with settings changed and records in the Trash, so every table of
 /// the schema holds rows.
-fn full_workspace() -> (tempfile::TempDir, Database) {
+pub(crate) fn full_workspace() -> (tempfile::TempDir, Database) {
     let (dir, db) = database();
     db.write(|tx| workspace::load_example(tx, now())).unwrap();
     db.write(|tx| {

@@ -12,6 +12,7 @@ mod durability;
 mod evidence;
 mod exercises;
 mod fuzz;
+mod fuzz_bundle;
 mod import;
 mod interrupted;
 mod interviews;
