@@ -10,9 +10,8 @@ use outward_core::db::Database;
 use outward_core::id::Id;
 use outward_core::{customers, interviews};
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 const ROUNDS: u64 = 50;
@@ -48,22 +47,8 @@ enum Moment {
 
 /// Runs the writer on `db` and kills it at `moment`.
 fn run_and_kill(writer: &Path, db: &Path, round: u64, moment: Moment) -> Acknowledged {
-    let mut child = Command::new(writer)
-        .arg(db)
-        .arg(round.to_string())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the writer starts");
-    let stdout = child.stdout.take().expect("piped");
-    let (lines, printed) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if lines.send(line).is_err() {
-                break;
-            }
-        }
-    });
+    let (mut child, printed) =
+        crate::fixtures::spawn_printing(Command::new(writer).arg(db).arg(round.to_string()));
     let mut seen = Vec::new();
     let delay = match moment {
         Moment::AfterStart(delay) => delay,

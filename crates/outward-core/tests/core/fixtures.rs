@@ -271,3 +271,30 @@ pub fn example(name: &str) -> std::path::PathBuf {
     );
     binary
 }
+
+/// Starts `command` with its standard output piped and its standard error dropped, and reads
+/// its output on a thread of its own: each line arrives on the receiver as it is printed, and
+/// the receiver ends when the process does (killed or not).
+pub fn spawn_printing(
+    command: &mut std::process::Command,
+) -> (std::process::Child, std::sync::mpsc::Receiver<String>) {
+    use std::io::BufRead;
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let stdout = child.stdout.take().expect("piped");
+    let (lines, printed) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    (child, printed)
+}

@@ -6,13 +6,12 @@
 //! database, and then that opening the database (for backups) or the next export (for bundles)
 //! removes what the killed one left.
 
-use crate::fixtures::{example, now};
+use crate::fixtures::{example, now, spawn_printing};
 use outward_core::db::{Database, backup};
 use outward_core::{bundle, workspace};
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 const ROUNDS: u64 = 40;
@@ -40,24 +39,13 @@ fn leftovers(folder: &Path) -> Vec<PathBuf> {
 /// Runs the binary in `mode` and kills it at a moment spread over 0–240 ms, counted from its
 /// start on even rounds (start-up, the first copy) and from its first finished copy on odd ones.
 fn run_and_kill(db: &Path, mode: &str, folder: &Path, round: u64) -> usize {
-    let mut child = Command::new(example("copies_until_killed"))
-        .arg(db)
-        .arg(mode)
-        .arg(folder)
-        .arg(round.to_string())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
-    let stdout = child.stdout.take().expect("piped");
-    let (lines, printed) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if lines.send(line).is_err() {
-                break;
-            }
-        }
-    });
+    let (mut child, printed) = spawn_printing(
+        Command::new(example("copies_until_killed"))
+            .arg(db)
+            .arg(mode)
+            .arg(folder)
+            .arg(round.to_string()),
+    );
     let mut seen = Vec::new();
     if round % 2 == 1 {
         let first = printed
