@@ -50,11 +50,14 @@ fn logging<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 /// The state the commands read, managed in one place for the app and for any program that drives
 /// the commands without a window (the screen tests' backend): the store, announcing what each
 /// write changed to `app`; previewed imports, which wait for their confirmation while the UI
-/// holds only their handles; and where the import asks for a folder.
+/// holds only their handles; the flag that cancels the export under way; and where the import
+/// asks for a folder.
 pub fn manage_state<R: Runtime>(app: &tauri::AppHandle<R>, store: Store, picker: FolderPicker) {
     store.announce_to(app.clone());
     app.manage(store);
     app.manage(PendingImports::default());
+    // Set by `cancel_export` to stop the export under way.
+    app.manage(commands::backups::ExportCancel::default());
     app.manage(picker);
 }
 
@@ -65,7 +68,8 @@ pub fn run() {
     let result = tauri::Builder::default()
         .manage(started)
         .plugin(logging())
-        // Only Rust opens dialogs (the import folder picker); the UI is granted none of its
+        // Only Rust opens dialogs (the import folder picker, the export's save location and the
+        // bundle to import); the UI is granted none of its
         // commands, so a page cannot widen what the app may read.
         .plugin(tauri_plugin_dialog::init())
         // Plugins are set up first, so opening the database is logged. The window cannot load

@@ -1,17 +1,20 @@
 //! The database as the app holds it: open, or unavailable with the reason why. Commands reach
-//! the core only through [`Store::read`], [`Store::write`], [`Store::run`] and [`Store::backup`],
-//! which turn core errors into the wire's [`ErrorReport`] and log the internal ones, so no
-//! command can leak details or panic. After a write, the store sends every view what the core
-//! recorded as changed (the [`CHANGED_EVENT`]), so no command announces anything by hand.
+//! the core only through [`Store::read`], [`Store::write`], [`Store::run`], [`Store::backup`]
+//! and [`Store::restore`], which turn core errors into the wire's [`ErrorReport`] and log the
+//! internal ones, so no command can leak details or panic. After a write, the store sends every
+//! view what the core recorded as changed (the [`CHANGED_EVENT`]), so no command announces
+//! anything by hand. Restoring a backup swaps the database under every command: the old one is
+//! closed once the commands using it finish, the file replaced, the new one opened, and every
+//! view told that everything changed.
 
 use chrono::{DateTime, Utc};
 use outward_core::db::{self, Database, backup};
-use outward_core::entity::Changed;
+use outward_core::entity::{Changed, EntityKind};
 use outward_core::error::{Error, ErrorKind, ErrorReport, Result};
 use outward_core::workspace::StartupFailure;
 use rusqlite::{Connection, Transaction};
-use std::path::Path;
-use std::sync::OnceLock;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, RwLock};
 use tauri::{AppHandle, Emitter, Runtime};
 
 /// The name of the event sent after every write that changed something; its payload is a
@@ -26,7 +29,10 @@ pub type Reply<T> = std::result::Result<T, ErrorReport>;
 
 /// The app's one database, managed as Tauri state.
 pub struct Store {
-    database: std::result::Result<Database, StartupFailure>,
+    /// The database file, also when it could not be opened (a backup can still replace it).
+    path: Option<PathBuf>,
+    /// Shared by the commands using it; [`Store::restore`] swaps it.
+    database: RwLock<std::result::Result<Arc<Database>, StartupFailure>>,
     /// Set once the app exists (see [`Store::announce_to`]); until then changes are kept.
     announcer: OnceLock<Announcer>,
 }
@@ -37,7 +43,7 @@ impl Store {
     pub fn open_default(now: DateTime<Utc>) -> Store {
         match db::default_path() {
             Ok(path) => Store::open(&path, now),
-            Err(error) => Store::unavailable(StartupFailure::new(Path::new(""), &error)),
+            Err(error) => Store::unavailable(None, StartupFailure::new(Path::new(""), &error)),
         }
     }
 
@@ -45,23 +51,18 @@ impl Store {
         match Database::open(path, now) {
             Ok(database) => {
                 log::info!("opened the database at {}", path.display());
-                // A workshop that was running when the app stopped comes back with its timer
-                // paused at what remained then.
-                if let Err(error) = database
-                    .write(|tx| outward_core::workshops::timer::pause_after_restart(tx, now))
-                {
-                    log::error!("could not pause the running workshop's timer: {error}");
-                }
+                pause_running_workshop(&database, now);
                 back_up_daily_in_background(path, now);
                 Store::from_database(database)
             }
-            Err(error) => Store::unavailable(StartupFailure::new(path, &error)),
+            Err(error) => Store::unavailable(Some(path), StartupFailure::new(path, &error)),
         }
     }
 
     pub fn from_database(database: Database) -> Store {
         Store {
-            database: Ok(database),
+            path: Some(database.path().to_owned()),
+            database: RwLock::new(Ok(Arc::new(database))),
             announcer: OnceLock::new(),
         }
     }
@@ -81,21 +82,31 @@ impl Store {
         }
     }
 
-    fn unavailable(failure: StartupFailure) -> Store {
+    fn unavailable(path: Option<&Path>, failure: StartupFailure) -> Store {
         log::error!(
             "cannot open the database at {}: {}",
             failure.database_path,
             failure.reason
         );
         Store {
-            database: Err(failure),
+            path: path.map(Path::to_owned),
+            database: RwLock::new(Err(failure)),
             announcer: OnceLock::new(),
         }
     }
 
     /// Why the database could not be opened, if it could not.
     pub fn startup_failure(&self) -> Option<StartupFailure> {
-        self.database.as_ref().err().cloned()
+        self.slot().as_ref().err().cloned()
+    }
+
+    /// The database file's path, when there is one.
+    pub fn path(&self) -> Reply<&Path> {
+        self.path.as_deref().ok_or_else(|| ErrorReport {
+            kind: ErrorKind::Internal,
+            message: "The app has no database file.".to_owned(),
+            field: None,
+        })
     }
 
     /// Runs a read; `f` also gets the database file's path.
@@ -104,6 +115,68 @@ impl Store {
         database
             .read(|conn| f(conn, database.path()))
             .map_err(report)
+    }
+
+    /// Runs `f` on the database file itself (such as an export on a connection of its own),
+    /// while the app keeps using its connection; a restore waits until `f` is done.
+    pub fn on_file<T>(&self, f: impl FnOnce(&Path) -> Result<T>) -> Reply<T> {
+        let database = self.database()?;
+        f(database.path()).map_err(report)
+    }
+
+    /// Replaces the database with the backup at `backup`, once it passes
+    /// [`backup::check`]; a backup that fails is refused with the reason, and nothing changes.
+    /// The current state is kept as a backup first, so the restore can be undone. Commands
+    /// using the current database finish first; the restored one is opened (and migrated, if
+    /// it is older) and every view is told that everything changed.
+    pub fn restore(&self, backup: &Path, now: DateTime<Utc>) -> Reply<Option<PathBuf>> {
+        let path = self.path()?.to_owned();
+        backup::check(backup).map_err(|error| match error {
+            Error::Unreadable { reason, .. } => ErrorReport {
+                kind: ErrorKind::Validation,
+                message: format!("This backup cannot be restored: {reason}."),
+                field: Some("backup".to_owned()),
+            },
+            other => report(other),
+        })?;
+        let mut slot = self.database.write().unwrap_or_else(|p| p.into_inner());
+        let closing = std::mem::replace(
+            &mut *slot,
+            Err(StartupFailure::new(
+                &path,
+                &Error::Unreadable {
+                    path: path.clone(),
+                    reason: "it is being restored".to_owned(),
+                },
+            )),
+        );
+        if let Ok(current) = closing {
+            let current = sole(current);
+            // What it changed was announced when it was written; nothing is left to send.
+            drop(current);
+        }
+        let restored = backup::restore(backup, &path, now);
+        *slot = match Database::open(&path, now) {
+            Ok(database) => {
+                log::info!(
+                    "reopened the database at {} after a restore",
+                    path.display()
+                );
+                pause_running_workshop(&database, now);
+                Ok(Arc::new(database))
+            }
+            Err(error) => Err(StartupFailure::new(&path, &error)),
+        };
+        drop(slot);
+        if let Some(announcer) = self.announcer.get() {
+            announcer(&Changed {
+                kinds: EntityKind::ALL.to_vec(),
+                ids: Vec::new(),
+                settings: true,
+                counts: true,
+            });
+        }
+        restored.map_err(report)
     }
 
     /// Takes a verified backup now, beside the automatic ones.
@@ -115,8 +188,8 @@ impl Store {
     /// Announces what it changed, even if it failed after some of its writes committed.
     pub fn run<T>(&self, f: impl FnOnce(&Database, DateTime<Utc>) -> Result<T>) -> Reply<T> {
         let database = self.database()?;
-        let result = f(database, Utc::now());
-        self.announce(database);
+        let result = f(&database, Utc::now());
+        self.announce(&database);
         result.map_err(report)
     }
 
@@ -125,7 +198,7 @@ impl Store {
     pub fn write<T>(&self, f: impl FnOnce(&Transaction, DateTime<Utc>) -> Result<T>) -> Reply<T> {
         let database = self.database()?;
         let result = database.write(|tx| f(tx, Utc::now()));
-        self.announce(database);
+        self.announce(&database);
         result.map_err(report)
     }
 
@@ -139,15 +212,38 @@ impl Store {
         }
     }
 
-    fn database(&self) -> Reply<&Database> {
-        self.database.as_ref().map_err(|failure| ErrorReport {
-            kind: ErrorKind::Internal,
-            message: format!(
-                "The database at {} could not be opened, so nothing can be read or saved.",
-                failure.database_path
-            ),
-            field: None,
-        })
+    fn slot(
+        &self,
+    ) -> std::sync::RwLockReadGuard<'_, std::result::Result<Arc<Database>, StartupFailure>> {
+        // Swapping cannot leave the slot half-written, so a poisoned lock is still sound.
+        self.database.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn database(&self) -> Reply<Arc<Database>> {
+        self.slot()
+            .as_ref()
+            .cloned()
+            .map_err(|failure| ErrorReport {
+                kind: ErrorKind::Internal,
+                message: format!(
+                    "The database at {} could not be opened, so nothing can be read or saved.",
+                    failure.database_path
+                ),
+                field: None,
+            })
+    }
+}
+
+/// The database once no command uses it any more, so closing it closes its connection.
+fn sole(mut database: Arc<Database>) -> Database {
+    loop {
+        match Arc::try_unwrap(database) {
+            Ok(database) => return database,
+            Err(shared) => {
+                database = shared;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+        }
     }
 }
 
@@ -169,6 +265,17 @@ pub fn internal(error: &dyn std::fmt::Display) -> ErrorReport {
         kind: ErrorKind::Internal,
         message: "Something went wrong in the app. Details are in the log.".to_owned(),
         field: None,
+    }
+}
+
+/// A workshop that was running when the database was last closed (the app stopped, or the
+/// backup being restored was taken mid-workshop) comes back with its timer paused at what
+/// remained then.
+fn pause_running_workshop(database: &Database, now: DateTime<Utc>) {
+    if let Err(error) =
+        database.write(|tx| outward_core::workshops::timer::pause_after_restart(tx, now))
+    {
+        log::error!("could not pause the running workshop's timer: {error}");
     }
 }
 

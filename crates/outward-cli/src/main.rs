@@ -1,6 +1,8 @@
 //! `outward`: Outward's store from a terminal. The same core as the desktop app, for scripts,
 //! backups and seeding. Every failure prints one line starting with `outward:` and exits 1.
 
+mod backups;
+mod bundle;
 mod customers;
 mod exercises;
 mod interviews;
@@ -13,6 +15,7 @@ mod teams;
 mod workshops;
 mod workspace;
 
+use backups::BackupsAction;
 use chrono::Utc;
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
@@ -53,6 +56,27 @@ enum Command {
     },
     /// Write a verified backup beside the database and print its path
     Backup,
+    /// The database's backups
+    Backups {
+        #[command(subcommand)]
+        action: BackupsAction,
+    },
+    /// Replace the database with a backup, after checking it; the replaced state is kept as a
+    /// backup first (close the app before)
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Write the whole workspace to a new folder in the open bundle format (docs/EXPORT.md)
+    Export {
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Import a bundle written by `outward export` into an empty database
+    ImportBundle {
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
     /// Load a data set into an empty database (heavy and stress are generated, the same on
     /// every run)
     Seed {
@@ -114,6 +138,7 @@ impl Command {
         matches!(
             self,
             Command::Seed { .. }
+                | Command::ImportBundle { .. }
                 | Command::Interviews {
                     action: InterviewAction::Import { .. }
                 }
@@ -186,8 +211,17 @@ fn run(cli: Cli) -> Result<()> {
         Some(path) => path,
         None => db::default_path()?,
     };
+    // These work on the files, not through an open database.
+    match &cli.command {
+        Command::Backups { action } => return backups::run(&path, action.clone()),
+        Command::Restore { file } => return backups::restore(&path, file),
+        _ => {}
+    }
     let database = open(&path, cli.command.may_create())?;
     match cli.command {
+        Command::Backups { .. } | Command::Restore { .. } => unreachable!("handled above"),
+        Command::Export { out } => bundle::export(&database, &out),
+        Command::ImportBundle { path } => bundle::import(&database, &path),
         Command::Info { json } => workspace::info(&database, json),
         Command::Backup => workspace::backup(&database),
         Command::Seed { profile } => workspace::seed(&database, profile),

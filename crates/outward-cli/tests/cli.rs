@@ -555,3 +555,99 @@ fn the_example_workshop_exports_as_markdown_to_the_terminal_or_a_file() {
         stderr(&unknown)
     );
 }
+
+#[test]
+fn backups_list_and_restore_bring_back_an_earlier_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(outward(&db, &["teams", "add", "Before"]).status.success());
+    let taken = outward(&db, &["backup"]);
+    let backup = stdout(&taken).trim().to_owned();
+    assert!(outward(&db, &["teams", "add", "After"]).status.success());
+
+    let listed = json(&outward(&db, &["backups", "list", "--json"]));
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["path"], backup);
+    assert_eq!(listed[0]["reason"], "manual");
+    assert!(listed[0]["problem"].is_null());
+    let table = stdout(&outward(&db, &["backups", "list"]));
+    assert!(
+        table.contains("manual") && table.contains("verified"),
+        "{table}"
+    );
+
+    let restored = outward(&db, &["restore", &backup]);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    assert!(stdout(&restored).contains("The replaced state is kept as"));
+    assert_eq!(json(&outward(&db, &["info", "--json"]))["teams"], 1);
+    let listed = json(&outward(&db, &["backups", "list", "--json"]));
+    assert_eq!(
+        listed[0]["reason"], "restore",
+        "the replaced state comes first"
+    );
+
+    let bad = dir.path().join("bad.db");
+    std::fs::write(&bad, "no").unwrap();
+    let refused = outward(&db, &["restore", bad.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).starts_with("outward: cannot open the database at"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(json(&outward(&db, &["info", "--json"]))["teams"], 1);
+}
+
+#[test]
+fn export_and_import_bundle_carry_a_workspace_into_an_empty_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(
+        outward(&db, &["seed", "--profile", "example"])
+            .status
+            .success()
+    );
+    let out = dir.path().join("export");
+    let exported = outward(&db, &["export", "--out", out.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    assert!(
+        stdout(&exported).starts_with("Exported "),
+        "{}",
+        stdout(&exported)
+    );
+    assert!(out.join("manifest.json").exists());
+
+    let copy = dir.path().join("copy.db");
+    let imported = outward(&copy, &["import-bundle", out.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let (a, b) = (
+        json(&outward(&db, &["info", "--json"])),
+        json(&outward(&copy, &["info", "--json"])),
+    );
+    for count in [
+        "teams",
+        "people",
+        "products",
+        "customers",
+        "interviews",
+        "painPoints",
+    ] {
+        assert_eq!(a[count], b[count], "{count}");
+    }
+
+    let again = outward(&copy, &["import-bundle", out.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).starts_with("outward: An export imports only into an empty workspace"),
+        "{}",
+        stderr(&again)
+    );
+    let existing = outward(&db, &["export", "--out", out.to_str().unwrap()]);
+    assert_eq!(existing.status.code(), Some(1));
+    assert!(
+        stderr(&existing).contains("already exists"),
+        "{}",
+        stderr(&existing)
+    );
+}

@@ -20,6 +20,7 @@
 pub mod action_items;
 #[cfg(test)]
 mod bindings;
+pub mod bundle;
 pub mod coverage;
 pub mod customers;
 #[cfg(feature = "datasets")]

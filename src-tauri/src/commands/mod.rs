@@ -6,6 +6,7 @@
 //! work never blocks the window's main thread.
 
 pub mod action_items;
+pub mod backups;
 pub mod coverage;
 pub mod customers;
 pub mod exercises;

@@ -177,4 +177,12 @@ fn command_names_and_the_change_event_are_written_into_the_ui_bindings() {
             outward_app::store::CHANGED_EVENT
         ),
     );
+    write_binding(
+        "ExportProgressEvent.ts",
+        &format!(
+            "{GENERATED}\n/**\n * The event an export sends as it goes; its payload is a \
+             `Progress`.\n */\nexport const EXPORT_PROGRESS_EVENT = \"{}\";\n",
+            outward_app::commands::backups::EXPORT_PROGRESS_EVENT
+        ),
+    );
 }

@@ -58,6 +58,21 @@ fn steps(sql: &[&'static str]) -> Migrations<'static> {
     )
 }
 
+/// A new in-memory database at schema `version`, to read a bundle of an older schema into
+/// before migrating it.
+pub(crate) fn in_memory_at(version: u32) -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn, Access::ReadWrite)?;
+    migrations().to_version(&mut conn, version as usize)?;
+    Ok(conn)
+}
+
+/// Migrates `conn` to the latest schema.
+pub(crate) fn migrate_to_latest(conn: &mut Connection) -> Result<()> {
+    migrations().to_latest(conn)?;
+    Ok(())
+}
+
 /// The schema version a fully migrated database has (`PRAGMA user_version`).
 pub fn latest_schema_version() -> u32 {
     MIGRATIONS.len() as u32
@@ -180,7 +195,7 @@ fn open_migrated(path: &Path, now: DateTime<Utc>, steps: &[&'static str]) -> Res
         Ok(())
     })?;
     if existed && version > 0 && version < latest {
-        backup::create(&conn, path, now)?;
+        backup::create(&conn, path, now, backup::Reason::Migration)?;
     }
     self::steps(steps)
         .to_latest(&mut conn)
@@ -207,6 +222,7 @@ impl Database {
     /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
     /// An existing database that needs migrating is backed up first, into `backups/` beside it.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Self> {
+        backup::clean_up_interrupted(path);
         let conn = open_migrated(path, now, MIGRATIONS)?;
         refresh_statistics(&conn);
         Database::new(path, conn)
@@ -245,10 +261,15 @@ impl Database {
         Ok(value)
     }
 
-    /// Takes a verified backup into `backups/` beside the database (see [`backup::create`]),
-    /// outside any transaction, as `VACUUM INTO` requires.
+    /// Takes a verified backup on request into `backups/` beside the database (see
+    /// [`backup::create`]), outside any transaction, as `VACUUM INTO` requires.
     pub fn backup(&self, now: DateTime<Utc>) -> Result<PathBuf> {
-        backup::create(&self.lock(), &self.path, now)
+        self.backup_because(now, backup::Reason::Manual)
+    }
+
+    /// [`Self::backup`], recording why it was taken.
+    pub fn backup_because(&self, now: DateTime<Utc>, reason: backup::Reason) -> Result<PathBuf> {
+        backup::create(&self.lock(), &self.path, now, reason)
     }
 
     /// Runs `f` in one transaction: it commits if `f` succeeds and rolls back otherwise, so a

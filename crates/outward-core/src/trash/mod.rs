@@ -329,7 +329,7 @@ pub fn empty(db: &Database, now: DateTime<Utc>) -> Result<Emptied> {
             backup: None,
         });
     }
-    let backup = db.backup(now)?;
+    let backup = db.backup_because(now, crate::db::backup::Reason::EmptyTrash)?;
     let destroyed = db.write(destroy_all)?;
     Ok(Emptied {
         destroyed,

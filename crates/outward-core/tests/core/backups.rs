@@ -149,8 +149,8 @@ fn each_database_in_a_folder_keeps_its_own_backups() {
     };
     assert_eq!(
         first_daily.file_name().unwrap(),
-        "outward-20260501T120100.000Z.db",
-        "outward.db's backups keep the names they always had"
+        "outward-20260501T120100.000Z.daily.db",
+        "outward.db's backups are named for it, when and why"
     );
     assert_eq!(only_team(&first_daily), "First");
     assert_eq!(only_team(&second_daily), "Second");
@@ -195,4 +195,127 @@ fn each_database_in_a_folder_keeps_its_own_backups() {
         backup::KEEP,
         "the newest ten of the second database are kept"
     );
+}
+
+#[test]
+fn the_list_says_when_and_why_each_backup_was_taken_its_size_and_whether_it_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    let db = Database::open(&path, at(0)).unwrap();
+    add_team(&db, "Platform");
+    backup::create_if_due_at(&path, at(1)).unwrap();
+    db.backup(at(2)).unwrap();
+    db.backup_because(at(3), backup::Reason::EmptyTrash)
+        .unwrap();
+    // A backup named before reasons were recorded, and one that was damaged since.
+    let folder = backup::folder_for(&path);
+    std::fs::copy(
+        backup::latest_for(&path).unwrap(),
+        folder.join("outward-20260501T115900.000Z.db"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("outward-20260501T120400.000Z.manual.db"),
+        b"not a database at all",
+    )
+    .unwrap();
+
+    let listed = backup::describe(&path);
+    let reasons: Vec<_> = listed.iter().map(|b| b.reason).collect();
+    use backup::Reason::*;
+    assert_eq!(
+        reasons,
+        [
+            Some(Manual),
+            Some(EmptyTrash),
+            Some(Manual),
+            Some(Daily),
+            None
+        ],
+        "newest first"
+    );
+    let damaged = &listed[0];
+    assert!(damaged.problem.is_some(), "{damaged:?}");
+    assert_eq!(damaged.schema_version, None);
+    for good in &listed[1..] {
+        assert_eq!(good.problem, None, "{good:?}");
+        assert_eq!(
+            good.schema_version,
+            Some(outward_core::db::latest_schema_version())
+        );
+        assert!(good.size_bytes > 0);
+    }
+    assert_eq!(listed[3].taken_at, at(1));
+}
+
+#[test]
+fn a_restore_keeps_the_replaced_state_even_when_it_restores_the_oldest_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    let db = Database::open(&path, at(0)).unwrap();
+    add_team(&db, "Oldest");
+    let oldest = db.backup(at(1)).unwrap();
+    add_team(&db, "Later");
+    for minute in 2..(1 + backup::KEEP as u32) {
+        db.backup(at(minute)).unwrap();
+    }
+    assert_eq!(backup::list(&path).len(), backup::KEEP);
+    drop(db);
+    // Keeping the current state rotates the oldest backup out: the restore still has it.
+    let kept = backup::restore(&oldest, &path, at(30)).unwrap().unwrap();
+    assert!(
+        kept.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .ends_with(".restore.db")
+    );
+    assert_eq!(
+        team_names(&Database::open(&path, at(31)).unwrap()),
+        ["Oldest"]
+    );
+}
+
+#[test]
+fn a_backup_of_another_program_or_a_newer_outward_is_never_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    add_team(&Database::open(&path, at(0)).unwrap(), "Platform");
+
+    let foreign = dir.path().join("other.db");
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (body TEXT)")
+        .unwrap();
+    let err = backup::restore(&foreign, &path, at(1)).unwrap_err();
+    assert!(err.to_string().contains("not one of Outward's"), "{err}");
+
+    let newer = dir.path().join("newer.db");
+    std::fs::copy(&path, &newer).unwrap();
+    Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    let err = backup::restore(&newer, &path, at(2)).unwrap_err();
+    assert!(err.to_string().contains("newer version"), "{err}");
+
+    assert!(
+        backup::list(&path).is_empty(),
+        "nothing was kept: nothing was replaced"
+    );
+    assert_eq!(
+        team_names(&Database::open(&path, at(3)).unwrap()),
+        ["Platform"]
+    );
+}
+
+#[test]
+fn a_restore_cut_short_is_cleaned_up_when_the_database_next_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    add_team(&Database::open(&path, at(0)).unwrap(), "Platform");
+    let staging = path.with_extension("db.restoring");
+    std::fs::write(&staging, b"half a copy").unwrap();
+    let db = Database::open(&path, at(1)).unwrap();
+    assert!(!staging.exists());
+    assert_eq!(team_names(&db), ["Platform"]);
 }

@@ -10,28 +10,15 @@ use outward_core::db::Database;
 use outward_core::id::Id;
 use outward_core::{customers, interviews};
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 const ROUNDS: u64 = 50;
 
-/// The example binary beside this test binary (`target/<profile>/examples/`): `cargo test`
-/// builds examples with the tests; `cargo test --test core` alone does not.
+/// The writer: the `acknowledged_writes` example.
 fn writer() -> PathBuf {
-    let deps = std::env::current_exe().expect("the test binary's path");
-    let profile = deps
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>/deps");
-    let writer = profile.join("examples").join("acknowledged_writes");
-    assert!(
-        writer.exists(),
-        "{} is missing: build it with `cargo build -p outward-core --example acknowledged_writes`",
-        writer.display()
-    );
-    writer
+    crate::fixtures::example("acknowledged_writes")
 }
 
 /// What one run of the writer promised before it was killed.
@@ -60,22 +47,8 @@ enum Moment {
 
 /// Runs the writer on `db` and kills it at `moment`.
 fn run_and_kill(writer: &Path, db: &Path, round: u64, moment: Moment) -> Acknowledged {
-    let mut child = Command::new(writer)
-        .arg(db)
-        .arg(round.to_string())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the writer starts");
-    let stdout = child.stdout.take().expect("piped");
-    let (lines, printed) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if lines.send(line).is_err() {
-                break;
-            }
-        }
-    });
+    let (mut child, printed) =
+        crate::fixtures::spawn_printing(Command::new(writer).arg(db).arg(round.to_string()));
     let mut seen = Vec::new();
     let delay = match moment {
         Moment::AfterStart(delay) => delay,

@@ -254,3 +254,47 @@ pub fn row_counts(conn: &Connection) -> Vec<(String, i64)> {
         })
         .collect()
 }
+
+/// The example binary `name` beside this test binary (`target/<profile>/examples/`):
+/// `cargo test` builds examples with the tests; `cargo test --test core` alone does not.
+pub fn example(name: &str) -> std::path::PathBuf {
+    let deps = std::env::current_exe().expect("the test binary's path");
+    let profile = deps
+        .parent()
+        .and_then(std::path::Path::parent)
+        .expect("target/<profile>/deps");
+    let binary = profile.join("examples").join(name);
+    assert!(
+        binary.exists(),
+        "{} is missing: build it with `cargo build -p outward-core --example {name}`",
+        binary.display()
+    );
+    binary
+}
+
+/// Starts `command` with its standard output piped and its standard error dropped, and reads
+/// its output on a thread of its own: each line arrives on the receiver as it is printed, and
+/// the receiver ends when the process does (killed or not).
+pub fn spawn_printing(
+    command: &mut std::process::Command,
+) -> (std::process::Child, std::sync::mpsc::Receiver<String>) {
+    use std::io::BufRead;
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let stdout = child.stdout.take().expect("piped");
+    let (lines, printed) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    (child, printed)
+}

@@ -24,7 +24,7 @@ tags: [ci, flaky tests]
 
 /// How a real file is damaged before it is imported.
 #[derive(Debug, Clone)]
-enum Damage {
+pub(crate) enum Damage {
     None,
     /// Cut after this many bytes.
     Truncate(usize),
@@ -37,7 +37,7 @@ enum Damage {
 }
 
 impl Damage {
-    fn apply(&self, file: &[u8]) -> Vec<u8> {
+    pub(crate) fn apply(&self, file: &[u8]) -> Vec<u8> {
         let at = |offset: usize| offset % (file.len() + 1);
         match self {
             Damage::None => file.to_vec(),
@@ -67,7 +67,7 @@ fn any_byte() -> impl Strategy<Value = u8> {
     ]
 }
 
-fn any_damage() -> impl Strategy<Value = Damage> {
+pub(crate) fn any_damage() -> impl Strategy<Value = Damage> {
     prop_oneof![
         Just(Damage::None),
         any::<usize>().prop_map(Damage::Truncate),

@@ -5,13 +5,16 @@ mod fixtures;
 
 mod action_items;
 mod backups;
+mod bundle;
 mod changes;
 mod coverage;
 mod durability;
 mod evidence;
 mod exercises;
 mod fuzz;
+mod fuzz_bundle;
 mod import;
+mod interrupted;
 mod interviews;
 mod kudos;
 mod migrations;

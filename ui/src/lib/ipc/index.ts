@@ -1,6 +1,7 @@
 // The UI's one door to Rust: one file of typed commands per feature (each rejects with an
 // `ErrorReport`), the change subscription and the error helpers.
 export * from './action-items';
+export * from './backups';
 export * from './coverage';
 export * from './customers';
 export * from './errors';

@@ -1,0 +1,54 @@
+//! `outward export --out PATH` and `outward import-bundle PATH`: the whole workspace as an open
+//! bundle of files (docs/EXPORT.md), and back into an empty database.
+
+use chrono::Utc;
+use indicatif::{ProgressBar, ProgressStyle};
+use outward_core::bundle;
+use outward_core::db::Database;
+use outward_core::error::Result;
+use std::path::Path;
+use std::time::Instant;
+
+pub fn export(database: &Database, out: &Path) -> Result<()> {
+    let started = Instant::now();
+    let bar = ProgressBar::new(0).with_style(
+        ProgressStyle::with_template("Exporting {wide_bar} {pos}/{len} records")
+            .expect("a valid progress template"),
+    );
+    let exported = database.read(|conn| {
+        bundle::export(conn, out, Utc::now(), &mut |progress| {
+            bar.set_length(progress.total);
+            bar.set_position(progress.done);
+            true
+        })
+    })?;
+    bar.finish_and_clear();
+    if let Some(exported) = exported {
+        let rows: u64 = exported.manifest.files.iter().map(|f| f.rows).sum();
+        println!(
+            "Exported {rows} records of {} tables and {} interviews as Markdown to {} \
+             ({:.1} MB) in {:.1} s.",
+            exported.manifest.files.len(),
+            exported.manifest.markdown.files,
+            exported.path.display(),
+            exported.bytes as f64 / 1_048_576.0,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+pub fn import(database: &Database, dir: &Path) -> Result<()> {
+    let started = Instant::now();
+    let imported = database.write(|tx| bundle::import(tx, dir))?;
+    println!(
+        "Imported {} records of {} tables (written by Outward {}, schema {}) into {} in {:.1} s.",
+        imported.rows,
+        imported.manifest.files.len(),
+        imported.manifest.app_version,
+        imported.manifest.schema_version,
+        database.path().display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}

@@ -1,0 +1,432 @@
+//! Exporting the whole workspace to a bundle and importing it into an empty one, on real files:
+//! the round trip is byte for byte, a bundle of an older schema comes out as the migrated
+//! database would, a cancelled export leaves nothing, and a damaged bundle is refused whole.
+
+use crate::fixtures::{database, now};
+use outward_core::action_items::{self, ActionStatus};
+use outward_core::bundle::{self, Manifest};
+use outward_core::db::{self, Database};
+use outward_core::error::Error;
+use outward_core::pain_points::{self, Frequency, PainPointInput};
+use outward_core::{settings, trash, workspace};
+use rusqlite::Connection;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Every file under `dir`, by its path inside it, with its bytes.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path.strip_prefix(dir).unwrap().display().to_string();
+                found.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    found
+}
+
+pub(crate) fn export(db: &Database, out: &Path) -> Manifest {
+    db.read(|conn| bundle::export(conn, out, now(), &mut |_| true))
+        .unwrap()
+        .expect("not cancelled")
+        .manifest
+}
+
+fn import(db: &Database, dir: &Path) -> outward_core::error::Result<bundle::Imported> {
+    db.write(|tx| bundle::import(tx, dir))
+}
+
+/// The example workspace, with settings changed and records in the Trash, so every table of
+/// the schema holds rows.
+pub(crate) fn full_workspace() -> (tempfile::TempDir, Database) {
+    let (dir, db) = database();
+    db.write(|tx| workspace::load_example(tx, now())).unwrap();
+    db.write(|tx| {
+        settings::set_fiscal_year_start(tx, 4)?;
+        settings::set_unheard_after_weeks(tx, 10)
+    })
+    .unwrap();
+    let nth_customer = |offset: u32| -> outward_core::id::Id {
+        db.read(|conn| {
+            Ok(conn.query_row(
+                "SELECT id FROM customers ORDER BY name LIMIT 1 OFFSET ?1",
+                [offset],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap()
+    };
+    let customer = nth_customer(0);
+    let product: outward_core::id::Id = db
+        .read(|conn| Ok(conn.query_row("SELECT id FROM products LIMIT 1", [], |r| r.get(0))?))
+        .unwrap();
+    let heard_elsewhere = PainPointInput {
+        title: "Quota requests wait a week".into(),
+        description: String::new(),
+        severity: 2,
+        frequency: Frequency::Monthly,
+        product_ids: vec![product],
+        customer_ids: vec![nth_customer(1)],
+        tags: vec!["Quotas".into()],
+    };
+    db.write(|tx| pain_points::create(tx, &heard_elsewhere, None, now()))
+        .unwrap();
+    db.write(|tx| {
+        trash::move_to_trash(
+            tx,
+            outward_core::entity::EntityKind::Customer,
+            customer,
+            now(),
+        )
+    })
+    .unwrap();
+    // An action item the workshop agreed on, reviewed since: its history has a row.
+    let (item, owner): (outward_core::id::Id, outward_core::id::Id) = db
+        .read(|conn| {
+            Ok(conn.query_row(
+                "SELECT id, owner_id FROM action_items WHERE deleted_at IS NULL LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?)
+        })
+        .unwrap();
+    db.write(|tx| {
+        action_items::set_status(tx, item, ActionStatus::Done, "Shipped", Some(owner), now())
+    })
+    .unwrap();
+    (dir, db)
+}
+
+/// How many rows each full-text index holds, once FTS5's `integrity-check` has confirmed the
+/// index agrees with the rows it indexes: an import that inserted index rows the triggers had
+/// already written would fail or differ here.
+fn search_indexes(db: &Database) -> Vec<(String, i64)> {
+    db.read(|conn| {
+        let mut counts = Vec::new();
+        for index in bundle::DERIVED {
+            conn.execute(
+                &format!("INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)"),
+                [],
+            )?;
+            // One row per indexed row; how the index's segments are laid out may differ.
+            let table = format!("{index}_docsize");
+            let n: i64 =
+                conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            counts.push((table, n));
+        }
+        Ok(counts)
+    })
+    .unwrap()
+}
+
+/// Exports `source`, which holds rows in every table, imports the bundle into an empty
+/// database, exports that, and checks the two bundles are byte for byte the same, and so are
+/// what the app reads and the search indexes.
+fn round_trip(dir: &Path, source: &Database) {
+    let first = dir.join("first");
+    let manifest = export(source, &first);
+    let empty: Vec<&str> = manifest
+        .files
+        .iter()
+        .filter(|f| f.rows == 0)
+        .map(|f| f.table.as_str())
+        .collect();
+    assert!(
+        empty.is_empty(),
+        "the round trip covers every table, but these are empty here: {empty:?}; add rows for \
+         them to the example workspace, full_workspace() or the latest fixture"
+    );
+    assert!(manifest.markdown.files > 0);
+
+    let target = Database::open(&dir.join("new.db"), now()).unwrap();
+    let imported = import(&target, &first).unwrap();
+    assert_eq!(
+        imported.rows,
+        manifest.files.iter().map(|f| f.rows).sum::<u64>()
+    );
+    let second = dir.join("second");
+    export(&target, &second);
+    let (a, b) = (files(&first), files(&second));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        if bytes != &b[name] {
+            let (x, y) = (
+                String::from_utf8_lossy(bytes),
+                String::from_utf8_lossy(&b[name]),
+            );
+            let first = x.lines().zip(y.lines()).find(|(l, r)| l != r);
+            panic!("{name} differs after the round trip: {first:?}");
+        }
+    }
+    // What the app reads is the same too, search included: each index holds each row once.
+    let overview = |db: &Database| db.read(|c| workspace::overview(c, Path::new(""))).unwrap();
+    assert_eq!(overview(source), overview(&target));
+    assert_eq!(search_indexes(source), search_indexes(&target));
+    for words in ["deploy", "postgres", "onboarding"] {
+        let hits = |db: &Database| {
+            db.read(|c| outward_core::search::search(c, words))
+                .map(|found| format!("{found:?}"))
+                .unwrap()
+        };
+        assert_eq!(hits(source), hits(&target), "the search for {words}");
+    }
+}
+
+#[test]
+fn a_workspace_exported_imported_and_exported_again_is_byte_for_byte_the_same() {
+    let (dir, source) = full_workspace();
+    round_trip(dir.path(), &source);
+}
+
+#[test]
+fn the_latest_fixture_migrated_round_trips_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let latest = db::latest_schema_version() - 1;
+    let path = dir.path().join("old.db");
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(&fixture_sql(latest))
+        .unwrap();
+    let migrated = Database::open(&path, now()).unwrap();
+    round_trip(dir.path(), &migrated);
+}
+
+#[test]
+fn the_interviews_markdown_reads_back_through_the_folder_import() {
+    let (dir, source) = full_workspace();
+    let out = dir.path().join("bundle");
+    let manifest = export(&source, &out);
+    let read = outward_core::interviews::import::read_folder(&out.join(bundle::INTERVIEWS_FOLDER))
+        .unwrap();
+    assert_eq!(read.len() as u64, manifest.markdown.files);
+    let live: Vec<(String, String)> = source
+        .read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT i.notes, c.name FROM interviews i JOIN customers c ON c.id = i.customer_id \
+                 WHERE i.deleted_at IS NULL ORDER BY i.held_on, i.id",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .unwrap();
+    let got: Vec<(String, String)> = read.into_iter().map(|i| (i.notes, i.customer)).collect();
+    assert_eq!(got, live, "notes and customers come back as stored");
+}
+
+fn fixture_sql(version: u32) -> String {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema-{version}.sql"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn a_bundle_of_every_older_schema_imports_as_the_migrated_database_would_export() {
+    // From schema 2 on: schema 1 had no interviews, which every bundle also holds as Markdown.
+    for version in 2..db::latest_schema_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let old_path = dir.path().join("old.db");
+        Connection::open(&old_path)
+            .unwrap()
+            .execute_batch(&fixture_sql(version))
+            .unwrap();
+        // The bundle as this version of the schema wrote it: straight from the old file.
+        let old_bundle = dir.path().join("old-bundle");
+        let old = Connection::open(&old_path).unwrap();
+        let written = bundle::export(&old, &old_bundle, now(), &mut |_| true)
+            .unwrap()
+            .unwrap();
+        assert_eq!(written.manifest.schema_version, version);
+        drop(old);
+
+        let target = Database::open(&dir.path().join("new.db"), now()).unwrap();
+        import(&target, &old_bundle)
+            .unwrap_or_else(|e| panic!("schema {version}'s bundle imports: {e}"));
+        let imported = dir.path().join("imported");
+        let manifest = export(&target, &imported);
+        assert_eq!(manifest.schema_version, db::latest_schema_version());
+
+        let migrated = Database::open(&old_path, now()).unwrap();
+        let expected = dir.path().join("migrated");
+        export(&migrated, &expected);
+        assert!(
+            files(&imported) == files(&expected),
+            "schema {version}: the imported bundle exports as the migrated file does"
+        );
+        assert_eq!(search_indexes(&migrated), search_indexes(&target));
+    }
+}
+
+#[test]
+fn a_cancelled_export_leaves_nothing_and_an_existing_path_is_never_overwritten() {
+    let (dir, db) = full_workspace();
+    let out = dir.path().join("export");
+    let mut reports = 0;
+    let result = db
+        .read(|c| {
+            bundle::export(c, &out, now(), &mut |progress| {
+                reports += 1;
+                progress.done < progress.total
+            })
+        })
+        .unwrap();
+    assert!(result.is_none(), "cancelled");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("export"))
+        .collect();
+    assert!(left.is_empty(), "nothing is left behind: {left:?}");
+
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("keep.txt"), "mine").unwrap();
+    let err = db
+        .read(|c| bundle::export(c, &out, now(), &mut |_| true))
+        .unwrap_err();
+    assert!(matches!(err, Error::Conflict { .. }), "{err:?}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("keep.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn an_interrupted_export_never_looks_complete_and_the_next_one_replaces_it() {
+    let (dir, db) = full_workspace();
+    let out = dir.path().join("export");
+    // What a killed export leaves: its hidden folder, without a manifest, never renamed.
+    let partial = dir.path().join(".export.partial");
+    std::fs::create_dir_all(&partial).unwrap();
+    std::fs::write(partial.join("teams.jsonl"), "{\"id\":").unwrap();
+    assert!(!out.exists());
+    export(&db, &out);
+    assert!(!partial.exists(), "the leftover is removed");
+    assert!(out.join(bundle::MANIFEST).exists());
+}
+
+#[test]
+fn a_bundle_imports_only_into_an_empty_workspace() {
+    let (dir, source) = full_workspace();
+    let out = dir.path().join("bundle");
+    export(&source, &out);
+    let err = import(&source, &out).unwrap_err();
+    assert!(matches!(err, Error::Conflict { .. }), "{err:?}");
+    assert!(err.to_string().contains("empty"), "{err}");
+}
+
+/// A copy of a good bundle with `damage` done to it, imported into an empty database: the error
+/// and whether the database stayed empty.
+fn import_damaged(damage: impl FnOnce(&Path)) -> (String, bool) {
+    let (dir, source) = full_workspace();
+    let out = dir.path().join("bundle");
+    export(&source, &out);
+    damage(&out);
+    let target = Database::open(&dir.path().join("new.db"), now()).unwrap();
+    let err = import(&target, &out).unwrap_err();
+    assert!(
+        matches!(err, Error::Validation { field: "file", .. }),
+        "{err:?}"
+    );
+    let empty = target
+        .read(|c| workspace::overview(c, Path::new("")))
+        .unwrap()
+        .is_empty;
+    (err.to_string(), empty)
+}
+
+fn edit_line(path: PathBuf, line: usize, edit: impl FnOnce(&str) -> String) {
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines[line - 1] = edit(&lines[line - 1]);
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+}
+
+/// Something done to a good bundle's folder.
+type Damage = Box<dyn FnOnce(&Path)>;
+
+#[test]
+fn a_damaged_bundle_is_refused_whole_naming_the_file_and_line() {
+    let cases: Vec<(&str, Damage, &str)> = vec![
+        (
+            "bad JSON",
+            Box::new(|b| {
+                edit_line(b.join("customers.jsonl"), 2, |l| {
+                    l[..l.len() / 2].to_owned()
+                })
+            }),
+            "customers.jsonl, line 2: is not a JSON object",
+        ),
+        (
+            "an unknown column",
+            Box::new(|b| {
+                edit_line(b.join("teams.jsonl"), 1, |l| {
+                    l.replacen('{', "{\"motto\":\"x\",", 1)
+                })
+            }),
+            "teams.jsonl, line 1: the table teams has no column “motto”",
+        ),
+        (
+            "an unknown table",
+            Box::new(|b| std::fs::write(b.join("gadgets.jsonl"), "{}\n").unwrap()),
+            "gadgets.jsonl: is not listed in the manifest",
+        ),
+        (
+            "a missing file",
+            Box::new(|b| std::fs::remove_file(b.join("highlights.jsonl")).unwrap()),
+            "highlights.jsonl: is missing from the bundle",
+        ),
+        (
+            "a wrong count",
+            Box::new(|b| {
+                let path = b.join("people.jsonl");
+                let text = std::fs::read_to_string(&path).unwrap();
+                let first = text.lines().next().unwrap().len() + 1;
+                std::fs::write(&path, &text[first..]).unwrap();
+            }),
+            "people.jsonl: holds",
+        ),
+        (
+            "a broken reference",
+            Box::new(|b| {
+                edit_line(b.join("products.jsonl"), 2, |l| {
+                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    let team = v["team_id"].as_str().unwrap().to_owned();
+                    l.replace(&team, "01900000-0000-7000-8000-000000000000")
+                })
+            }),
+            "products.jsonl, line 2: team_id refers to a row of teams",
+        ),
+        (
+            "a value the schema refuses",
+            Box::new(|b| {
+                edit_line(b.join("people.jsonl"), 1, |l| {
+                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    let level = v["level"].as_str().unwrap().to_owned();
+                    l.replace(&format!("\"level\":\"{level}\""), "\"level\":\"wizard\"")
+                })
+            }),
+            "people.jsonl, line 1: CHECK constraint failed",
+        ),
+        (
+            "a newer schema",
+            Box::new(|b| {
+                let path = b.join(bundle::MANIFEST);
+                let text = std::fs::read_to_string(&path).unwrap();
+                let newer = format!("\"schemaVersion\": {}", db::latest_schema_version() + 1);
+                let now = format!("\"schemaVersion\": {}", db::latest_schema_version());
+                std::fs::write(&path, text.replace(&now, &newer)).unwrap();
+            }),
+            "manifest.json: schema version",
+        ),
+    ];
+    for (what, damage, expected) in cases {
+        let (message, empty) = import_damaged(damage);
+        assert!(message.contains(expected), "{what}: {message}");
+        assert!(empty, "{what}: nothing was written");
+    }
+}
