@@ -2,7 +2,7 @@
 // and running it in facilitation mode from the keyboard, on the app's real commands.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backend, expectHealthy, launch, openApp, pressPaletteShortcut, visible } from './harness';
+import { backend, expectAccessible, expectHealthy, launch, openApp, pressPaletteShortcut, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -45,6 +45,70 @@ describe('planning a workshop', () => {
 		expect(workshop.participantIds.sort(), 'the plan stores the people ticked').toEqual(members);
 		const board = await backend<{ participants: { id: string }[] }>(page, 'get_workshop_board', { id });
 		expect(board.participants.map((p) => p.id).sort(), 'and the board knows them as voters').toEqual(members);
+		await expectHealthy(page);
+		await page.context().close();
+	});
+});
+
+/** Plans the example team's “From pain to commitments” from its screen and starts it by keyboard. */
+async function startedFromTheKeyboard(page: Page): Promise<string> {
+	await heading(page, 'Workshops');
+	await page.getByRole('button', { name: 'Plan a workshop' }).first().click();
+	const dialog = await visible(page.getByRole('dialog', { name: 'Plan a workshop' }));
+	await dialog.getByLabel('Exercise').selectOption({ label: 'From pain to commitments' });
+	await expect.poll(() => ticked(page)).not.toEqual([]);
+	await expect.poll(() => dialog.getByLabel('Facilitator').inputValue()).not.toBe('');
+	await dialog.getByRole('button', { name: 'Plan workshop' }).press('Enter');
+	await heading(page, 'From pain to commitments');
+	// The agenda: every step with the time it starts, from 10:00.
+	const agenda = page.locator('.agenda-step');
+	await expect.poll(() => agenda.count()).toBe(7);
+	await expect(agenda.first().textContent()).resolves.toContain('10:00');
+	await page.getByRole('button', { name: 'Start the workshop' }).press('Enter');
+	await visible(page.locator('.facil'));
+	return new URL(page.url()).pathname.split('/')[2] ?? '';
+}
+
+const clock = (page: Page) => page.getByRole('timer').textContent();
+const kind = (page: Page) => page.locator('.facil-kind').textContent();
+
+describe('facilitation mode', () => {
+	it('runs from the keys shown on screen: timer, script, steps, cards typed with Enter', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/workshops' });
+		const id = await startedFromTheKeyboard(page);
+		await expect(kind(page)).resolves.toBe('Brief');
+		const legend = page.getByRole('navigation', { name: 'Facilitation controls' });
+		await expect(legend.textContent()).resolves.toMatch(/Space\s*Start.*→\s*Next step.*S\s*Hide script/s);
+
+		// Right after the start, with the focus where the navigation left it, Space starts the timer.
+		const before = await clock(page);
+		await page.keyboard.press('Space');
+		await expect.poll(() => page.locator('.step-clock').getAttribute('class')).not.toContain('is-paused');
+		await expect.poll(() => clock(page), { timeout: 4000 }).not.toBe(before);
+		await page.keyboard.press('+');
+		await page.keyboard.press('Space');
+		await expect.poll(() => page.locator('.step-clock').getAttribute('class')).toContain('is-paused');
+		const board = await backend<{ step: { timer: { remainingMs: number; timeboxMs: number } } }>(page, 'get_workshop_board', { id });
+		expect(board.step.timer.remainingMs, 'a minute was added to what was left').toBeGreaterThan(board.step.timer.timeboxMs);
+
+		await page.keyboard.press('s');
+		await page.getByTestId('facil-script').waitFor({ state: 'detached' });
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => kind(page)).toBe('Silent writing');
+		const field = page.getByLabel('New card');
+		await expect.poll(() => field.evaluate((el) => el === document.activeElement), { message: 'the card field has the focus' }).toBe(true);
+		for (const text of ['Deploy reviews wait for days', 'Review queue blocks every deploy']) {
+			await page.keyboard.type(text);
+			await page.keyboard.press('Enter');
+			await visible(page.getByTestId('written-cards').getByText(text));
+		}
+		// In the field, letters are text; Esc gives the keys back.
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => kind(page)).toBe('Reveal');
+		await page.keyboard.press('ArrowLeft');
+		await expect.poll(() => kind(page)).toBe('Silent writing');
+		await expectAccessible(page, 'facilitation mode');
 		await expectHealthy(page);
 		await page.context().close();
 	});
