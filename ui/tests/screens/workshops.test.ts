@@ -113,3 +113,15 @@ describe('facilitation mode', () => {
 		await page.context().close();
 	});
 });
+
+describe('a finished workshop', () => {
+	it('shows its summary and exports it as Markdown where the save dialog answers', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/workshops' });
+		await page.getByTestId('workshop-row').first().getByRole('link').click();
+		await visible(page.getByTestId('summary-outcomes'));
+		await page.getByRole('button', { name: 'Export as Markdown' }).press('Enter');
+		await visible(page.getByText(/Saved the summary to .*\.md\./));
+		await expectHealthy(page);
+		await page.context().close();
+	});
+});
