@@ -19,7 +19,7 @@
 //! Build: `cargo build -p outward-app --example screen_backend --locked`.
 
 use outward_app::commands::workspace::StartedAt;
-use outward_app::picker::FolderPicker;
+use outward_app::picker::{FolderPicker, SavePicker};
 use outward_app::store::{CHANGED_EVENT, Store};
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -29,7 +29,7 @@ use std::sync::{Arc, Mutex};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
-use tauri::{App, Listener, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Listener, Manager, WebviewWindow, WebviewWindowBuilder};
 
 /// The origin the embedded UI is served from on Linux, so the capability applies as in the app.
 const ORIGIN: &str = "tauri://localhost";
@@ -64,6 +64,10 @@ impl Workspace {
                 .clone())
         });
         outward_app::manage_state(app.handle(), store, picker);
+        // Exports land in the workspace's folder, where a test can read them.
+        let exports = dir.join("exports");
+        std::fs::create_dir_all(&exports).map_err(|e| format!("{}: {e}", exports.display()))?;
+        app.manage(SavePicker::into_folder(exports));
         let changed = Arc::new(Mutex::new(Vec::new()));
         let sink = changed.clone();
         app.listen_any(CHANGED_EVENT, move |event| {

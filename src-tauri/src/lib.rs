@@ -17,7 +17,7 @@ pub mod store;
 
 use commands::workspace::StartedAt;
 use outward_core::interviews::import::PendingImports;
-use picker::FolderPicker;
+use picker::{FolderPicker, SavePicker};
 use store::Store;
 use tauri::{Manager, Runtime};
 
@@ -81,6 +81,11 @@ pub fn run() {
                 store,
                 FolderPicker::system(app.handle().clone()),
             );
+            // Exports go where the person picks, unless a folder is named for them.
+            app.manage(match std::env::var_os("OUTWARD_EXPORT_DIR") {
+                Some(folder) if !folder.is_empty() => SavePicker::into_folder(folder.into()),
+                _ => SavePicker::system(app.handle().clone()),
+            });
             Ok(())
         })
         .invoke_handler(handler())

@@ -35,3 +35,48 @@ impl FolderPicker {
         (self.0)()
     }
 }
+
+type SaveAs = Box<dyn Fn(&SaveRequest<'_>) -> Reply<Option<PathBuf>> + Send + Sync>;
+
+/// What a save dialog offers: the file name it suggests and the kind of file it saves.
+pub struct SaveRequest<'a> {
+    pub file_name: &'a str,
+    pub kind: &'a str,
+    pub extensions: &'a [&'a str],
+}
+
+/// Asks where to save a file (the summary's Markdown export); `None` when the person cancels.
+/// Managed as Tauri state, like the folder picker.
+pub struct SavePicker(SaveAs);
+
+impl SavePicker {
+    /// The system's save dialog, which blocks until the person answers.
+    pub fn system<R: Runtime>(app: AppHandle<R>) -> SavePicker {
+        SavePicker(Box::new(move |request| {
+            let Some(path) = app
+                .dialog()
+                .file()
+                .set_file_name(request.file_name)
+                .add_filter(request.kind, request.extensions)
+                .blocking_save_file()
+            else {
+                return Ok(None);
+            };
+            path.into_path()
+                .map(Some)
+                .map_err(|e| crate::store::internal(&e))
+        }))
+    }
+
+    /// Saves into `folder` under the suggested name without asking (`OUTWARD_EXPORT_DIR`, for
+    /// exports made where no one can answer a dialog).
+    pub fn into_folder(folder: PathBuf) -> SavePicker {
+        SavePicker(Box::new(move |request| {
+            Ok(Some(folder.join(request.file_name)))
+        }))
+    }
+
+    pub fn pick(&self, request: &SaveRequest<'_>) -> Reply<Option<PathBuf>> {
+        (self.0)(request)
+    }
+}

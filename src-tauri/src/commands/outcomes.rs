@@ -2,6 +2,7 @@
 //! an action item or kudos; the workshop's summary; and its Markdown export, saved where the
 //! person picks in a dialog opened here (the page gets no file access).
 
+use crate::picker::{SavePicker, SaveRequest};
 use crate::store::{Reply, Store};
 use outward_core::action_items::ActionItemInput;
 use outward_core::id::Id;
@@ -9,8 +10,7 @@ use outward_core::kudos::KudosInput;
 use outward_core::outcomes::summary::{self, WorkshopSummary};
 use outward_core::outcomes::{self, DecisionSource, Outcome, markdown};
 use outward_core::pain_points::PainPointInput;
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::State;
 
 #[tauri::command(async)]
 pub fn decide_pain_point(
@@ -53,12 +53,12 @@ pub fn workshop_summary(store: State<'_, Store>, workshop_id: Id) -> Reply<Works
     store.read(|conn, _| summary::summary(conn, workshop_id, now))
 }
 
-/// Asks where to save the summary with the system's dialog and writes it there; the saved
+/// Asks where to save the summary (the system's dialog, see `SavePicker`) and writes it there; the saved
 /// path, or `None` when the person cancels.
 #[tauri::command(async)]
-pub fn export_workshop_markdown<R: Runtime>(
-    app: AppHandle<R>,
+pub fn export_workshop_markdown(
     store: State<'_, Store>,
+    saver: State<'_, SavePicker>,
     workshop_id: Id,
 ) -> Reply<Option<String>> {
     let now = chrono::Utc::now();
@@ -68,11 +68,14 @@ pub fn export_workshop_markdown<R: Runtime>(
             markdown::export(conn, workshop_id, now)?,
         ))
     })?;
-    let dialog = app.dialog().file().set_file_name(&name);
-    let Some(path) = dialog.add_filter("Markdown", &["md"]).blocking_save_file() else {
+    let request = SaveRequest {
+        file_name: &name,
+        kind: "Markdown",
+        extensions: &["md"],
+    };
+    let Some(path) = saver.pick(&request)? else {
         return Ok(None);
     };
-    let path = path.into_path().map_err(|e| crate::store::internal(&e))?;
     store.read(|_, _| markdown::save(&path, &text))?;
     Ok(Some(path.display().to_string()))
 }

@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
+	backend,
 	expectAccessible,
 	expectFits,
 	expectHealthy,
@@ -33,6 +34,37 @@ type Screen = {
 
 const example: Scenario = { scenario: 'example' };
 const heading = (page: Page, name: string) => visible(page.getByRole('heading', { level: 1, name }));
+
+/** The example team's run of “From pain to commitments”, started, on step `step`, with cards written. */
+async function runningWorkshop(page: Page, step: number): Promise<string> {
+	const [team] = await backend<{ id: string }[]>(page, 'list_teams');
+	const people = (await backend<{ id: string; teamId: string }[]>(page, 'list_people', { teamId: null })).filter(
+		(person) => person.teamId === team?.id
+	);
+	const workshop = await backend<{ id: string }>(page, 'plan_workshop', {
+		input: {
+			exerciseId: 'from-pain-to-commitments',
+			teamId: team?.id,
+			heldOn: '2026-10-01',
+			startsAt: '10:00',
+			facilitatorId: people[0]?.id,
+			participantIds: people.map((person) => person.id)
+		}
+	});
+	await backend(page, 'start_workshop', { id: workshop.id });
+	await backend(page, 'go_to_step', { id: workshop.id, step: 1 });
+	for (const text of ['Deploy reviews wait for days', 'Review queue blocks every deploy', 'Onboarding docs are out of date'])
+		await backend(page, 'add_workshop_card', { workshopId: workshop.id, input: { text, authorId: null } });
+	await backend(page, 'go_to_step', { id: workshop.id, step });
+	return workshop.id;
+}
+
+/** Facilitation mode on step `step` of a running workshop. */
+async function facilitating(page: Page, step: number, kind: string): Promise<void> {
+	const id = await runningWorkshop(page, step);
+	await page.goto(page.url().replace(/\/[^/]*$/, `/workshops/${id}/facilitate`));
+	await visible(page.locator('.facil-kind').getByText(kind, { exact: true }));
+}
 
 const screens: Screen[] = [
 	{ name: 'welcome', backend: { scenario: 'empty' }, prepare: (p) => visible(p.getByTestId('welcome')) },
@@ -278,6 +310,71 @@ const screens: Screen[] = [
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'Merge onboarding into another theme' }).click();
 			await visible(p.getByTestId('merge-target'));
+		}
+	},
+	{ name: 'workshops', backend: example, path: '/workshops', prepare: (p) => visible(p.getByTestId('workshop-row')) },
+	{
+		name: 'workshop-plan',
+		backend: example,
+		path: '/workshops',
+		prepare: async (p) => {
+			await heading(p, 'Workshops');
+			await p.getByRole('button', { name: 'Plan a workshop' }).first().click();
+			await visible(p.locator('input[name="participantIds"]:checked').first());
+		}
+	},
+	{
+		name: 'workshop-summary',
+		backend: example,
+		path: '/workshops',
+		prepare: async (p) => {
+			await p.getByTestId('workshop-row').first().getByRole('link').click();
+			await visible(p.getByTestId('summary-outcomes'));
+		}
+	},
+	{
+		name: 'workshop-agenda',
+		backend: example,
+		path: '/workshops',
+		prepare: async (p) => {
+			await heading(p, 'Workshops');
+			const id = await runningWorkshop(p, 0);
+			await p.goto(p.url().replace(/\/workshops$/, `/workshops/${id}`));
+			await visible(p.getByRole('heading', { name: 'Agenda' }));
+		}
+	},
+	{ name: 'facilitation-brief', backend: example, path: '/workshops', prepare: (p) => facilitating(p, 0, 'Brief') },
+	{ name: 'facilitation-writing', backend: example, path: '/workshops', prepare: (p) => facilitating(p, 1, 'Silent writing') },
+	{
+		name: 'facilitation-grouping',
+		backend: example,
+		path: '/workshops',
+		prepare: async (p) => {
+			await facilitating(p, 3, 'Grouping');
+			await p.getByRole('button', { name: 'Suggest groups' }).click();
+			await visible(p.getByRole('button', { name: 'Accept suggestion' }));
+		}
+	},
+	{ name: 'facilitation-voting', backend: example, path: '/workshops', prepare: (p) => facilitating(p, 4, 'Dot voting') },
+	{
+		name: 'facilitation-decision',
+		backend: example,
+		path: '/workshops',
+		prepare: async (p) => {
+			await facilitating(p, 6, 'Decision');
+			await p.getByRole('button', { name: 'Onboarding docs are out of date' }).click();
+			await p.getByRole('button', { name: 'Pain point', exact: true }).click();
+			await visible(p.getByRole('button', { name: 'Record pain point' }));
+		}
+	},
+	{
+		name: 'presenter',
+		backend: example,
+		path: '/workshops',
+		prepare: async (p) => {
+			const id = await runningWorkshop(p, 2);
+			await p.goto(p.url().replace(/\/workshops$/, `/workshops/${id}/present`));
+			await visible(p.getByTestId('room-card').first());
 		}
 	},
 	{ name: 'coverage', backend: example, path: '/coverage', prepare: (p) => visible(p.getByTestId('unheard-flag')) },

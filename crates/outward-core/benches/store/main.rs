@@ -44,6 +44,7 @@ fn main() -> Fallible {
     reads(&db, today, &mut report)?;
     let terms = db.read(|c| Ok(Terms::pick(c)))??;
     let heavy_search = search::searches(&db, &terms, "heavy", &mut report)?;
+    search::card_searches(&db, "heavy", &mut report)?;
     replies::reply_sizes(&db, today, &terms, &mut report)?;
     workshops::past_workshops(&db, &mut report)?;
     drop(db);

@@ -4,7 +4,9 @@
 use super::room::{board, card, vote};
 use super::{RATING, Room, VOTING, WRITING, message, room};
 use crate::fixtures::{day, now};
+use outward_core::entity::EntityKind;
 use outward_core::id::Id;
+use outward_core::trash;
 use outward_core::workshops::board::Audience;
 use outward_core::workshops::ratings::{self, RatingInput, Score};
 use outward_core::workshops::votes::{self, VoteInput};
@@ -68,6 +70,40 @@ fn votes_over_the_budget_or_the_cap_are_refused_whole() {
             .voted
             .is_empty(),
         "no refused ballot was stored"
+    );
+}
+
+#[test]
+fn a_voter_deleted_meanwhile_is_refused_by_name_and_their_earlier_ballot_stays() {
+    let r = room();
+    let (id, [a, b, _]) = voting(&r);
+    let db = &r.w.db;
+    db.write(|tx| votes::cast(tx, id, r.bo, &[vote(a, 2)], now()))
+        .unwrap();
+    db.write(|tx| trash::move_to_trash(tx, EntityKind::Person, r.bo, now()))
+        .unwrap();
+    let refused = message(db.write(|tx| votes::cast(tx, id, r.bo, &[vote(b, 1)], now())));
+    assert!(
+        refused.contains("Bo") && refused.contains("Trash"),
+        "{refused}"
+    );
+    assert_eq!(
+        db.read(|c| votes::ballot(c, id, r.bo)).unwrap(),
+        [vote(a, 2)],
+        "the ballot entered before is kept whole"
+    );
+    let input = RatingInput {
+        person_id: Some(r.bo),
+        scores: vec![Score {
+            dimension: "Customers".into(),
+            score: 3,
+        }],
+    };
+    db.write(|tx| run::go_to(tx, id, RATING, now())).unwrap();
+    let refused = message(db.write(|tx| ratings::rate(tx, id, &input, now())));
+    assert!(
+        refused.contains("Bo") && refused.contains("Trash"),
+        "a rating by them is refused too: {refused}"
     );
 }
 
