@@ -82,6 +82,7 @@ pub fn term_label(conn: &Connection, terms: &[String]) -> Fallible<String> {
 /// p50/p95 of `search::search` per kind of term, against the bare FTS5 queries beneath it.
 pub fn searches(
     db: &Database,
+    today: chrono::NaiveDate,
     terms: &Terms,
     label: &str,
     report: &mut Report,
@@ -91,7 +92,7 @@ pub fn searches(
         let (s, b) = paired(
             200,
             |i| words[i % words.len()].clone(),
-            |term| read(db, |c| kept(search::search(c, term)?)),
+            |term| read(db, |c| kept(search::search(c, term, today)?)),
             |term| read(db, |c| bare_match(c, term)),
         )?;
         // Counted in the database searched: the same terms are in ten times as many
