@@ -12,6 +12,7 @@ pub mod pain_points;
 pub mod people;
 pub mod products;
 pub mod search;
+pub mod settings;
 pub mod teams;
 pub mod themes;
 pub mod trash;

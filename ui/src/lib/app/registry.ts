@@ -75,6 +75,14 @@ export const SCREENS = {
 		sidebar: { group: 'workspace', icon: 'customers', count: { of: 'customers', shown: 'always' } },
 		palette: { keywords: ['users', 'consumers', 'clients'] }
 	},
+	customer: { route: '/customers/[id]', title: 'Customer', chrome: 'full' },
+	inbox: {
+		route: '/inbox',
+		title: 'Inbox',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'mark', count: { of: 'inbox', shown: 'whenAny' } },
+		palette: { keywords: ['unmarked', 'evidence', 'to do', 'new conversations'] }
+	},
 	interviews: {
 		route: '/interviews',
 		title: 'Interviews',
@@ -99,6 +107,7 @@ export const SCREENS = {
 		sidebar: { group: 'listening', icon: 'themes' },
 		palette: { keywords: ['tags', 'clusters', 'affinity'] }
 	},
+	theme: { route: '/themes/[id]', title: 'Theme', chrome: 'full' },
 	coverage: {
 		route: '/coverage',
 		title: 'Coverage',
@@ -163,7 +172,7 @@ export const RECORD_KINDS: RecordKinds = {
 	customer: {
 		label: ENTITY_KIND_LABELS.customer,
 		list: 'customers',
-		href: () => SCREENS.customers.route,
+		href: (id) => `/customers/${id}`,
 		create: { label: 'New customer', keywords: ['add', 'create', 'client'] }
 	},
 	interview: {
@@ -188,8 +197,7 @@ export const RECORD_KINDS: RecordKinds = {
 	theme: {
 		label: ENTITY_KIND_LABELS.theme,
 		list: 'themes',
-		// Themes have no page of their own: their card on the Themes screen.
-		href: (id) => `/themes#theme-${id}`,
+		href: (id) => `/themes/${id}`,
 		create: { label: 'New theme', keywords: ['add', 'create', 'tag'] },
 		searchGroup: 'Themes'
 	}

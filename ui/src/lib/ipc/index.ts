@@ -9,6 +9,7 @@ export * from './pain-points';
 export * from './people';
 export * from './products';
 export * from './search';
+export * from './settings';
 export * from './teams';
 export * from './themes';
 export * from './trash';
