@@ -71,7 +71,7 @@ describe('interviews', () => {
 
 	it('links a sentence typed a moment ago to an existing pain point, from the keyboard', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').first().click();
 		const notes = await visible(page.getByTestId('notes'));
 		const sentence = 'Cold caches cost them a morning every Monday.';
 		await failNext(page, 'save_interview_notes', { kind: 'internal', message: 'The disk is full.' });
@@ -123,7 +123,7 @@ describe('interviews', () => {
 
 	it('autosaves notes after a pause, and says when a save failed, with a way to retry', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').first().click();
 		const notes = await visible(page.getByTestId('notes'));
 		await notes.press('End');
 		await page.keyboard.type(' Second thought.');
@@ -144,7 +144,7 @@ describe('interviews', () => {
 
 	it('restores notes typed just before a crash when the interview is opened again', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').first().click();
 		const notes = await visible(page.getByTestId('notes'));
 		const path = new URL(page.url()).pathname;
 		await notes.fill('Typed, and the laptop died before the autosave.');
@@ -162,7 +162,7 @@ describe('interviews', () => {
 
 	it('renders Markdown in the preview with scripts, handlers and javascript: links made inert', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').first().click();
 		await visible(page.getByTestId('notes'));
 		await page.getByTestId('notes').fill(
 			'**Bold claim** here.\n\n<script>window.__hacked = 1</script>\n\n[open me](javascript:window.__hacked=2)\n\n<img src="x" onerror="window.__hacked=3">\n\n<a href="#" onclick="window.__hacked=4">click</a>'
@@ -184,7 +184,7 @@ describe('interviews', () => {
 
 	it('marks evidence passages in the preview', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Sofia Costa' }).getByRole('link').click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Sofia Costa' }).getByRole('link').first().click();
 		await page.getByRole('button', { name: 'Preview' }).click();
 		const marks = page.getByTestId('notes-preview').locator('mark');
 		await expect.poll(() => marks.count()).toBe(2);

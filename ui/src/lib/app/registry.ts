@@ -76,19 +76,19 @@ export const SCREENS = {
 		palette: { keywords: ['users', 'consumers', 'clients'] }
 	},
 	customer: { route: '/customers/[id]', title: 'Customer', chrome: 'full' },
-	inbox: {
-		route: '/inbox',
-		title: 'Inbox',
-		chrome: 'full',
-		sidebar: { group: 'listening', icon: 'mark', count: { of: 'inbox', shown: 'whenAny' } },
-		palette: { keywords: ['unmarked', 'evidence', 'to do', 'new conversations'] }
-	},
 	interviews: {
 		route: '/interviews',
 		title: 'Interviews',
 		chrome: 'full',
 		sidebar: { group: 'listening', icon: 'interviews', count: { of: 'interviews', shown: 'always' } },
 		palette: { keywords: ['conversations', 'notes', 'support', 'import'] }
+	},
+	inbox: {
+		route: '/inbox',
+		title: 'Inbox',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'mark', count: { of: 'inbox', shown: 'whenAny' } },
+		palette: { keywords: ['unmarked', 'evidence', 'to do', 'waiting'] }
 	},
 	newInterview: { route: '/interviews/new', title: 'Log interview', chrome: 'full' },
 	interview: { route: '/interviews/[id]', title: 'Interview', chrome: 'full' },
