@@ -1,9 +1,11 @@
 // axe (WCAG 2.1 A/AA) on every screen, in the light and the dark theme, with a screenshot of
-// each for a person to look at. Any serious or critical violation fails.
+// each for a person to look at. Any serious or critical violation fails, and so does content
+// that overflows its container sideways at 1280×800 (light) or 1920×1080 (dark).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
 	expectAccessible,
+	expectFits,
 	expectHealthy,
 	launch,
 	openApp,
@@ -311,6 +313,10 @@ describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
 		await page.waitForTimeout(150);
 		await expectAccessible(page, `${screen.name} (${theme})`);
 		await screenshot(page, `${screen.name}-${theme}`);
+		// The smallest window Outward is made for, and a common large one.
+		const size = theme === 'light' ? { width: 1280, height: 800 } : { width: 1920, height: 1080 };
+		await expectFits(page, size, `${screen.name} (${theme})`);
+		await screenshot(page, `${screen.name}-${theme}-${size.width}`);
 		await expectHealthy(page);
 		await page.context().close();
 	});

@@ -206,3 +206,41 @@ export async function selectedText(locator: Locator): Promise<string> {
 		return textarea.value.slice(textarea.selectionStart, textarea.selectionEnd);
 	});
 }
+
+/**
+ * Fails when anything on the screen sticks out of its container sideways at `size`: the page
+ * or a scrolling box that must be scrolled sideways (a table cut off), or an element wider than
+ * the element holding it (a field out of its card). Code blocks may scroll; ellipses may clip.
+ */
+export async function expectFits(page: Page, size: { width: number; height: number }, label: string): Promise<void> {
+	await page.setViewportSize(size);
+	await page.waitForTimeout(100);
+	const problems = await page.evaluate(() => {
+		const name = (element: Element) => {
+			const id = element.getAttribute('data-testid') ?? element.id;
+			const classes = Array.from(element.classList).slice(0, 2).join('.');
+			const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30);
+			return `<${element.tagName.toLowerCase()}${id ? `#${id}` : ''}${classes ? `.${classes}` : ''}> “${text}”`;
+		};
+		const found: string[] = [];
+		const page = document.scrollingElement ?? document.documentElement;
+		if (page.scrollWidth > page.clientWidth + 1) found.push(`the window scrolls sideways by ${page.scrollWidth - page.clientWidth}px`);
+		for (const element of Array.from(document.body.querySelectorAll('*'))) {
+			const style = getComputedStyle(element);
+			const box = element.getBoundingClientRect();
+			if (style.display === 'none' || style.visibility === 'hidden' || box.width <= 1 || box.height <= 1) continue;
+			if (element.closest('pre, textarea, [data-scrolls-sideways]')) continue;
+			const clips = style.overflowX !== 'visible';
+			if (clips && style.textOverflow !== 'ellipsis' && element.scrollWidth > element.clientWidth + 1)
+				found.push(`${name(element)} needs ${element.scrollWidth - element.clientWidth}px more width`);
+			const parent = element.parentElement;
+			if (!parent || parent === document.body || parent === document.documentElement) continue;
+			const parentStyle = getComputedStyle(parent);
+			if (parentStyle.display === 'contents' || parentStyle.display === 'inline') continue;
+			const outside = box.right - parent.getBoundingClientRect().right;
+			if (outside > 1) found.push(`${name(element)} sticks out of ${name(parent)} by ${Math.round(outside)}px`);
+		}
+		return found.slice(0, 8);
+	});
+	expect(problems, `${label} fits ${size.width}×${size.height}`).toEqual([]);
+}

@@ -507,7 +507,7 @@ impl Generator {
     }
 
     /// Merges a share of the pain points, each into an earlier one (a duplicate found later),
-    /// with the app's own merge: evidence and links move to the one kept, whose weight is
+    /// most of them into a few hubs (the problems everyone reports), with the app's own merge: evidence and links move to the one kept, whose weight is
     /// recomputed. A pain point kept is never merged itself, and nothing in the Trash takes
     /// part. The merged one's weight is recomputed too, from the evidence it has left (none),
     /// so every stored weight is what the app would compute.
@@ -521,7 +521,13 @@ impl Generator {
                 kept.push(index);
                 continue;
             }
-            let target = &self.filed[kept[self.rng.random_range(0..kept.len())]];
+            let hubs = kept.len().min(self.sizes.hubs as usize);
+            let chosen = if hubs > 0 && self.share(self.sizes.merged_into_hubs_per_mille) {
+                self.rng.random_range(0..hubs)
+            } else {
+                self.rng.random_range(0..kept.len())
+            };
+            let target = &self.filed[kept[chosen]];
             let source = &self.filed[index];
             let (source, target, newer) =
                 (source.id, target.id, source.created.max(target.created));

@@ -52,6 +52,11 @@ pub struct Sizes {
     pub merged_per_mille: u32,
     /// Per mille of marked sentences whose quote is no longer in the notes (edited since).
     pub detached_per_mille: u32,
+    /// The earliest pain points that most duplicates are merged into: the few problems
+    /// everyone reports, each ending with hundreds of quotes.
+    pub hubs: u32,
+    /// Per mille of merges that go into one of the hubs rather than any earlier pain point.
+    pub merged_into_hubs_per_mille: u32,
 }
 
 impl Sizes {
@@ -68,6 +73,8 @@ impl Sizes {
         trashed_per_mille: 25,
         merged_per_mille: 30,
         detached_per_mille: 20,
+        hubs: 4,
+        merged_into_hubs_per_mille: 600,
     };
 
     /// Ten times [`Sizes::HEAVY`] in every count, for scaling checks.
@@ -77,6 +84,7 @@ impl Sizes {
         themes: 600,
         interviews: 60_000,
         pain_points: 600_000,
+        hubs: 40,
         ..Sizes::HEAVY
     };
 
@@ -94,6 +102,8 @@ impl Sizes {
         trashed_per_mille: 100,
         merged_per_mille: 100,
         detached_per_mille: 100,
+        hubs: 1,
+        merged_into_hubs_per_mille: 500,
     };
 }
 
@@ -242,7 +252,7 @@ mod tests {
         // when the change is meant.
         assert_eq!(
             digest(&first),
-            "aef1553c1dde661aa8e5d9618134cc4f5ad497cf96e9a2cba897f048a4a7be0a"
+            "6499075c8ed84a2f70c3848d733eea99a220107a8c0cecb9c3bb2af507eee70d"
         );
     }
 

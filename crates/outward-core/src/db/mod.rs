@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_interviews.sql"),
     include_str!("migrations/0003_list_indexes.sql"),
     include_str!("migrations/0004_trash_follows_and_evidence.sql"),
+    include_str!("migrations/0009_live_covering_indexes.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

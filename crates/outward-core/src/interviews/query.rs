@@ -177,6 +177,6 @@ mod tests {
             ..Default::default()
         };
         let (sql, params) = plan_of(&filter);
-        assert_walks_index(&sql, params.as_slice(), "interviews_by_customer");
+        assert_walks_index(&sql, params.as_slice(), "interviews_live_by_customer");
     }
 }

@@ -157,7 +157,10 @@ mod tests {
         let plan = db
             .read(|conn| Ok(query_plan(conn, &sql, params.as_slice())))
             .unwrap();
-        for index in ["pain_point_customers_by_customer", "interviews_by_customer"] {
+        for index in [
+            "pain_point_customers_by_customer",
+            "interviews_live_by_customer",
+        ] {
             assert!(plan.contains(index), "reads through {index}:\n{plan}");
         }
         assert!(!plan.contains("SCAN"), "scans nothing whole:\n{plan}");

@@ -185,6 +185,65 @@ fn evidence_lookups_use_their_index() {
     assert!(plan.contains("highlights_by_pain_point"), "{plan}");
 }
 
+/// Every read that skips interviews in the Trash, through the `evidence` view or directly (as
+/// coverage and themes do, naming the index), finds the live ones from an index alone: their
+/// rows hold the notes before `deleted_at`, so reading a row to check it walks tens of
+/// kilobytes of overflow pages.
+#[test]
+fn reads_that_skip_the_trash_never_read_an_interview_row() {
+    let w = world();
+    for n in 1..=3 {
+        interview(&w, w.payments, day(2026, 11, n), NOTES);
+    }
+    // As the migration that made the indexes does, and the app on opening a database.
+    w.db.write(|tx| Ok(tx.execute_batch("ANALYZE")?)).unwrap();
+    let plan = |sql: &str| -> String {
+        w.db.read(|c| {
+            let mut stmt = c.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+            let rows: Vec<String> = stmt
+                .query_map([], |r| r.get(3))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(rows.join("\n"))
+        })
+        .unwrap()
+    };
+    let reads = [
+        // A pain point's evidence, with its customers and dates.
+        "SELECT customer_id, heard_on FROM evidence WHERE pain_point_id = 'x'",
+        // The interviews of a theme, counted.
+        "SELECT count(*) FROM interview_themes it
+         JOIN interviews i INDEXED BY interviews_live ON i.id = it.interview_id
+         WHERE it.theme_id = 'x' AND i.deleted_at IS NULL",
+        // A customer's last conversation, and the pain points its interviews quote.
+        "SELECT max(held_on) FROM interviews i INDEXED BY interviews_live_by_customer
+         WHERE i.customer_id = 'x' AND i.deleted_at IS NULL",
+        "SELECT h.pain_point_id FROM highlights h
+         JOIN interviews i INDEXED BY interviews_live_by_customer ON i.id = h.interview_id
+         WHERE i.customer_id = 'x' AND i.deleted_at IS NULL",
+    ];
+    for sql in reads {
+        let plan = plan(sql);
+        let interviews: Vec<&str> = plan
+            .lines()
+            .filter(|l| l.contains(" i ") || l.ends_with(" i"))
+            .collect();
+        assert!(
+            !interviews.is_empty() && interviews.iter().all(|l| l.contains("COVERING INDEX")),
+            "interviews are read from a covering index in `{sql}`:\n{plan}"
+        );
+    }
+    let open = plan(
+        "SELECT count(*) FROM pain_point_themes pt
+         JOIN pain_points p INDEXED BY pain_points_live_status ON p.id = pt.pain_point_id
+         WHERE pt.theme_id = 'x' AND p.deleted_at IS NULL AND p.merged_into IS NULL
+           AND p.status IN ('new', 'accepted', 'planned')",
+    );
+    assert!(
+        open.contains("COVERING INDEX pain_points_live_status"),
+        "live pain points and their status come from an index:\n{open}"
+    );
+}
+
 #[test]
 fn evidence_comes_in_pages_that_count_every_quote_newest_first() {
     let w = world();

@@ -31,6 +31,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0004_trash_follows_and_evidence.sql",
         "4ee9e530506b9728fe2df98df0b17e63cb1fc0cd5d6c2fac3c1d446aa3a47779",
     ),
+    (
+        "0009_live_covering_indexes.sql",
+        "2639dcf233251d73ca2e4de92c1cfbc4791c80312cb28a79efa0d02b6a92bbbe",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
