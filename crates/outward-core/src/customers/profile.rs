@@ -60,19 +60,13 @@ pub struct LastHeard {
 /// The customer `id` as its page shows it, as of `today`.
 pub fn profile(conn: &Connection, id: Id, today: NaiveDate) -> Result<CustomerProfile> {
     let customer = get(conn, id)?;
-    let products = conn
-        .prepare_cached(
-            "SELECT p.id, p.name FROM customer_products cp
-             JOIN products p ON p.id = cp.product_id AND p.deleted_at IS NULL
-             WHERE cp.customer_id = ?1 ORDER BY p.name COLLATE NOCASE",
-        )?
-        .query_map([id], |r| {
-            Ok(Tag {
-                id: r.get(0)?,
-                name: r.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let products = named(
+        conn,
+        "SELECT p.id, p.name FROM customer_products cp
+         JOIN products p ON p.id = cp.product_id AND p.deleted_at IS NULL
+         WHERE cp.customer_id = ?1 ORDER BY p.name COLLATE NOCASE",
+        id,
+    )?;
     let last_heard = last_heard(conn, id, today)?;
     let weeks_since = coverage::weeks_since(last_heard.as_ref().map(|l| l.held_on), today);
     let first = PageRequest {
@@ -112,23 +106,31 @@ fn last_heard(conn: &Connection, customer: Id, today: NaiveDate) -> Result<Optio
     let Some((interview_id, held_on, kind)) = latest else {
         return Ok(None);
     };
-    let by = conn
-        .prepare_cached(
-            "SELECT p.id, p.name FROM interview_interviewers x
-             JOIN people p ON p.id = x.person_id AND p.deleted_at IS NULL
-             WHERE x.interview_id = ?1 ORDER BY p.name COLLATE NOCASE",
-        )?
-        .query_map([interview_id], |r| {
-            Ok(Tag {
-                id: r.get(0)?,
-                name: r.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let by = named(
+        conn,
+        "SELECT p.id, p.name FROM interview_interviewers x
+         JOIN people p ON p.id = x.person_id AND p.deleted_at IS NULL
+         WHERE x.interview_id = ?1 ORDER BY p.name COLLATE NOCASE",
+        interview_id,
+    )?;
     Ok(Some(LastHeard {
         interview_id,
         held_on,
         kind,
         by,
     }))
+}
+
+/// The records `sql` selects as id and name for `owner` (its one parameter).
+fn named(conn: &Connection, sql: &str, owner: Id) -> Result<Vec<Tag>> {
+    let tags = conn
+        .prepare_cached(sql)?
+        .query_map([owner], |r| {
+            Ok(Tag {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(tags)
 }

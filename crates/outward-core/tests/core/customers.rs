@@ -1,14 +1,15 @@
 //! A customer's page: what they use, when and by whom they were last heard from, their
 //! interviews, the quotes they gave and the pain points that reach them, in pages.
 
-use crate::fixtures::{NOTES, REPLY_MAX_BYTES, day, interview, mark, now, pain_point, world};
+use crate::fixtures::{
+    NOTES, REPLY_MAX_BYTES, day, interview, mark, now, pain_point, person, world,
+};
 use outward_core::customers;
 use outward_core::entity::EntityKind;
 use outward_core::evidence;
 use outward_core::id::Id;
 use outward_core::interviews::{self, InterviewInput, InterviewKind};
 use outward_core::page::PageRequest;
-use outward_core::people::{self, Level, PersonInput};
 use outward_core::trash;
 
 #[test]
@@ -80,18 +81,7 @@ fn last_heard_skips_future_dates_and_trashed_interviewers_and_a_silent_customer_
     );
     assert_eq!(silent.interviews.total, 0);
 
-    let bo =
-        w.db.write(|tx| {
-            let input = PersonInput {
-                team_id: w.team,
-                name: "Bo".into(),
-                role: String::new(),
-                level: Level::Junior,
-            };
-            people::create(tx, &input, now())
-        })
-        .unwrap()
-        .id;
+    let bo = person(&w, "Bo");
     let held = |on, who: Vec<Id>| {
         let input = InterviewInput {
             customer_id: w.checkout,

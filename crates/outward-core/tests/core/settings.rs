@@ -1,10 +1,9 @@
 //! "Me": who uses this copy of Outward, the default author of status changes.
 
-use crate::fixtures::{now, pain_point, world};
+use crate::fixtures::{now, pain_point, person, world};
 use outward_core::entity::EntityKind;
 use outward_core::error::Error;
 use outward_core::pain_points::{self, Status};
-use outward_core::people::{self, Level, PersonInput};
 use outward_core::settings;
 use outward_core::trash;
 
@@ -12,18 +11,7 @@ use outward_core::trash;
 fn status_changes_are_recorded_as_made_by_me_unless_someone_else_is_named() {
     let w = world();
     let pain = pain_point(&w, "CI queue is slow", 3);
-    let bo =
-        w.db.write(|tx| {
-            let input = PersonInput {
-                team_id: w.team,
-                name: "Bo".into(),
-                role: String::new(),
-                level: Level::Mid,
-            };
-            people::create(tx, &input, now())
-        })
-        .unwrap()
-        .id;
+    let bo = person(&w, "Bo");
     let set = |status, by| {
         w.db.write(|tx| pain_points::set_status(tx, pain, status, by, now()))
             .unwrap()
