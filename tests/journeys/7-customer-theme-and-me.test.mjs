@@ -33,7 +33,9 @@ test('customer and theme pages, and "me" on a status change', { timeout: 300_000
     // An interview is listed by its own heading; its customer's name opens the customer page.
     await navigate(app, 'Interviews');
     const row = await waitForText(app, '[data-testid="interview-row"]', HEADING);
-    assert.doesNotMatch(await row.getText(), /\*\*|^#/m, 'the excerpt is plain text');
+    const rowText = await row.getProperty('textContent');
+    assert.match(rowText, /They ship about 30 times a week/, 'the row shows an excerpt of the notes');
+    assert.doesNotMatch(rowText, /\*\*|#/, 'the excerpt is plain text');
     await row.$('a*=' + HEADING).click();
     await app.browser.waitUntil(async () => (await app.$('h1').getText()).startsWith(`${CUSTOMER}, `), {
       timeoutMsg: 'the interview did not open from its heading',
@@ -56,10 +58,25 @@ test('customer and theme pages, and "me" on a status change', { timeout: 300_000
     await typeNotes(app, '# Release chat\n\nApp store uploads are manual.');
     await clickButton(app, 'Save interview');
     await app.$('section[aria-label="Interview details"]').waitForDisplayed({ timeoutMsg: 'the interview was not saved' });
-    await app.$('[data-testid="interview-customer"]').click();
+    // Once its notes are saved, it is listed by its heading, and the customer's name there
+    // opens the page again, which lists it too.
+    // The notes typed last are saved as the editor closes: read the list until it shows them.
+    let listed;
+    await app.browser.waitUntil(
+      async () => {
+        await navigate(app, 'Interviews');
+        for (const row of await app.$$('[data-testid="interview-row"]')) {
+          // The excerpt is clamped to two lines with CSS, which WebKit's getText leaves out.
+          if ((await row.getProperty('textContent')).includes('App store uploads are manual')) listed = row;
+        }
+        return listed !== undefined;
+      },
+      { timeoutMsg: 'the new conversation is not listed with its notes' },
+    );
+    assert.match(await listed.getProperty('textContent'), /Release chat/, 'the new conversation is listed by its heading');
+    await listed.$('[data-testid="customer-link"]').click();
     await waitForHeading(app, 'Mobile Apps');
-    const logged = await waitForText(app, '[data-testid="interview-row"]', 'Release chat');
-    assert.match(await logged.getText(), /App store uploads are manual/, 'the new conversation is on the page, by its heading');
+    await waitForText(app, '[data-testid="interview-row"]', 'Release chat');
     await waitForText(app, '[data-testid="last-heard"]', ME);
 
     // A theme opens from its card and leads to its pain points.
