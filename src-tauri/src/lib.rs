@@ -12,10 +12,12 @@
 //! - errors cross to the UI as `{ kind, message, field? }`; internal details go to the log.
 
 pub mod commands;
+pub mod picker;
 pub mod store;
 
 use commands::workspace::StartedAt;
 use outward_core::interviews::import::PendingImports;
+use picker::FolderPicker;
 use store::Store;
 use tauri::{Manager, Runtime};
 
@@ -45,14 +47,23 @@ fn logging<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
         .build()
 }
 
+/// The state the commands read, managed in one place for the app and for any program that drives
+/// the commands without a window (the screen tests' backend): the store, announcing what each
+/// write changed to `app`; previewed imports, which wait for their confirmation while the UI
+/// holds only their handles; and where the import asks for a folder.
+pub fn manage_state<R: Runtime>(app: &tauri::AppHandle<R>, store: Store, picker: FolderPicker) {
+    store.announce_to(app.clone());
+    app.manage(store);
+    app.manage(PendingImports::default());
+    app.manage(picker);
+}
+
 /// Starts the app and blocks until it quits.
 pub fn run() {
     // First, so the start-up time the UI reports (`first_screen_painted`) counts everything.
     let started = StartedAt(std::time::Instant::now());
     let result = tauri::Builder::default()
         .manage(started)
-        // Previewed imports wait here for their confirmation; the UI holds only their handles.
-        .manage(PendingImports::default())
         .plugin(logging())
         // Only Rust opens dialogs (the import folder picker); the UI is granted none of its
         // commands, so a page cannot widen what the app may read.
@@ -61,8 +72,11 @@ pub fn run() {
         // the UI or send a command before this returns: both run on this (main) thread.
         .setup(|app| {
             let store = Store::open_default(chrono::Utc::now());
-            store.announce_to(app.handle().clone());
-            app.manage(store);
+            manage_state(
+                app.handle(),
+                store,
+                FolderPicker::system(app.handle().clone()),
+            );
             Ok(())
         })
         .invoke_handler(handler())

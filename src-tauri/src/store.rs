@@ -45,6 +45,13 @@ impl Store {
         match Database::open(path, now) {
             Ok(database) => {
                 log::info!("opened the database at {}", path.display());
+                // A workshop that was running when the app stopped comes back with its timer
+                // paused at what remained then.
+                if let Err(error) = database
+                    .write(|tx| outward_core::workshops::timer::pause_after_restart(tx, now))
+                {
+                    log::error!("could not pause the running workshop's timer: {error}");
+                }
                 back_up_daily_in_background(path, now);
                 Store::from_database(database)
             }

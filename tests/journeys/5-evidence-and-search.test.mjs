@@ -1,7 +1,9 @@
 // Journey 5: from a conversation to evidence. Log an interview with Markdown notes, select one
 // sentence and make it a new pain point on the spot; the pain point lists the quote, and its link
-// leads back to that sentence, highlighted, in the interview. Search finds both. After a restart
-// the interview, the highlight and the pain point with its evidence are all still there.
+// leads back to that sentence, highlighted, in the interview. A sentence selected in the rendered
+// notes (bold in the Markdown) is marked too, and stored as exactly those characters of the
+// notes. Search finds them. After a restart the interview opens rendered, and the highlights and
+// the pain points with their evidence are all still there.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -16,6 +18,7 @@ import {
   quoteText,
   searchAndOpen,
   selectInNotes,
+  selectInPreview,
   submitDialog,
   typeDate,
   typeNotes,
@@ -36,6 +39,8 @@ const NOTES = [
   'Schema changes are fine now; the registry just works.',
 ].join('\n');
 const PAIN_POINT = 'New topics wait three days on a ticket';
+const BOLD = 'Consumer lag alerts fire at night';
+const SECOND_PAIN_POINT = 'Nobody owns the night alerts';
 
 /** An ISO day `days` before today, on this computer's calendar (as the app's date field has it). */
 function daysAgo(days) {
@@ -134,6 +139,23 @@ test('a sentence marked in an interview becomes a pain point with its evidence, 
     await marked.waitForDisplayed({ timeoutMsg: 'the rendered notes show no highlighted passage' });
     assert.equal(await marked.getText(), QUOTE, 'the highlighted passage is the quote');
 
+    // Marking in the rendered notes: the selection names the characters of the Markdown.
+    await selectInPreview(app, BOLD);
+    await app.browser.keys(['Control', 'e']);
+    const boldQuote = await app.$('[data-testid="mark-quote"]');
+    await boldQuote.waitForDisplayed({ timeoutMsg: 'Ctrl+E on a sentence selected in the rendered notes did not open “Mark as evidence”' });
+    assert.equal(await boldQuote.getText(), BOLD, 'the dialog quotes the selected words, without the Markdown around them');
+    await clickButton(app, 'New pain point', '[data-testid="form-dialog"]');
+    await fill(app, { title: SECOND_PAIN_POINT });
+    await submitDialog(app);
+    await waitForText(app, '[data-testid="highlight"]', SECOND_PAIN_POINT);
+    await waitForText(app, '[data-testid="notes-preview"] mark', BOLD);
+    const [stored] = await app.browser.execute(() => [window.location.pathname.split('/').pop()]);
+    const saved = await app.query('get_interview', { id: stored });
+    const bold = saved.highlights.find((h) => h.quote === BOLD);
+    assert.ok(bold, 'the passage marked in the rendered notes is stored');
+    assert.equal(NOTES.slice(bold.start, bold.end), BOLD, 'as the exact range of the raw notes');
+
     await searchAndOpen(app, 'ticket', PAIN_POINT);
     await waitForHeading(app, PAIN_POINT);
     await searchAndOpen(app, 'lag alerts', CUSTOMER, ['/']);
@@ -146,10 +168,15 @@ test('a sentence marked in an interview becomes a pain point with its evidence, 
   await workspace.session(async (app) => {
     await navigate(app, 'Interviews');
     const row = await waitForText(app, '[data-testid="interview-row"]', CUSTOMER);
-    assert.match(await row.getText(), /1 highlight/, 'after a restart the interview still has its highlight');
+    assert.match(await row.getText(), /2 highlights/, 'after a restart the interview still has its highlights');
     // The row's first link is the interview itself (by its heading); the customer's opens its page.
     await row.$('a').click();
     await waitForHeading(app, title);
+    await app.$('[data-testid="notes-preview"]').waitForDisplayed({ timeoutMsg: 'a saved interview does not open rendered' });
+    await app.browser.execute(() => window.getSelection()?.removeAllRanges());
+    await app.browser.keys(['Control', 'e']);
+    await waitForText(app, '[data-testid="toast"]', 'Select a sentence');
+    await clickButton(app, 'Write');
     assert.equal(await app.$('[data-testid="notes"]').getValue(), NOTES, 'the notes are exactly as typed');
     assert.equal(await app.$('[data-testid="draft-restored"]').isExisting(), false, 'no unsaved draft was left behind');
     const highlight = await waitForText(app, '[data-testid="highlight"]', PAIN_POINT);
@@ -165,6 +192,6 @@ test('a sentence marked in an interview becomes a pain point with its evidence, 
     await waitForText(app, '[data-testid="evidence"]', QUOTE);
 
     const overview = await app.query('workspace_overview');
-    assert.deepEqual([overview.interviews, overview.painPoints], [1, 1], 'one interview and one pain point are stored');
+    assert.deepEqual([overview.interviews, overview.painPoints], [1, 2], 'one interview and two pain points are stored');
   });
 });

@@ -34,6 +34,16 @@ export function tauriDriverPath() {
   return null;
 }
 
+/**
+ * The `outward` CLI (`OUTWARD_CLI`, or the one built beside the app by `cargo test --workspace`),
+ * for writing and reading records the way a script would while the app is not running.
+ */
+export function cliBinary() {
+  const cli = process.env.OUTWARD_CLI ?? path.join(path.dirname(appBinary()), 'outward');
+  if (!existsSync(cli)) throw new Error(`e2e: ${cli} is missing; build it with \`cargo build -p outward-cli\``);
+  return cli;
+}
+
 function appBinary() {
   const app = process.env.OUTWARD_APP;
   if (!app || !existsSync(app)) {
@@ -48,14 +58,17 @@ function slug(text) {
 
 /**
  * A fresh workspace folder for test `t`, removed when the test ends. `session()` starts the app
- * on it; call it again to restart the app on the same database.
+ * on it; call it again to restart the app on the same database. With `defaultLocation` the app
+ * is not told where its database is and keeps it where it would for a person.
  */
-export async function newWorkspace(t) {
+export async function newWorkspace(t, { defaultLocation = false } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'outward-e2e-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const workspace = {
     dir,
-    db: path.join(dir, 'outward.db'),
+    // Where the app keeps its data when it is not told (`XDG_DATA_HOME` points inside `dir`).
+    db: defaultLocation ? path.join(dir, 'data', 'io.outward.desktop', 'outward.db') : path.join(dir, 'outward.db'),
+    defaultLocation,
     sessions: 0,
     session: (body) => runSession(t, workspace, body),
   };
@@ -70,7 +83,7 @@ function environment(workspace) {
   };
   return {
     ...process.env,
-    OUTWARD_DB: workspace.db,
+    OUTWARD_DB: workspace.defaultLocation ? '' : workspace.db,
     // Keep the app's log, WebKit's caches and any settings inside the test's folder.
     XDG_DATA_HOME: home('data'),
     XDG_CONFIG_HOME: home('config'),

@@ -170,15 +170,57 @@ export async function selectInNotes(app, text) {
   return range;
 }
 
-/** What is selected in the interview notes, and whether they have the focus. */
+/**
+ * Selects the first occurrence of `text` in the rendered notes (it may cross formatting), as a
+ * drag with the mouse would.
+ */
+export async function selectInPreview(app, text) {
+  const preview = await app.$('[data-testid="notes-preview"]');
+  await preview.waitForDisplayed();
+  const found = await app.browser.execute((text) => {
+    const root = document.querySelector('[data-testid="notes-preview"]');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    const all = nodes.map((n) => n.data).join('');
+    const start = all.indexOf(text);
+    if (start < 0) return false;
+    const point = (offset, end) => {
+      let seen = 0;
+      for (const node of nodes) {
+        if (end ? offset <= seen + node.data.length : offset < seen + node.data.length) return [node, offset - seen];
+        seen += node.data.length;
+      }
+      return null;
+    };
+    const range = document.createRange();
+    range.setStart(...point(start, false));
+    range.setEnd(...point(start + text.length, true));
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return true;
+  }, text);
+  assert.ok(found, `the rendered notes show “${text}”`);
+}
+
+/**
+ * What is selected in the interview notes, raw or rendered, and whether the selection is where
+ * a person sees it (the raw notes have the focus, or the selection lies in the rendered notes).
+ */
 export function notesSelection(app) {
   return app.browser.execute(() => {
     const textarea = document.querySelector('[data-testid="notes"]');
-    if (!textarea) return null;
-    return {
-      text: textarea.value.slice(textarea.selectionStart, textarea.selectionEnd),
-      focused: document.activeElement === textarea,
-    };
+    if (textarea) {
+      return {
+        text: textarea.value.slice(textarea.selectionStart, textarea.selectionEnd),
+        focused: document.activeElement === textarea,
+      };
+    }
+    const preview = document.querySelector('[data-testid="notes-preview"]');
+    const selection = window.getSelection();
+    if (!preview || !selection || selection.rangeCount === 0) return null;
+    return { text: selection.toString(), focused: preview.contains(selection.getRangeAt(0).commonAncestorContainer) };
   });
 }
 

@@ -2,6 +2,7 @@
 //! backups and seeding. Every failure prints one line starting with `outward:` and exits 1.
 
 mod customers;
+mod exercises;
 mod interviews;
 mod output;
 mod pain_points;
@@ -9,12 +10,14 @@ mod people;
 mod products;
 mod search;
 mod teams;
+mod workshops;
 mod workspace;
 
 use chrono::Utc;
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 use customers::CustomerAction;
+use exercises::ExerciseAction;
 use interviews::InterviewAction;
 use outward_core::db::{self, Database};
 use outward_core::error::{Error, Result};
@@ -24,6 +27,7 @@ use products::ProductAction;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use teams::TeamAction;
+use workshops::WorkshopAction;
 use workspace::Profile;
 
 #[derive(Parser)]
@@ -84,6 +88,16 @@ enum Command {
     PainPoints {
         #[command(subcommand)]
         action: PainPointAction,
+    },
+    /// Workshops, most recent first
+    Workshops {
+        #[command(subcommand)]
+        action: WorkshopAction,
+    },
+    /// Workshop exercises: the built-in library and the team's own copies
+    Exercises {
+        #[command(subcommand)]
+        action: ExerciseAction,
     },
     /// Search interview notes, pain points and themes
     Search {
@@ -183,6 +197,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Customers { action } => customers::run(&database, action),
         Command::Interviews { action } => interviews::run(&database, action),
         Command::PainPoints { action } => pain_points::run(&database, action),
+        Command::Workshops { action } => workshops::run(&database, action),
+        Command::Exercises { action } => exercises::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
     }
 }

@@ -54,7 +54,8 @@ pub fn seed(database: &Database, profile: Profile) -> Result<()> {
     bar.finish_and_clear();
     println!(
         "Generated in {:.0} s: {} teams, {} people, {} products, {} customers, {} themes, \
-         {} interviews ({} words of notes), {} pain points with {} highlights.",
+         {} interviews ({} words of notes), {} pain points with {} highlights, {} workshops \
+         with {} cards.",
         started.elapsed().as_secs_f64(),
         summary.teams,
         summary.people,
@@ -64,7 +65,9 @@ pub fn seed(database: &Database, profile: Profile) -> Result<()> {
         summary.interviews,
         summary.words,
         summary.pain_points,
-        summary.highlights
+        summary.highlights,
+        summary.workshops,
+        summary.workshop_cards
     );
     Ok(())
 }

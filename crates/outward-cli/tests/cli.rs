@@ -352,7 +352,11 @@ fn pain_points_list_heaviest_first_from_the_example() {
         .iter()
         .map(|p| p["weight"].as_f64().unwrap())
         .collect();
-    assert_eq!(weights.len(), 4);
+    assert_eq!(
+        weights.len(),
+        5,
+        "four from conversations, one from the workshop"
+    );
     assert!(
         weights.windows(2).all(|w| w[0] >= w[1]),
         "heaviest first: {weights:?}"
@@ -362,4 +366,192 @@ fn pain_points_list_heaviest_first_from_the_example() {
         &["pain-points", "list", "--status", "planned", "--json"],
     ));
     assert_eq!(planned.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn workshops_list_newest_first_and_by_state() {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use outward_core::db::Database;
+    use outward_core::people::{self, Level, PersonInput};
+    use outward_core::teams::{self, TeamInput};
+    use outward_core::workshops::{self, PlanInput, run};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    let now = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap();
+    {
+        let database = Database::open(&db, now).unwrap();
+        database
+            .write(|tx| {
+                let team = teams::create(
+                    tx,
+                    &TeamInput {
+                        name: "Platform".into(),
+                        description: String::new(),
+                    },
+                    now,
+                )?;
+                let person = PersonInput {
+                    team_id: team.id,
+                    name: "Ada".into(),
+                    role: String::new(),
+                    level: Level::Staff,
+                };
+                let ada = people::create(tx, &person, now)?;
+                for (day, exercise) in [(3, "wins-and-kudos"), (9, "ticket-black-hole")] {
+                    let input = PlanInput {
+                        exercise_id: exercise.into(),
+                        team_id: team.id,
+                        held_on: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+                        starts_at: "10:00".into(),
+                        facilitator_id: ada.id,
+                        participant_ids: vec![ada.id],
+                    };
+                    let planned = workshops::plan(tx, &input, now)?;
+                    if day == 3 {
+                        run::start(tx, planned.id, now)?;
+                        run::finish(tx, planned.id, now)?;
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+    let listed = json(&outward(&db, &["workshops", "list", "--json"]));
+    let days: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["heldOn"].as_str().unwrap())
+        .collect();
+    assert_eq!(days, ["2026-11-09", "2026-11-03"], "newest first");
+    let finished = json(&outward(
+        &db,
+        &["workshops", "list", "--state", "finished", "--json"],
+    ));
+    assert_eq!(finished.as_array().unwrap().len(), 1);
+    assert_eq!(finished[0]["facilitatorName"], "Ada");
+    let table = outward(&db, &["workshops", "list"]);
+    assert!(stdout(&table).contains("Finished"), "{}", stdout(&table));
+    let bad = outward(&db, &["workshops", "list", "--state", "paused"]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("planned, running, finished"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
+fn exercises_list_the_built_in_library_as_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(
+        outward(&db, &["seed", "--profile", "example"])
+            .status
+            .success()
+    );
+    let listed = json(&outward(&db, &["exercises", "list", "--json"]));
+    let listed = listed.as_array().unwrap();
+    assert!(listed.len() >= 9, "at least nine built-ins: {listed:?}");
+    let customers = listed
+        .iter()
+        .find(|e| e["id"] == "who-are-our-customers")
+        .expect("the customer map is in the library");
+    assert_eq!(customers["builtIn"], true);
+    assert!(customers["stepCount"].as_u64().unwrap() >= 3);
+    assert!(customers["totalSeconds"].as_u64().unwrap() > 0);
+
+    let text = outward(&db, &["exercises", "list"]);
+    assert!(text.status.success(), "{}", stderr(&text));
+    let text = stdout(&text);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Who are our customers?"))
+        .unwrap_or_else(|| panic!("one line per exercise: {text}"));
+    assert!(
+        line.contains("built-in") && line.contains("steps") && line.contains("min"),
+        "a line says what kind of exercise it is, its steps and its time: {line}"
+    );
+}
+
+#[test]
+fn the_example_workshop_exports_as_markdown_to_the_terminal_or_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(
+        outward(&db, &["seed", "--profile", "example"])
+            .status
+            .success()
+    );
+    let listed = json(&outward(&db, &["workshops", "list", "--json"]));
+    let id = listed[0]["id"].as_str().unwrap().to_owned();
+    let printed = outward(&db, &["workshops", "export", &id, "--format", "md"]);
+    assert!(printed.status.success(), "{}", stderr(&printed));
+    let text = stdout(&printed);
+    for heading in [
+        "## Who attended",
+        "## Outcomes",
+        "## Top-voted",
+        "## Ratings",
+        "## Time per step",
+    ] {
+        assert!(text.contains(heading), "{heading} in:\n{text}");
+    }
+    let out = dir.path().join("summary.md");
+    let saved = outward(
+        &db,
+        &[
+            "workshops",
+            "export",
+            &id,
+            "--format",
+            "md",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        text,
+        "the same text, saved"
+    );
+
+    let nowhere = dir.path().join("missing").join("summary.md");
+    let refused = outward(
+        &db,
+        &[
+            "workshops",
+            "export",
+            &id,
+            "--out",
+            nowhere.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        stderr(&refused).lines().count(),
+        1,
+        "one line: {}",
+        stderr(&refused)
+    );
+    assert!(
+        stderr(&refused).contains("Nothing was written"),
+        "{}",
+        stderr(&refused)
+    );
+    let unknown = outward(
+        &db,
+        &[
+            "workshops",
+            "export",
+            "019a1000-0000-7000-8000-000000000000",
+        ],
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).starts_with("outward:"),
+        "{}",
+        stderr(&unknown)
+    );
 }

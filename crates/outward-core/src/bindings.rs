@@ -8,13 +8,18 @@
 //! rewrites the file and fails when it was out of date; the test command's drift check then
 //! fails until the rewritten file is committed.
 
+use crate::action_items::ActionStatus;
 use crate::entity::EntityKind;
 use crate::error::ErrorKind;
+use crate::evidence::EvidenceSource;
+use crate::exercises::{self, StepKind};
 use crate::interviews::InterviewKind;
+use crate::outcomes::OutcomeKind;
 use crate::pain_points::{Frequency, SEVERITY_HINTS, SEVERITY_WORDS, Status, weight};
 use crate::people::Level;
 use crate::products::Stage;
 use crate::search::{HitKind, MATCH_END, MATCH_START};
+use crate::workshops::WorkshopState;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -36,6 +41,15 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("FREQUENCIES", Frequency::ALL, Frequency::label);
     module.vocabulary("STATUSES", Status::ALL, Status::label);
     module.vocabulary("HIT_KINDS", HitKind::ALL, HitKind::label);
+    module.vocabulary("STEP_KINDS", StepKind::ALL, StepKind::label);
+    module.vocabulary("WORKSHOP_STATES", WorkshopState::ALL, WorkshopState::label);
+    module.vocabulary("ACTION_STATUSES", ActionStatus::ALL, ActionStatus::label);
+    module.vocabulary("OUTCOME_KINDS", OutcomeKind::ALL, OutcomeKind::label);
+    module.vocabulary(
+        "EVIDENCE_SOURCES",
+        EvidenceSource::ALL,
+        EvidenceSource::label,
+    );
     module.severities();
     module.constant(
         "Shown wherever a weight is, so nobody has to guess what the number means.",
@@ -51,6 +65,21 @@ fn vocabulary_module(cfg: &Config) -> String {
         "Marks the end of a matched term in a search snippet.",
         "MATCH_END",
         &escaped(MATCH_END),
+    );
+    module.constant(
+        "The longest timebox a step may have, in seconds (four hours).",
+        "TIMEBOX_MAX_SECONDS",
+        &exercises::TIMEBOX_MAX_SECONDS.to_string(),
+    );
+    module.constant(
+        "The vote budget a new dot-voting step gives each person.",
+        "DEFAULT_VOTES_PER_PERSON",
+        &exercises::DEFAULT_VOTES_PER_PERSON.to_string(),
+    );
+    module.constant(
+        "How many of one person's votes a new dot-voting step lets go to one item.",
+        "DEFAULT_MAX_VOTES_PER_ITEM",
+        &exercises::DEFAULT_MAX_VOTES_PER_ITEM.to_string(),
     );
     module.values(
         "The kinds of error report the app's commands reject with.",

@@ -11,6 +11,11 @@ crate::text::vocabulary! {
         Interview = "interview", "interview";
         PainPoint = "painPoint", "pain point";
         Theme = "theme", "theme";
+        Exercise = "exercise", "exercise";
+        Workshop = "workshop", "workshop";
+        Card = "card", "workshop card";
+        Kudos = "kudos", "kudos";
+        ActionItem = "actionItem", "action item";
     }
 }
 
@@ -25,17 +30,25 @@ impl EntityKind {
             EntityKind::Interview => "interviews",
             EntityKind::PainPoint => "pain_points",
             EntityKind::Theme => "themes",
+            EntityKind::Exercise => "exercises",
+            EntityKind::Workshop => "workshops",
+            EntityKind::Card => "workshop_cards",
+            EntityKind::Kudos => "kudos",
+            EntityKind::ActionItem => "action_items",
         }
     }
 
     /// An SQL expression, over this kind's table, that names a row for people.
     pub(crate) fn name_sql(self) -> &'static str {
         match self {
-            EntityKind::PainPoint => "title",
+            EntityKind::PainPoint | EntityKind::ActionItem => "title",
+            EntityKind::Kudos => crate::kudos::NAME_SQL,
             EntityKind::Interview => {
                 "(SELECT name FROM customers WHERE customers.id = interviews.customer_id) \
                  || ', ' || held_on"
             }
+            EntityKind::Workshop => "title || ', ' || held_on",
+            EntityKind::Card => "substr(text, 1, 80)",
             _ => "name",
         }
     }
@@ -50,6 +63,11 @@ impl EntityKind {
             EntityKind::Interview => "interviews",
             EntityKind::PainPoint => "pain points",
             EntityKind::Theme => "themes",
+            EntityKind::Exercise => "exercises",
+            EntityKind::Workshop => "workshops",
+            EntityKind::Card => "workshop cards",
+            EntityKind::Kudos => "kudos",
+            EntityKind::ActionItem => "action items",
         };
         crate::text::count(n, self.label(), plural)
     }
@@ -61,6 +79,8 @@ impl EntityKind {
             EntityKind::Interview => ("customer_id", EntityKind::Customer, true),
             EntityKind::PainPoint => ("merged_into", EntityKind::PainPoint, true),
             EntityKind::Theme => ("merged_into", EntityKind::Theme, true),
+            EntityKind::Workshop => ("team_id", EntityKind::Team, false),
+            EntityKind::Card => ("workshop_id", EntityKind::Workshop, true),
             _ => return None,
         };
         Some(Parent {

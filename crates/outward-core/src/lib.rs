@@ -2,7 +2,7 @@
 //!
 //! Each feature lives in its own module with its types, validation, queries and tests
 //! (`teams`, `people`, `products`, `customers`, `interviews`, `pain_points`, `themes`,
-//! `coverage`, `search`, `trash`, `workspace`), over shared modules that several features use:
+//! `coverage`, `search`, `trash`, `workspace`, `exercises`, `workshops`), over shared modules that several features use:
 //! `evidence` (quotes and the customers they reach), [`quarter`] (quarters of a fiscal year
 //! with a configurable start month), [`settings`] (a workspace's typed settings) and a small
 //! store (`db`: opening, pragmas, migrations, backups). The desktop shell and the `outward` CLI
@@ -17,6 +17,7 @@
 //!   (`Utc::now`, `Local::now`, `SystemTime::now`, `Uuid::now_v7`) inside the core;
 //! - bad input is an [`error::Error::Validation`] naming the field, and nothing is written.
 
+pub mod action_items;
 #[cfg(test)]
 mod bindings;
 pub mod coverage;
@@ -27,8 +28,11 @@ pub mod db;
 pub mod entity;
 pub mod error;
 pub mod evidence;
+pub mod exercises;
 pub mod id;
 pub mod interviews;
+pub mod kudos;
+pub mod outcomes;
 pub mod page;
 pub mod pain_points;
 pub mod people;
@@ -42,6 +46,7 @@ pub mod teams;
 pub mod text;
 pub mod themes;
 pub mod trash;
+pub mod workshops;
 pub mod workspace;
 
 #[cfg(test)]

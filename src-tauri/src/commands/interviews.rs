@@ -1,6 +1,7 @@
 //! Commands for interviews, the evidence marked in their notes, and importing them from a
 //! folder of Markdown files.
 
+use crate::picker::FolderPicker;
 use crate::store::{Reply, Store};
 use outward_core::id::Id;
 use outward_core::interviews::import::{ImportHandle, ImportPreview, PendingImports};
@@ -9,8 +10,7 @@ use outward_core::interviews::{
 };
 use outward_core::page::{Page, PageRequest};
 use outward_core::pain_points::PainPointInput;
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::State;
 
 #[tauri::command(async)]
 pub fn list_interviews(
@@ -86,15 +86,14 @@ pub fn remove_highlight(store: State<'_, Store>, id: Id) -> Reply<()> {
 /// and previews importing it: the plan stays here, the UI gets its handle and a summary.
 /// `None` when the person cancels.
 #[tauri::command(async)]
-pub fn choose_interview_folder<R: Runtime>(
-    app: AppHandle<R>,
+pub fn choose_interview_folder(
+    picker: State<'_, FolderPicker>,
     store: State<'_, Store>,
     pending: State<'_, PendingImports>,
 ) -> Reply<Option<ImportPreview>> {
-    let Some(folder) = app.dialog().file().blocking_pick_folder() else {
+    let Some(folder) = picker.pick()? else {
         return Ok(None);
     };
-    let folder = folder.into_path().map_err(|e| crate::store::internal(&e))?;
     store
         .read(|conn, _| pending.preview(conn, &folder))
         .map(Some)

@@ -5,15 +5,21 @@
 //! Every command runs on the async runtime's threads (`#[tauri::command(async)]`), so database
 //! work never blocks the window's main thread.
 
+pub mod action_items;
 pub mod coverage;
 pub mod customers;
+pub mod exercises;
 pub mod interviews;
+pub mod kudos;
+pub mod outcomes;
 pub mod pain_points;
 pub mod people;
+pub mod presenter;
 pub mod products;
 pub mod search;
 pub mod settings;
 pub mod teams;
 pub mod themes;
 pub mod trash;
+pub mod workshops;
 pub mod workspace;

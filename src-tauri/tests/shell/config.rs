@@ -200,6 +200,10 @@ fn no_remote_url_is_configured_anywhere() {
     assert!(found.is_empty(), "no URLs in the configuration: {found:?}");
 }
 
+/// Each capability file and the one window it applies to: the main window, and the presenter
+/// window on the projector.
+const WINDOWS: &[(&str, &str)] = &[("default", "main"), ("presenter", "presenter")];
+
 /// The only Tauri core permissions the UI has: listening for events, and reading the version.
 const CORE_GRANTS: &[&str] = &["core:event:default", "core:app:allow-version"];
 
@@ -219,10 +223,15 @@ fn no_shell_or_file_system_access_for_the_ui() {
         );
     }
     for (file, capability) in capabilities() {
+        let window = WINDOWS
+            .iter()
+            .find(|(name, _)| file.ends_with(&format!("{name}.json")))
+            .unwrap_or_else(|| panic!("{file} is a capability of a known window: {WINDOWS:?}"));
         assert_eq!(
             capability["windows"],
-            serde_json::json!(["main"]),
-            "{file} applies to the main window only"
+            serde_json::json!([window.1]),
+            "{file} applies to the {} window only",
+            window.1
         );
         assert!(
             capability["description"]
@@ -346,10 +355,20 @@ fn every_command_is_granted_through_its_feature_set_and_nothing_else_is() {
     let sets = permission_sets();
     let mut listed = Vec::new();
     for (file, capability) in capabilities() {
-        for permission in granted(&capability) {
-            if CORE_GRANTS.contains(&permission.as_str()) {
-                continue;
-            }
+        let mut in_file = granted(&capability);
+        unique(in_file.clone(), &file);
+        // The presenter window only shows the room what it may see: it gets the presenter set
+        // and the events, nothing that writes or reads another feature.
+        if file.ends_with("presenter.json") {
+            assert_eq!(
+                in_file,
+                ["core:event:default", "presenter"],
+                "{file} grants the projector window only the events and the presenter set"
+            );
+            continue;
+        }
+        in_file.retain(|permission| !CORE_GRANTS.contains(&permission.as_str()));
+        for permission in in_file {
             assert!(
                 sets.iter().any(|(_, set)| set.identifier == permission),
                 "{file} grants {permission}, which is not a feature's permission set: grant \

@@ -3,9 +3,9 @@
 //! arrive as `{ kind, message, field? }`, and requests from a remote page or another window are
 //! refused before any command runs.
 
+use outward_app::picker::FolderPicker;
 use outward_app::store::Store;
 use outward_core::db::Database;
-use outward_core::interviews::import::PendingImports;
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -16,12 +16,18 @@ use tauri::{App, Listener, Manager, WebviewWindow, WebviewWindowBuilder};
 const LOCAL: &str = "tauri://localhost";
 
 fn app(store: Store) -> App<MockRuntime> {
-    mock_builder()
-        .manage(store)
-        .manage(PendingImports::default())
+    app_picking(store, None)
+}
+
+/// An app whose folder picker answers `folder` (`None`: the person cancels).
+fn app_picking(store: Store, folder: Option<std::path::PathBuf>) -> App<MockRuntime> {
+    let app = mock_builder()
         .invoke_handler(outward_app::handler())
         .build(outward_app::context())
-        .expect("the app builds with its real configuration and capabilities")
+        .expect("the app builds with its real configuration and capabilities");
+    let picker = FolderPicker::answering(move || Ok(folder.clone()));
+    outward_app::manage_state(app.handle(), store, picker);
+    app
 }
 
 fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
@@ -243,6 +249,29 @@ fn another_window_gets_no_commands() {
 }
 
 #[test]
+fn the_presenter_window_cannot_write_or_read_other_features() {
+    let app = app(in_memory());
+    let presenter = window(&app, "presenter");
+    let refused = invoke(
+        &presenter,
+        LOCAL,
+        "create_team",
+        json!({ "input": { "name": "Room", "description": "" } }),
+    );
+    assert_refused_by_acl(&refused, "the projector window writes nothing");
+    let refused = invoke(&presenter, LOCAL, "list_teams", json!({}));
+    assert_refused_by_acl(
+        &refused,
+        "the projector window reads only the presenter set",
+    );
+    let closed = invoke(&presenter, LOCAL, "close_presenter", json!({}));
+    assert!(
+        closed.is_ok(),
+        "the presenter set is granted to its window: {closed:?}"
+    );
+}
+
+#[test]
 fn every_command_is_checked_against_the_capability() {
     // Tauri checks only declared commands: an undeclared one would run here for any window.
     // The request is refused before the command runs, so nothing is done or opened.
@@ -280,7 +309,10 @@ fn evidence_commands_reach_the_core() {
         json!({ "filter": {}, "page": { "offset": 0, "limit": 2 } }),
     )
     .expect("list_pain_points is granted");
-    assert_eq!(page["total"], 4, "{page}");
+    assert_eq!(
+        page["total"], 5,
+        "four from conversations, one from the workshop: {page}"
+    );
     assert_eq!(
         page["items"].as_array().map(Vec::len),
         Some(2),
@@ -317,14 +349,20 @@ fn opening_a_file_database_takes_the_daily_backup() {
     }
 }
 
-#[test]
-fn an_import_takes_a_previewed_handle_and_never_a_path_from_the_page() {
+/// A folder holding one interview with Payments, in the import's Markdown format.
+fn one_interview_folder() -> tempfile::TempDir {
     let notes = tempfile::tempdir().expect("a temp folder");
     std::fs::write(
         notes.path().join("call.md"),
         "---\ndate: 2026-10-01\ncustomer: Payments\n---\nThe build cache misses.\n",
     )
     .expect("a notes file");
+    notes
+}
+
+#[test]
+fn an_import_takes_a_previewed_handle_and_never_a_path_from_the_page() {
+    let notes = one_interview_folder();
     let folder = notes.path().to_str().expect("a UTF-8 path");
     let main = window(&app(in_memory()), "main");
 
@@ -351,4 +389,32 @@ fn an_import_takes_a_previewed_handle_and_never_a_path_from_the_page() {
     )
     .expect("list_interviews");
     assert_eq!(interviews["total"], 0, "nothing was imported: {interviews}");
+}
+
+#[test]
+fn the_folder_the_picker_answers_is_previewed_and_imported() {
+    let notes = one_interview_folder();
+    let cancelled = window(&app(in_memory()), "main");
+    assert_eq!(
+        invoke(&cancelled, LOCAL, "choose_interview_folder", json!({})),
+        Ok(Value::Null),
+        "a cancelled picker previews nothing"
+    );
+
+    let main = window(
+        &app_picking(in_memory(), Some(notes.path().to_owned())),
+        "main",
+    );
+    let preview = invoke(&main, LOCAL, "choose_interview_folder", json!({}))
+        .expect("the picked folder is previewed");
+    assert_eq!(preview["fileCount"], 1, "{preview}");
+    assert_eq!(preview["newCustomers"], json!(["Payments"]), "{preview}");
+    let imported = invoke(
+        &main,
+        LOCAL,
+        "import_interviews",
+        json!({ "handle": preview["handle"] }),
+    )
+    .expect("the previewed plan is imported");
+    assert_eq!(imported, 1);
 }

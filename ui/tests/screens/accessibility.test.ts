@@ -14,9 +14,10 @@ import {
 	selectInTextarea,
 	setChosenFolder,
 	visible,
+	writeNotes,
 	type Scenario
 } from './harness';
-import { FOLDER } from './fixtures';
+import { twoInterviews } from './fixtures';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -24,7 +25,7 @@ afterAll(async () => browser?.close());
 
 type Screen = {
 	name: string;
-	fake: Scenario;
+	backend: Scenario;
 	path?: string;
 	/** Brings the screen into the state to check, from the page as loaded. */
 	prepare: (page: Page) => Promise<unknown>;
@@ -34,20 +35,20 @@ const example: Scenario = { scenario: 'example' };
 const heading = (page: Page, name: string) => visible(page.getByRole('heading', { level: 1, name }));
 
 const screens: Screen[] = [
-	{ name: 'welcome', fake: { scenario: 'empty' }, prepare: (p) => visible(p.getByTestId('welcome')) },
+	{ name: 'welcome', backend: { scenario: 'empty' }, prepare: (p) => visible(p.getByTestId('welcome')) },
 	{
 		name: 'welcome-create',
-		fake: { scenario: 'empty' },
+		backend: { scenario: 'empty' },
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'Create your team' }).click();
 			await p.getByRole('button', { name: 'Create team' }).click();
 			await visible(p.getByTestId('error-name'));
 		}
 	},
-	{ name: 'teams', fake: example, path: '/teams', prepare: (p) => heading(p, 'Teams') },
+	{ name: 'teams', backend: example, path: '/teams', prepare: (p) => heading(p, 'Teams') },
 	{
 		name: 'team',
-		fake: example,
+		backend: example,
 		path: '/teams',
 		prepare: async (p) => {
 			await p.getByRole('link', { name: 'Developer Platform' }).click();
@@ -55,12 +56,12 @@ const screens: Screen[] = [
 			await visible(p.getByTestId('person-row'));
 		}
 	},
-	{ name: 'people', fake: example, path: '/people', prepare: (p) => visible(p.getByTestId('person-row')) },
-	{ name: 'products', fake: example, path: '/products', prepare: (p) => visible(p.getByTestId('product-row')) },
-	{ name: 'customers', fake: example, path: '/customers', prepare: (p) => visible(p.getByTestId('customer-card')) },
+	{ name: 'people', backend: example, path: '/people', prepare: (p) => visible(p.getByTestId('person-row')) },
+	{ name: 'products', backend: example, path: '/products', prepare: (p) => visible(p.getByTestId('product-row')) },
+	{ name: 'customers', backend: example, path: '/customers', prepare: (p) => visible(p.getByTestId('customer-card')) },
 	{
 		name: 'people-empty',
-		fake: { scenario: 'empty' },
+		backend: { scenario: 'empty' },
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'Create your team' }).click();
 			await p.getByLabel('Team name').fill('Platform');
@@ -72,7 +73,7 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'person-dialog',
-		fake: example,
+		backend: example,
 		path: '/people',
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'New person' }).click();
@@ -82,7 +83,7 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'customer-dialog',
-		fake: example,
+		backend: example,
 		path: '/customers',
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'New customer' }).click();
@@ -91,7 +92,7 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'palette',
-		fake: example,
+		backend: example,
 		path: '/teams',
 		prepare: async (p) => {
 			await heading(p, 'Teams');
@@ -102,10 +103,10 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'trash',
-		fake: example,
+		backend: example,
 		path: '/customers',
 		prepare: async (p) => {
-			await p.getByRole('button', { name: 'Delete Search' }).click();
+			await p.getByRole('button', { name: 'Delete Search & Discovery' }).click();
 			await visible(p.getByRole('button', { name: 'Undo' }));
 			await p.getByRole('link', { name: /^Trash/ }).click();
 			await visible(p.getByTestId('trash-row'));
@@ -113,29 +114,29 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'trash-confirm',
-		fake: example,
+		backend: example,
 		path: '/customers',
 		prepare: async (p) => {
-			await p.getByRole('button', { name: 'Delete Search' }).click();
+			await p.getByRole('button', { name: 'Delete Search & Discovery' }).click();
 			await p.getByRole('link', { name: /^Trash/ }).click();
 			await p.getByRole('button', { name: 'Empty trash' }).click();
 			await visible(p.getByRole('alertdialog'));
 		}
 	},
-	{ name: 'trash-empty', fake: example, path: '/trash', prepare: (p) => visible(p.getByText('The Trash is empty')) },
+	{ name: 'trash-empty', backend: example, path: '/trash', prepare: (p) => visible(p.getByText('The Trash is empty')) },
 	{
 		name: 'settings',
-		fake: example,
+		backend: example,
 		path: '/settings',
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'Back up now' }).click();
 			await visible(p.getByTestId('backup-result').getByText('Saved and verified'));
 		}
 	},
-	{ name: 'interviews', fake: example, path: '/interviews', prepare: (p) => visible(p.getByTestId('interview-row')) },
+	{ name: 'interviews', backend: example, path: '/interviews', prepare: (p) => visible(p.getByTestId('interview-row')) },
 	{
 		name: 'interviews-empty',
-		fake: { scenario: 'empty' },
+		backend: { scenario: 'empty' },
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'Create your team' }).click();
 			await p.getByLabel('Team name').fill('Platform');
@@ -147,7 +148,7 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'themes-empty',
-		fake: { scenario: 'empty' },
+		backend: { scenario: 'empty' },
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'Create your team' }).click();
 			await p.getByLabel('Team name').fill('Platform');
@@ -159,16 +160,16 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'interviews-no-match',
-		fake: example,
+		backend: example,
 		path: '/interviews',
 		prepare: async (p) => {
-			await p.getByLabel('Kind').selectOption({ label: 'Office hours' });
+			await p.getByLabel('Customer').selectOption({ label: 'Mobile Apps' });
 			await visible(p.getByText('No interviews match these filters'));
 		}
 	},
 	{
 		name: 'interview',
-		fake: example,
+		backend: example,
 		path: '/interviews',
 		prepare: async (p) => {
 			await p.getByTestId('interview-row').first().getByRole('link').click();
@@ -177,7 +178,7 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'interview-preview',
-		fake: example,
+		backend: example,
 		path: '/interviews',
 		prepare: async (p) => {
 			await p.getByTestId('interview-row').first().getByRole('link').click();
@@ -187,7 +188,7 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'interview-new',
-		fake: example,
+		backend: example,
 		path: '/interviews/new',
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'Save interview' }).click();
@@ -196,7 +197,7 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'customer-combobox',
-		fake: example,
+		backend: example,
 		path: '/interviews/new',
 		prepare: async (p) => {
 			await p.getByRole('combobox', { name: 'Customer' }).click();
@@ -206,22 +207,22 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'mark-evidence',
-		fake: example,
+		backend: example,
 		path: '/interviews',
 		prepare: async (p) => {
 			await p.getByTestId('interview-row').first().getByRole('link').click();
-			await selectInTextarea(p.getByTestId('notes'), 'Rollbacks work well');
+			await selectInTextarea(await writeNotes(p), 'Postgres failover drills went well');
 			await p.getByRole('button', { name: 'Mark as evidence' }).click();
 			await visible(p.getByRole('dialog', { name: 'Mark as evidence' }).getByRole('option').first());
 		}
 	},
 	{
 		name: 'mark-evidence-new',
-		fake: example,
+		backend: example,
 		path: '/interviews',
 		prepare: async (p) => {
 			await p.getByTestId('interview-row').first().getByRole('link').click();
-			await selectInTextarea(p.getByTestId('notes'), 'Rollbacks work well');
+			await selectInTextarea(await writeNotes(p), 'Postgres failover drills went well');
 			await p.keyboard.press('Control+e');
 			await p.getByRole('tab', { name: 'New pain point' }).click();
 			await visible(p.getByRole('radio', { name: /Critical/ }));
@@ -229,18 +230,18 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'import-preview',
-		fake: example,
+		backend: example,
 		path: '/interviews',
 		prepare: async (p) => {
-			await setChosenFolder(p, FOLDER);
+			await setChosenFolder(p, twoInterviews());
 			await p.getByRole('button', { name: 'Import from folder…' }).click();
 			await visible(p.getByTestId('import-row'));
 		}
 	},
-	{ name: 'pain-points', fake: example, path: '/pain-points', prepare: (p) => visible(p.getByTestId('pain-point-row')) },
+	{ name: 'pain-points', backend: example, path: '/pain-points', prepare: (p) => visible(p.getByTestId('pain-point-row')) },
 	{
 		name: 'pain-point',
-		fake: example,
+		backend: example,
 		path: '/pain-points',
 		prepare: async (p) => {
 			await p.getByTestId('pain-point-row').first().getByRole('link').click();
@@ -249,7 +250,7 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'pain-point-form',
-		fake: example,
+		backend: example,
 		path: '/pain-points',
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'New pain point' }).click();
@@ -259,7 +260,7 @@ const screens: Screen[] = [
 	},
 	{
 		name: 'merge-confirm',
-		fake: example,
+		backend: example,
 		path: '/pain-points',
 		prepare: async (p) => {
 			await p.getByTestId('pain-point-row').last().getByRole('link').click();
@@ -269,31 +270,31 @@ const screens: Screen[] = [
 			await visible(p.getByRole('button', { name: 'Merge' }));
 		}
 	},
-	{ name: 'themes', fake: example, path: '/themes', prepare: (p) => visible(p.getByTestId('theme-card')) },
+	{ name: 'themes', backend: example, path: '/themes', prepare: (p) => visible(p.getByTestId('theme-card')) },
 	{
 		name: 'theme-merge',
-		fake: example,
+		backend: example,
 		path: '/themes',
 		prepare: async (p) => {
 			await p.getByRole('button', { name: 'Merge onboarding into another theme' }).click();
 			await visible(p.getByTestId('merge-target'));
 		}
 	},
-	{ name: 'coverage', fake: example, path: '/coverage', prepare: (p) => visible(p.getByTestId('unheard-flag')) },
+	{ name: 'coverage', backend: example, path: '/coverage', prepare: (p) => visible(p.getByTestId('unheard-flag')) },
 	{
 		name: 'palette-search',
-		fake: example,
+		backend: example,
 		path: '/teams',
 		prepare: async (p) => {
 			await heading(p, 'Teams');
 			await pressPaletteShortcut(p);
-			await p.keyboard.type('builds');
+			await p.keyboard.type('queue');
 			await visible(p.getByTestId('search-hit'));
 		}
 	},
 	{
 		name: 'startup-failure',
-		fake: {
+		backend: {
 			scenario: 'failure',
 			failure: {
 				databasePath: '/home/ada/.local/share/io.outward.desktop/outward.db',
@@ -307,7 +308,7 @@ const screens: Screen[] = [
 
 describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
 	it.each(screens)('$name passes axe', async (screen) => {
-		const page = await openApp(browser, screen.fake, { storedTheme: theme, path: screen.path });
+		const page = await openApp(browser, screen.backend, { storedTheme: theme, path: screen.path });
 		await screen.prepare(page);
 		// Let toasts and dialogs finish appearing before axe measures contrast.
 		await page.waitForTimeout(150);

@@ -3,7 +3,7 @@
 // changes.rs); the editor expects that echo of its own write.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calls, expectHealthy, launch, openApp, visible } from './harness';
+import { calls, expectHealthy, launch, openApp, writeNotes } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -13,7 +13,7 @@ describe('autosave', () => {
 	it('saves the notes after a pause and refetches neither the interview nor unrelated lists', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
 		await page.getByTestId('interview-row').first().getByRole('link').first().click();
-		const notes = await visible(page.getByTestId('notes'));
+		const notes = await writeNotes(page);
 		await expect.poll(() => notes.inputValue()).not.toBe('');
 		// Every read of the page has answered.
 		await page.waitForTimeout(300);

@@ -1,25 +1,44 @@
-// Data the screen tests hand to the fake backend.
+// Folders of Markdown interviews for the import, written to disk for the real backend to read.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-import type { ImportPreview } from '../../src/lib/bindings/ImportPreview';
+type Note = { file: string; date: string; customer: string; kind?: string; body?: string };
 
-/** What the fake folder picker returns: a folder of two interviews, one for a new customer. */
-export const FOLDER: ImportPreview = {
-	handle: '0198f0a4-6f4e-4c2a-9d31-5b0e2a7c4f10',
-	folder: '/home/ada/notes/interviews',
-	fileCount: 2,
-	files: [
-		{ file: '2026-03-14-payments.md', heldOn: '2026-03-14', customer: 'Payments', kind: 'interview' },
-		{ file: '2026-03-20-data-science.md', heldOn: '2026-03-20', customer: 'Data Science', kind: 'officeHours' }
-	],
-	newCustomerCount: 1,
-	newCustomers: ['Data Science']
-};
+const written: string[] = [];
+process.once('exit', () => written.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
-/** A folder longer than a preview lists: its first files are shown, the rest counted. */
-export const LONG_FOLDER: ImportPreview = {
-	...FOLDER,
-	handle: '0198f0a4-6f4e-4c2a-9d31-5b0e2a7c4f11',
-	fileCount: 120,
-	newCustomerCount: 61,
-	newCustomers: ['Data Science', 'Growth']
-};
+/** Writes `notes` into a new temporary folder, deleted when the tests end, and returns its path. */
+export function notesFolder(notes: Note[]): string {
+	const folder = mkdtempSync(join(tmpdir(), 'outward-notes-'));
+	written.push(folder);
+	for (const { file, date, customer, kind, body } of notes) {
+		const front = [`customer: ${customer}`, `date: ${date}`, ...(kind ? [`kind: ${kind}`] : [])];
+		writeFileSync(join(folder, file), `---\n${front.join('\n')}\n---\n${body ?? 'What we heard.'}\n`);
+	}
+	return folder;
+}
+
+/** Two interviews, one of them for a customer the example does not have yet. */
+export const twoInterviews = (): string =>
+	notesFolder([
+		{ file: '2026-03-14-payments.md', date: '2026-03-14', customer: 'Payments' },
+		{ file: '2026-03-20-growth.md', date: '2026-03-20', customer: 'Growth', kind: 'office hours' }
+	]);
+
+/** More files and new customers than a preview lists: 120 files naming 61 new customers. */
+export const longFolder = (): string =>
+	notesFolder(
+		Array.from({ length: 120 }, (_, i) => ({
+			file: `${String(i + 1).padStart(3, '0')}.md`,
+			date: '2026-03-14',
+			customer: i < 61 ? `Team ${String(i + 1).padStart(2, '0')}` : 'Payments'
+		}))
+	);
+
+/** A file whose date does not exist, on line 3 of `b.md`. */
+export const badDate = (): string =>
+	notesFolder([
+		{ file: 'a.md', date: '2026-03-14', customer: 'Payments' },
+		{ file: 'b.md', date: '2026-13-01', customer: 'Payments' }
+	]);

@@ -1,5 +1,6 @@
 // Shared set-up for the screen tests: Debian's Chromium through playwright-core, the app served
-// from `build/`, a fake backend in the page, axe checks, CSP checks and screenshots.
+// from `build/`, the app's real commands and core behind it (backend.js), axe checks, CSP checks
+// and screenshots.
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -7,10 +8,7 @@ import { resolve } from 'node:path';
 import { expect, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The interview, pain point and theme commands extend the core fake, so they load first.
-const FAKE_BACKEND = ['fake-voice.js', 'fake-backend.js']
-	.map((file) => readFileSync(resolve(import.meta.dirname, file), 'utf8'))
-	.join('\n');
+const BACKEND = readFileSync(resolve(import.meta.dirname, 'backend.js'), 'utf8');
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 
 export type Scenario = (
@@ -22,7 +20,7 @@ export type Scenario = (
 			failure: { databasePath: string; reason: string; latestBackup: string | null };
 	  }
 ) & {
-	/** Milliseconds before the fake answers these commands (5 for the others). */
+	/** Milliseconds before these commands are sent to the backend (0 for the others). */
 	slow?: Record<string, number>;
 };
 
@@ -49,10 +47,10 @@ export async function launch(): Promise<Browser> {
 	});
 }
 
-/** Opens the app with a fresh fake backend and waits until the first screen is drawn. */
+/** Opens the app on a fresh database and waits until the first screen is drawn. */
 export async function openApp(
 	browser: Browser,
-	fake: Scenario,
+	backend: Scenario,
 	options: OpenOptions = {}
 ): Promise<Page> {
 	const context = await browser.newContext({
@@ -62,7 +60,7 @@ export async function openApp(
 	});
 	await context.addInitScript(
 		({ config, theme }) => {
-			(window as unknown as Record<string, unknown>).__OUTWARD_FAKE_CONFIG__ = config;
+			(window as unknown as Record<string, unknown>).__OUTWARD_BACKEND_CONFIG__ = config;
 			if (theme) localStorage.setItem('outward.theme', theme);
 			document.addEventListener('securitypolicyviolation', (event) => {
 				const list = ((window as unknown as Record<string, unknown>).__cspViolations ??= []) as string[];
@@ -74,9 +72,9 @@ export async function openApp(
 				list.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
 			});
 		},
-		{ config: fake, theme: options.storedTheme ?? null }
+		{ config: backend, theme: options.storedTheme ?? null }
 	);
-	await context.addInitScript({ content: FAKE_BACKEND });
+	await context.addInitScript({ content: BACKEND });
 	// As Tauri does with `freezePrototype: true`, after its own scripts and before the app's.
 	await context.addInitScript({ content: 'Object.freeze(Object.prototype);' });
 	const page = watched(await context.newPage());
@@ -103,7 +101,7 @@ function watched(page: Page): Page {
 
 /**
  * Closes `page` the way a crash or a killed window does (no unload handlers, so nothing more is
- * saved), and opens the app again at `path` in the same browser profile, with a fresh backend.
+ * saved), and opens the app again at `path` in the same browser profile, on the same database.
  */
 export async function crashAndReopen(page: Page, path: string): Promise<Page> {
 	const context = page.context();
@@ -154,36 +152,39 @@ export async function pressPaletteShortcut(page: Page): Promise<void> {
 	await page.keyboard.press('Control+k');
 }
 
-export async function calls(page: Page): Promise<{ command: string; args: unknown }[]> {
-	return page.evaluate(
-		() => (window as unknown as { __fake: { calls: { command: string; args: unknown }[] } }).__fake.calls
-	);
-}
-
-type FakeWindow = {
-	__fake: {
+type BackendWindow = {
+	__backend: {
+		calls: { command: string; args: unknown }[];
 		failNext: (command: string, report: unknown) => void;
-		voice: { folder: unknown };
-		db: Record<string, Record<string, unknown>[]>;
+		chooseFolder: (folder: string | null) => Promise<void>;
+		send: (command: string, args: unknown) => Promise<unknown>;
 	};
 };
 
-/** Makes the fake backend reject the next call of `command` with `report`. */
+/** The commands the app called, in order, with their arguments. */
+export async function calls(page: Page): Promise<{ command: string; args: unknown }[]> {
+	return page.evaluate(() => (window as unknown as BackendWindow).__backend.calls);
+}
+
+/** Makes the next call of `command` fail with `report`, without running it. */
 export async function failNext(page: Page, command: string, report: unknown): Promise<void> {
 	await page.evaluate(
-		([c, r]) => (window as unknown as FakeWindow).__fake.failNext(c as string, r),
+		([c, r]) => (window as unknown as BackendWindow).__backend.failNext(c as string, r),
 		[command, report] as const
 	);
 }
 
-/** What the fake folder picker answers next: an ImportPreview, null (cancelled), or an error. */
-export async function setChosenFolder(page: Page, answer: unknown): Promise<void> {
-	await page.evaluate((a) => ((window as unknown as FakeWindow).__fake.voice.folder = a), answer);
+/** What the import's folder picker answers from now on: a folder on disk, or null (Cancel). */
+export async function setChosenFolder(page: Page, folder: string | null): Promise<void> {
+	await page.evaluate((f) => (window as unknown as BackendWindow).__backend.chooseFolder(f), folder);
 }
 
-/** Rows of one of the fake backend's tables, as stored. */
-export async function fakeRows(page: Page, table: string): Promise<Record<string, unknown>[]> {
-	return page.evaluate((t) => (window as unknown as FakeWindow).__fake.db[t] ?? [], table);
+/** Runs a real command on the page's backend (not recorded in `calls`), e.g. to read what is stored. */
+export async function backend<T>(page: Page, command: string, args: Record<string, unknown> = {}): Promise<T> {
+	return page.evaluate(
+		([c, a]) => (window as unknown as BackendWindow).__backend.send(c as string, a),
+		[command, args] as const
+	) as Promise<T>;
 }
 
 /** Selects `text` in the textarea `locator` (first occurrence) as a person would with the mouse. */
@@ -200,6 +201,52 @@ export async function selectInTextarea(locator: Locator, text: string): Promise<
 }
 
 /** The text selected in the textarea `locator`. */
+/** Shows the raw notes of the interview on screen (a saved one opens rendered) and returns them. */
+export async function writeNotes(page: Page): Promise<Locator> {
+	await page.getByRole('button', { name: 'Write', exact: true }).click();
+	return visible(page.getByTestId('notes'));
+}
+
+/** The text selected in the interview's notes, raw or rendered. */
+export async function notesSelection(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const textarea = document.querySelector<HTMLTextAreaElement>('[data-testid="notes"]');
+		if (textarea) return textarea.value.slice(textarea.selectionStart, textarea.selectionEnd);
+		const preview = document.querySelector('[data-testid="notes-preview"]');
+		const selection = getSelection();
+		if (!preview || !selection || selection.rangeCount === 0) return '';
+		return preview.contains(selection.getRangeAt(0).commonAncestorContainer) ? selection.toString() : '';
+	});
+}
+
+/** Selects the first `text` shown in the rendered notes, as a drag with the mouse would. */
+export async function selectInPreview(page: Page, text: string): Promise<void> {
+	const found = await page.evaluate((text) => {
+		const root = document.querySelector('[data-testid="notes-preview"]');
+		if (!root) return false;
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		const nodes: Text[] = [];
+		while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+		const start = nodes.map((n) => n.data).join('').indexOf(text);
+		if (start < 0) return false;
+		const point = (offset: number, end: boolean): [Text, number] => {
+			let seen = 0;
+			for (const node of nodes) {
+				if (end ? offset <= seen + node.data.length : offset < seen + node.data.length) return [node, offset - seen];
+				seen += node.data.length;
+			}
+			throw new Error('outside the notes');
+		};
+		const range = document.createRange();
+		range.setStart(...point(start, false));
+		range.setEnd(...point(start + text.length, true));
+		getSelection()?.removeAllRanges();
+		getSelection()?.addRange(range);
+		return true;
+	}, text);
+	expect(found, `the rendered notes show “${text}”`).toBe(true);
+}
+
 export async function selectedText(locator: Locator): Promise<string> {
 	return locator.evaluate((element) => {
 		const textarea = element as HTMLTextAreaElement;

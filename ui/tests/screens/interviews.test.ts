@@ -1,17 +1,19 @@
 // Interviews: log one, mark evidence without leaving it, jump back from the pain point, and
 // never lose typed notes.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+	backend,
 	crashAndReopen,
 	expectHealthy,
 	failNext,
-	fakeRows,
 	launch,
 	openApp,
 	screenshot,
-	selectedText,
+	notesSelection,
+	selectInPreview,
 	selectInTextarea,
+	writeNotes,
 	visible
 } from './harness';
 
@@ -20,6 +22,14 @@ beforeAll(async () => (browser = await launch()));
 afterAll(async () => browser?.close());
 
 const SENTENCE = 'The deploy queue makes us wait an hour every Friday.';
+
+type Stored = { notes: string; highlights: { quote: string; start: number; end: number }[] };
+
+/** The interview open in `page`, as the backend stores it. */
+async function storedInterview(page: Page): Promise<Stored> {
+	const id = new URL(page.url()).pathname.split('/').pop();
+	return backend<Stored>(page, 'get_interview', { id });
+}
 
 describe('interviews', () => {
 	it('logs an interview, marks a sentence as a new pain point, and jumps back to it from the pain point', async () => {
@@ -32,7 +42,7 @@ describe('interviews', () => {
 		await page.keyboard.type('pay');
 		await page.getByRole('option', { name: /Payments/ }).click();
 		await page.getByLabel('Who you spoke to').fill('Sofia Costa (EM)');
-		await page.getByRole('checkbox', { name: /Jonas Weber/ }).check();
+		await page.getByRole('checkbox', { name: /Jonas Lindqvist/ }).check();
 		const notes = page.getByTestId('notes');
 		await notes.fill(`Quick chat after the incident.\n${SENTENCE}\nThey like the new dashboards.`);
 
@@ -53,7 +63,7 @@ describe('interviews', () => {
 		const highlight = await visible(page.getByTestId('highlight'));
 		await expect(highlight.textContent()).resolves.toContain(SENTENCE);
 		const interviewPath = new URL(page.url()).pathname;
-		const stored = (await fakeRows(page, 'highlights')).find((h) => h.quote === SENTENCE);
+		const stored = (await storedInterview(page)).highlights.find((h) => h.quote === SENTENCE);
 		expect(stored, 'the highlight holds the UTF-16 range of the selection').toMatchObject(range);
 
 		await highlight.getByRole('link', { name: 'Waiting for the deploy queue' }).click();
@@ -64,18 +74,19 @@ describe('interviews', () => {
 
 		await evidence.getByRole('link', { name: /Show this quote/ }).click();
 		await expect.poll(() => page.url()).toContain(`${interviewPath}?at=${range.start}-${range.end}`);
-		await expect.poll(() => selectedText(page.getByTestId('notes')), { message: 'the passage is selected again' }).toBe(SENTENCE);
+		await visible(page.getByTestId('notes-preview'));
+		await expect.poll(() => notesSelection(page), { message: 'the passage is selected again, in the rendered notes' }).toBe(SENTENCE);
 		await expectHealthy(page);
 		await page.context().close();
 	});
 
 	it('links a sentence typed a moment ago to an existing pain point, from the keyboard', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').first().click();
-		const notes = await visible(page.getByTestId('notes'));
-		const sentence = 'Cold caches cost them a morning every Monday.';
+		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').first().click();
+		const notes = await writeNotes(page);
+		const sentence = 'Their nightly fraud jobs wait for the CI queue as well.';
 		await failNext(page, 'save_interview_notes', { kind: 'internal', message: 'The disk is full.' });
-		await notes.fill(`Tom showed the release checklist.\n${sentence}`);
+		await notes.fill(`Diego showed the release checklist.\n${sentence}`);
 		// Marked before the autosave pause is over: the notes must reach the backend first, and
 		// while they cannot, nothing is marked against notes the backend does not have.
 		await selectInTextarea(notes, sentence);
@@ -85,13 +96,13 @@ describe('interviews', () => {
 		await page.keyboard.press('Control+e');
 		const dialog = await visible(page.getByRole('dialog', { name: 'Mark as evidence' }));
 		await dialog.getByLabel('Find a pain point').fill('slow');
-		await visible(dialog.getByRole('option', { name: /Slow CI builds/ }));
+		await visible(dialog.getByRole('option', { name: /CI queue is slow/ }));
 		await page.keyboard.press('Enter');
 		await visible(dialog.getByTestId('picker-chosen'));
 		await page.keyboard.press('Enter');
 		await dialog.waitFor({ state: 'detached' });
 		await expect.poll(() => page.getByTestId('highlight').allTextContents()).toContainEqual(expect.stringContaining(sentence));
-		const stored = (await fakeRows(page, 'highlights')).find((h) => h.quote === sentence);
+		const stored = (await storedInterview(page)).highlights.find((h) => h.quote === sentence);
 		expect(stored, 'the highlight quotes exactly the selected sentence').toBeDefined();
 		await page.context().close();
 	});
@@ -123,13 +134,12 @@ describe('interviews', () => {
 
 	it('autosaves notes after a pause, and says when a save failed, with a way to retry', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').first().click();
-		const notes = await visible(page.getByTestId('notes'));
+		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').first().click();
+		const notes = await writeNotes(page);
 		await notes.press('End');
 		await page.keyboard.type(' Second thought.');
 		await expect.poll(() => page.getByTestId('save-status').textContent()).toContain('Saved');
-		const saved = (await fakeRows(page, 'interviews')).find((i) => String(i.notes).includes('Second thought.'));
-		expect(saved, 'the autosave reached the backend').toBeDefined();
+		expect((await storedInterview(page)).notes, 'the autosave reached the backend').toContain('Second thought.');
 
 		await failNext(page, 'save_interview_notes', { kind: 'internal', message: 'The disk is full.' });
 		await page.keyboard.type(' Another.');
@@ -144,8 +154,8 @@ describe('interviews', () => {
 
 	it('restores notes typed just before a crash when the interview is opened again', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').first().click();
-		const notes = await visible(page.getByTestId('notes'));
+		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').first().click();
+		const notes = await writeNotes(page);
 		const path = new URL(page.url()).pathname;
 		await notes.fill('Typed, and the laptop died before the autosave.');
 		// Well within the 600 ms pause: the backend never hears of these words.
@@ -154,16 +164,15 @@ describe('interviews', () => {
 		await expect(notice.textContent()).resolves.toContain('Restored notes you typed');
 		await expect(next.getByTestId('notes').inputValue()).resolves.toBe('Typed, and the laptop died before the autosave.');
 		await expect.poll(() => next.getByTestId('save-status').textContent(), { message: 'the restored notes are saved' }).toContain('Saved');
-		const stored = (await fakeRows(next, 'interviews')).find((i) => i.notes === 'Typed, and the laptop died before the autosave.');
-		expect(stored, 'the backend has the restored notes').toBeDefined();
+		expect((await storedInterview(next)).notes, 'the backend has the restored notes').toBe('Typed, and the laptop died before the autosave.');
 		await expectHealthy(next);
 		await next.context().close();
 	});
 
 	it('renders Markdown in the preview with scripts, handlers and javascript: links made inert', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Mobile App' }).getByRole('link').first().click();
-		await visible(page.getByTestId('notes'));
+		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').first().click();
+		await writeNotes(page);
 		await page.getByTestId('notes').fill(
 			'**Bold claim** here.\n\n<script>window.__hacked = 1</script>\n\n[open me](javascript:window.__hacked=2)\n\n<img src="x" onerror="window.__hacked=3">\n\n<a href="#" onclick="window.__hacked=4">click</a>'
 		);
@@ -182,14 +191,35 @@ describe('interviews', () => {
 		await page.context().close();
 	});
 
-	it('marks evidence passages in the preview', async () => {
+	it('opens a saved interview rendered, with its evidence marked, and marks more there', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Sofia Costa' }).getByRole('link').first().click();
-		await page.getByRole('button', { name: 'Preview' }).click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Lena Brandt' }).getByRole('link').first().click();
 		const marks = page.getByTestId('notes-preview').locator('mark');
 		await expect.poll(() => marks.count()).toBe(2);
-		await expect(marks.first().textContent()).resolves.toBe('We stop and wait for the build before every release.');
+		await expect(marks.first().textContent()).resolves.toBe('The CI queue takes 40 minutes on Monday mornings');
 		await screenshot(page, 'interview-preview');
+
+		await page.keyboard.press('Control+e');
+		await visible(page.getByTestId('toast').filter({ hasText: 'Select a sentence in the rendered notes first' }));
+		// Words of a list item: the quote is the words, the range is theirs in the raw notes.
+		const words = 'nobody knows which template is current';
+		await selectInPreview(page, words);
+		await page.keyboard.press('Control+e');
+		const dialog = await visible(page.getByRole('dialog', { name: 'Mark as evidence' }));
+		await expect(dialog.getByTestId('mark-quote').textContent()).resolves.toBe(words);
+		await dialog.getByLabel('Find a pain point').fill('slow');
+		await visible(dialog.getByRole('option', { name: /CI queue is slow at peak times/ }));
+		await page.keyboard.press('Enter');
+		await visible(dialog.getByTestId('picker-chosen'));
+		await page.keyboard.press('Enter');
+		await dialog.waitFor({ state: 'detached' });
+		const { notes, highlights } = await storedInterview(page);
+		expect(highlights.find((h) => h.quote === words), 'stored as its range of the raw notes').toMatchObject({
+			start: notes.indexOf(words),
+			end: notes.indexOf(words) + words.length
+		});
+		await expect.poll(() => marks.allTextContents()).toContain(words);
+		await expectHealthy(page);
 		await page.context().close();
 	});
 });

@@ -15,13 +15,13 @@ async function openPainPoint(page: Page, title: string) {
 describe('pain points', () => {
 	it('lists the heaviest first with the weight and what it means', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/pain-points' });
-		await expect.poll(() => page.getByTestId('pain-point-row').count()).toBe(4);
+		await expect.poll(() => page.getByTestId('pain-point-row').count()).toBe(5);
 		const titles = await page.getByTestId('pain-point-row').getByRole('link').allTextContents();
-		expect(titles[0]).toBe('Slow CI builds when the cache is cold');
+		expect(titles[0]).toBe('CI queue is slow at peak times');
 		await expect(page.getByText('Weight = severity × customers affected × evidence.').count()).resolves.toBe(1);
 		await expect(page.getByTestId('pain-point-row').first().textContent()).resolves.toMatch(/\d+[.,]\d\s*weight/);
 
-		await page.getByLabel('Severity').selectOption({ label: '2 · Slows work' });
+		await page.getByLabel('Severity').selectOption({ label: '4 · Critical' });
 		await expect.poll(() => page.getByTestId('pain-point-row').count()).toBe(1);
 		await expect(page.getByTestId('pager-summary').textContent()).resolves.toBe('Showing 1 of 1');
 		await page.context().close();
@@ -29,38 +29,38 @@ describe('pain points', () => {
 
 	it('merges one pain point into another after a confirmation, moving its quotes', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/pain-points' });
-		await openPainPoint(page, 'Flaky end-to-end tests block merges');
+		await openPainPoint(page, 'No single current pipeline template');
 		await page.getByRole('button', { name: 'Merge into…' }).click();
 		const dialog = await visible(page.getByTestId('merge-dialog'));
 		await dialog.getByRole('button', { name: 'Continue' }).click();
 		await visible(dialog.getByText('Choose the one to keep.', { exact: true }).last());
 
 		await dialog.getByLabel('Pain point to keep').fill('slow');
-		await dialog.getByRole('option', { name: /Slow CI builds/ }).click();
-		await expect((await visible(dialog.getByTestId('picker-chosen'))).textContent()).resolves.toContain('Slow CI builds');
+		await dialog.getByRole('option', { name: /CI queue is slow/ }).click();
+		await expect((await visible(dialog.getByTestId('picker-chosen'))).textContent()).resolves.toContain('CI queue is slow');
 		await dialog.getByRole('button', { name: 'Continue' }).click();
 		await expect(dialog.textContent()).resolves.toContain('1 quote, products, customers and themes move');
 		await screenshot(page, 'merge-confirm');
 		await dialog.getByRole('button', { name: 'Merge' }).click();
 
-		await visible(page.getByRole('heading', { level: 1, name: 'Slow CI builds when the cache is cold' }));
+		await visible(page.getByRole('heading', { level: 1, name: 'CI queue is slow at peak times' }));
 		await expect.poll(() => page.getByTestId('evidence').count(), { message: 'the quote moved to the kept one' }).toBe(3);
 		await visible(page.getByRole('heading', { name: 'Merged into this one' }));
 		await page.getByRole('link', { name: /^Pain points/ }).click();
-		await expect.poll(() => page.getByTestId('pain-point-row').count()).toBe(3);
+		await expect.poll(() => page.getByTestId('pain-point-row').count()).toBe(4);
 		await expectHealthy(page);
 		await page.context().close();
 	});
 
 	it('changes the status, saying who, and keeps the history', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/pain-points' });
-		await openPainPoint(page, 'Waiting two weeks for a new database');
+		await openPainPoint(page, 'Rollback safety is unclear during canaries');
 		await page.getByTestId('status-select').selectOption({ label: 'Planned' });
-		await page.getByLabel('Changed by').selectOption({ label: 'Hana Sato' });
+		await page.getByLabel('Changed by').selectOption({ label: 'Priya Raman' });
 		await page.getByRole('button', { name: 'Update status' }).click();
 		const history = page.getByTestId('status-history');
 		await expect.poll(() => history.locator('li').first().textContent()).toContain('New → Planned');
-		await expect(history.locator('li').first().textContent()).resolves.toContain('by Hana Sato');
+		await expect(history.locator('li').first().textContent()).resolves.toContain('by Priya Raman');
 		await expect(history.locator('li').last().textContent()).resolves.toContain('Filed as New');
 		await page.context().close();
 	});

@@ -51,7 +51,7 @@ describe('command palette', () => {
 		await page.keyboard.type('example');
 		await page.keyboard.press('Enter');
 		await visible(page.getByRole('heading', { level: 1, name: 'Teams' }));
-		await expect.poll(() => page.getByTestId('team-card').count()).toBe(3);
+		await expect.poll(() => page.getByTestId('team-card').count()).toBe(1);
 
 		await pressPaletteShortcut(page);
 		await page.keyboard.type('example');

@@ -1,6 +1,10 @@
 // Serves `build/` the way the Tauri shell does: index.html for any path that is not a file,
-// under the strict Content-Security-Policy the app ships with.
-import { createServer, type Server } from 'node:http';
+// under the strict Content-Security-Policy the app ships with. `POST /__ipc` is the backend:
+// the page's calls (see backend.js) go to one process of the app's real commands over the real
+// core (`src-tauri/examples/screen_backend.rs`), started here for the whole run.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createInterface } from 'node:readline';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -27,13 +31,63 @@ declare module 'vitest' {
 }
 
 let server: Server | undefined;
+let backend: ChildProcessWithoutNullStreams | undefined;
+
+// Built by `cargo build -p outward-app --example screen_backend --locked` (scripts/test does).
+const BACKEND =
+	process.env.OUTWARD_SCREEN_BACKEND ??
+	resolve(import.meta.dirname, '../../../target/debug/examples/screen_backend');
+
+type Reply = { id: number; ok: boolean; value: unknown; changed?: unknown[] };
+
+/** Starts the backend; `call` sends it one request and resolves with its reply. */
+function startBackend(): (request: Record<string, unknown>) => Promise<Reply> {
+	if (!existsSync(BACKEND)) {
+		throw new Error(
+			`${BACKEND} is missing: run \`cargo build -p outward-app --example screen_backend --locked\` before the screen tests`
+		);
+	}
+	const child = spawn(BACKEND, [], { stdio: ['pipe', 'pipe', 'pipe'] });
+	backend = child;
+	const waiting = new Map<number, (reply: Reply) => void>();
+	let next = 0;
+	child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+	createInterface({ input: child.stdout }).on('line', (line) => {
+		const reply = JSON.parse(line) as Reply;
+		waiting.get(reply.id)?.(reply);
+		waiting.delete(reply.id);
+	});
+	child.on('exit', (code) => {
+		for (const done of waiting.values()) done({ id: -1, ok: false, value: `the backend exited (${code})` });
+		waiting.clear();
+	});
+	return (request) =>
+		new Promise((done) => {
+			const id = ++next;
+			waiting.set(id, done);
+			child.stdin.write(`${JSON.stringify({ ...request, id })}\n`);
+		});
+}
+
+async function body(request: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of request) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
 
 export async function setup(project: TestProject): Promise<void> {
 	const root = resolve(import.meta.dirname, '../../build');
 	if (!existsSync(join(root, 'index.html'))) {
 		throw new Error('build/index.html is missing: run `npm run build` before the screen tests');
 	}
-	server = createServer((request, response) => {
+	const call = startBackend();
+	server = createServer(async (request, response) => {
+		if (request.method === 'POST' && request.url === '/__ipc') {
+			const reply = await call(JSON.parse(await body(request)) as Record<string, unknown>);
+			response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+			response.end(JSON.stringify(reply));
+			return;
+		}
 		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
 		let file = join(root, path);
 		if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
@@ -54,4 +108,11 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
 	await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+	// Closing its input ends the backend, which deletes its databases.
+	const child = backend;
+	if (child && child.exitCode === null) {
+		const exited = new Promise((done) => child.once('exit', done));
+		child.stdin.end();
+		await exited;
+	}
 }

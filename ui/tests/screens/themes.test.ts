@@ -1,7 +1,7 @@
 // Themes: the affinity view, renaming and merging.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHealthy, launch, openApp, visible } from './harness';
+import { backend, expectHealthy, launch, openApp, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -11,26 +11,31 @@ describe('themes', () => {
 	it('shows each theme with its heaviest pain points, renames one and merges another into it', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/themes' });
 		const cards = page.getByTestId('theme-card');
-		await expect.poll(() => cards.count()).toBe(3);
-		await expect(cards.first().textContent(), 'the largest cluster comes first').resolves.toContain('ci');
-		await expect(cards.first().getByRole('link').allTextContents()).resolves.toEqual([
-			'Slow CI builds when the cache is cold',
-			'Flaky end-to-end tests block merges'
-		]);
+		await expect.poll(() => cards.count()).toBe(4);
+		// The example tags conversations only; two pain points about CI, the lighter one first.
+		const painPoint = (title: string, severity: number) => ({
+			input: { title, description: '', severity, frequency: 'weekly', productIds: [], customerIds: [], tags: ['ci'] }
+		});
+		await backend(page, 'create_pain_point', painPoint('Flaky end-to-end tests block merges', 2));
+		await backend(page, 'create_pain_point', painPoint('Runners run out of disk', 4));
+		await expect.poll(() => cards.first().textContent(), { message: 'the largest cluster comes first' }).toContain('ci');
+		await expect
+			.poll(() => cards.first().getByRole('link').allTextContents(), { message: 'the heaviest first' })
+			.toEqual(['Runners run out of disk', 'Flaky end-to-end tests block merges']);
 
-		await page.getByRole('button', { name: 'Rename databases' }).click();
-		const rename = await visible(page.getByRole('dialog', { name: 'Rename “databases”' }));
-		await rename.getByLabel('Name').fill('Data stores');
+		await page.getByRole('button', { name: 'Rename deploys' }).click();
+		const rename = await visible(page.getByRole('dialog', { name: 'Rename “deploys”' }));
+		await rename.getByLabel('Name').fill('Releases');
 		await rename.getByRole('button', { name: 'Rename' }).click();
-		await visible(cards.filter({ hasText: 'Data stores' }));
+		await visible(cards.filter({ hasText: 'Releases' }));
 
 		await page.getByRole('button', { name: 'Merge onboarding into another theme' }).click();
 		const merge = await visible(page.getByTestId('merge-dialog'));
-		await merge.getByLabel('Theme to keep').selectOption({ label: 'Data stores' });
+		await merge.getByLabel('Theme to keep').selectOption({ label: 'Releases' });
 		await merge.getByRole('button', { name: 'Continue' }).click();
-		await expect(merge.textContent()).resolves.toContain('is tagged “Data stores” instead');
+		await expect(merge.textContent()).resolves.toContain('is tagged “Releases” instead');
 		await merge.getByRole('button', { name: 'Merge' }).click();
-		await expect.poll(() => cards.count()).toBe(2);
+		await expect.poll(() => cards.count()).toBe(3);
 		await expect(cards.filter({ hasText: 'onboarding' }).count()).resolves.toBe(0);
 		await expectHealthy(page);
 		await page.context().close();

@@ -10,16 +10,16 @@ afterAll(async () => browser?.close());
 describe('trash', () => {
 	it('moves a product to the Trash with an Undo that restores it', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/products' });
-		await visible(page.getByTestId('product-row').filter({ hasText: 'Legacy MySQL' }));
-		await page.getByRole('button', { name: 'Delete Legacy MySQL' }).click();
+		await visible(page.getByTestId('product-row').filter({ hasText: 'Legacy VM images' }));
+		await page.getByRole('button', { name: 'Delete Legacy VM images' }).click();
 
 		const toast = await visible(page.getByTestId('toast').filter({ hasText: 'Moved to Trash' }));
-		await expect.poll(() => page.getByTestId('product-row').filter({ hasText: 'Legacy MySQL' }).count()).toBe(0);
+		await expect.poll(() => page.getByTestId('product-row').filter({ hasText: 'Legacy VM images' }).count()).toBe(0);
 		await expect((await visible(page.getByTestId('trash-count'))).textContent()).resolves.toBe('1');
 		await screenshot(page, 'toast-undo');
 
 		await toast.getByRole('button', { name: 'Undo' }).click();
-		await visible(page.getByTestId('product-row').filter({ hasText: 'Legacy MySQL' }));
+		await visible(page.getByTestId('product-row').filter({ hasText: 'Legacy VM images' }));
 		await page.getByTestId('trash-count').waitFor({ state: 'detached' });
 		await expectHealthy(page);
 		await page.context().close();
@@ -27,31 +27,31 @@ describe('trash', () => {
 
 	it('refuses to trash a team that still has people, and says why', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/teams' });
-		await page.getByRole('button', { name: 'Delete Data Platform' }).click();
+		await page.getByRole('button', { name: 'Delete Developer Platform' }).click();
 		const toast = await visible(page.getByTestId('toast').filter({ hasText: 'still has' }));
-		await expect(toast.textContent()).resolves.toContain('2 people and 2 products');
-		await expect(page.getByTestId('team-card').count()).resolves.toBe(3);
+		await expect(toast.textContent()).resolves.toContain('6 people, 4 products and 1 workshop');
+		await expect(page.getByTestId('team-card').count()).resolves.toBe(1);
 		await page.context().close();
 	});
 
 	it('restores from the Trash screen and empties it after a confirmation naming the count', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/customers' });
-		await page.getByRole('button', { name: 'Delete Search' }).click();
-		await visible(page.getByTestId('toast').filter({ hasText: 'Moved to Trash: Search' }));
-		await page.getByRole('button', { name: 'Delete Mobile App' }).click();
-		await visible(page.getByTestId('toast').filter({ hasText: 'Moved to Trash: Mobile App' }));
+		await page.getByRole('button', { name: 'Delete Search & Discovery' }).click();
+		await visible(page.getByTestId('toast').filter({ hasText: 'Moved to Trash: Search & Discovery' }));
+		await page.getByRole('button', { name: 'Delete Mobile Apps' }).click();
+		await visible(page.getByTestId('toast').filter({ hasText: 'Moved to Trash: Mobile Apps' }));
 
 		await page.getByRole('link', { name: /^Trash/ }).click();
 		await visible(page.getByRole('heading', { level: 1, name: 'Trash' }));
 		await expect.poll(() => page.getByTestId('trash-row').count()).toBe(2);
 		await screenshot(page, 'trash');
 
-		await page.getByRole('button', { name: 'Restore Search' }).click();
+		await page.getByRole('button', { name: 'Restore Search & Discovery' }).click();
 		await expect.poll(() => page.getByTestId('trash-row').count()).toBe(1);
 
 		await page.getByRole('button', { name: 'Empty trash' }).click();
 		const confirm = await visible(page.getByRole('alertdialog'));
-		await expect(confirm.textContent()).resolves.toContain('The records listed will be destroyed permanently');
+		await expect(confirm.textContent()).resolves.toContain('1 customer will be destroyed permanently');
 		await screenshot(page, 'trash-confirm');
 		await confirm.getByRole('button', { name: 'Cancel' }).click();
 		await confirm.waitFor({ state: 'detached' });

@@ -38,10 +38,12 @@ pub fn prepared(folder: &Path, name: &str, sizes: &Sizes) -> Fallible<PathBuf> {
     drop(db); // closing the last connection checkpoints the WAL into the file
     std::fs::rename(&partial, &path)?;
     eprintln!(
-        "  {} interviews, {} pain points, {} highlights in {:.0} s",
+        "  {} interviews, {} pain points, {} highlights, {} workshops with {} cards in {:.0} s",
         summary.interviews,
         summary.pain_points,
         summary.highlights,
+        summary.workshops,
+        summary.workshop_cards,
         started.elapsed().as_secs_f64()
     );
     Ok(path)

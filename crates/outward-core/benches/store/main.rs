@@ -22,6 +22,7 @@ mod pain_points;
 mod replies;
 mod report;
 mod search;
+mod workshops;
 
 use chrono::{NaiveDate, Utc};
 use harness::{Fallible, ids, ms, prepared, ratio};
@@ -44,7 +45,9 @@ fn main() -> Fallible {
     let terms = db.read(|c| Ok(Terms::pick(c)))??;
     let heavy_search = search::searches(&db, today, &terms, "heavy", &mut report)?;
     replies::reply_sizes(&db, today, &terms, &mut report)?;
+    workshops::past_workshops(&db, &mut report)?;
     drop(db);
+    workshops::running_board(&heavy, &mut report)?;
     replies::worst_case_replies(&heavy, &folder, today, &mut report)?;
     notes::note_saves(&heavy, &folder, &mut report)?;
     import::imports(&folder, &mut report)?;

@@ -64,7 +64,7 @@ pub fn is_unheard(weeks_since: Option<u32>, unheard_after_weeks: u32) -> bool {
 }
 
 /// Coverage as of `today`, counting conversations in the fiscal quarter that holds it. The
-/// queries name the indexes that hold every column they read (migration 9): reading an
+/// queries name the indexes that hold every column they read (migration 8): reading an
 /// interview's row to see whether it is in the Trash walks its notes.
 pub fn coverage(conn: &Connection, today: NaiveDate) -> Result<Coverage> {
     let quarter = Quarter::containing(today, settings::fiscal_year_start(conn)?);

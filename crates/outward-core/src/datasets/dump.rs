@@ -24,6 +24,15 @@ const TABLES: &[(&str, &str)] = &[
     ("pain_point_themes", "1, 2"),
     ("pain_point_status_changes", "rowid"),
     ("highlights", "rowid"),
+    ("workshops", "rowid"),
+    ("workshop_participants", "1, 2"),
+    ("workshop_steps", "1, 2"),
+    ("workshop_step_visits", "1, 2, 3"),
+    ("workshop_groups", "rowid"),
+    ("workshop_cards", "rowid"),
+    ("workshop_ballots", "1, 2, 3"),
+    ("workshop_votes", "rowid"),
+    ("workshop_ratings", "rowid"),
     ("settings", "1"),
 ];
 

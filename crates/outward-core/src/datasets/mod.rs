@@ -20,6 +20,7 @@
 mod dump;
 mod generator;
 mod words;
+mod workshops;
 
 pub use dump::dump;
 
@@ -57,6 +58,10 @@ pub struct Sizes {
     pub hubs: u32,
     /// Per mille of merges that go into one of the hubs rather than any earlier pain point.
     pub merged_into_hubs_per_mille: u32,
+    /// Finished workshops of the built-in exercises, spread over the twenty quarters.
+    pub workshops: u32,
+    /// Cards each workshop holds (grouped in fives, with votes and ratings beside them).
+    pub cards_per_workshop: u32,
 }
 
 impl Sizes {
@@ -75,6 +80,8 @@ impl Sizes {
         detached_per_mille: 20,
         hubs: 4,
         merged_into_hubs_per_mille: 600,
+        workshops: 2_000,
+        cards_per_workshop: 60,
     };
 
     /// Ten times [`Sizes::HEAVY`] in every count, for scaling checks.
@@ -85,6 +92,7 @@ impl Sizes {
         interviews: 60_000,
         pain_points: 600_000,
         hubs: 40,
+        workshops: 20_000,
         ..Sizes::HEAVY
     };
 
@@ -104,6 +112,8 @@ impl Sizes {
         detached_per_mille: 100,
         hubs: 1,
         merged_into_hubs_per_mille: 500,
+        workshops: 6,
+        cards_per_workshop: 8,
     };
 }
 
@@ -140,6 +150,8 @@ pub struct Summary {
     pub trashed_pain_points: u64,
     pub merged_pain_points: u64,
     pub detached_highlights: u64,
+    pub workshops: u64,
+    pub workshop_cards: u64,
 }
 
 /// How far a generation has come: the records of `stage` done so far, out of `total`.
@@ -174,10 +186,15 @@ pub fn generate(
     // what is used).
     let cache: i64 = db.read(|c| Ok(c.pragma_query_value(None, "cache_size", |r| r.get(0))?))?;
     db.read(|c| Ok(c.pragma_update(None, "cache_size", -1_048_576)?))?;
-    let written = g.write_all(db, &mut progress);
+    let written = g
+        .write_all(db, &mut progress)
+        .and_then(|()| workshops::write(db, sizes, &mut progress));
     db.read(|c| Ok(c.pragma_update(None, "cache_size", cache)?))?;
-    written?;
-    Ok(g.summary)
+    let room = written?;
+    let mut summary = g.summary;
+    summary.workshops = room.workshops;
+    summary.workshop_cards = room.cards;
+    Ok(summary)
 }
 
 /// Writes `count` Markdown interviews with YAML front matter into `dir`, the shape note apps
@@ -248,11 +265,12 @@ mod tests {
             ),
             (30, 90, 6, 6)
         );
+        assert_eq!((summary.workshops, summary.workshop_cards), (6, 48));
         // A change to the generator or its dependencies shows here: update the digest only
         // when the change is meant.
         assert_eq!(
             digest(&first),
-            "6499075c8ed84a2f70c3848d733eea99a220107a8c0cecb9c3bb2af507eee70d"
+            "69049b7a4d4d237b1018221a3711f662d227266180c814e5a789f8475b43f96a"
         );
     }
 
@@ -290,7 +308,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "2fc6fa2f6acbec1e22fb5d3745a105370c05343304ee4dccbac9915833750dcc"
+            "a7f0c1d5f5c0975024bc526812df24caf24780ff6d5861244d0f8ecfa7e89cec"
         );
     }
 

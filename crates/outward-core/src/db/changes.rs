@@ -71,6 +71,8 @@ const WATCHED: &[Watch] = &[
         EntityKind::PainPoint,
     ),
     watch("themes", "id", EntityKind::Theme),
+    watch("exercises", "id", EntityKind::Exercise),
+    watch("exercise_steps", "exercise_id", EntityKind::Exercise),
     Watch {
         counted: true,
         ..watch("highlights", "interview_id", EntityKind::Interview)
@@ -82,6 +84,44 @@ const WATCHED: &[Watch] = &[
         updated: Some(&["pain_point_id", "quote", "detached"]),
         ..watch("highlights", "pain_point_id", EntityKind::PainPoint)
     },
+    // A workshop's board shows everything of the workshop: each of its rows announces it. The
+    // note that the app is still running it (`seen_at`) announces nothing.
+    Watch {
+        updated: Some(&[
+            "team_id",
+            "exercise_key",
+            "title",
+            "held_on",
+            "starts_at",
+            "facilitator_id",
+            "state",
+            "current_step",
+            "furthest_step",
+            "started_at",
+            "finished_at",
+            "deleted_at",
+        ]),
+        ..watch("workshops", "id", EntityKind::Workshop)
+    },
+    watch("workshop_participants", "workshop_id", EntityKind::Workshop),
+    watch("workshop_steps", "workshop_id", EntityKind::Workshop),
+    watch("workshop_step_visits", "workshop_id", EntityKind::Workshop),
+    watch("workshop_groups", "workshop_id", EntityKind::Workshop),
+    watch("workshop_cards", "id", EntityKind::Card),
+    watch("workshop_cards", "workshop_id", EntityKind::Workshop),
+    watch("workshop_ballots", "workshop_id", EntityKind::Workshop),
+    watch("workshop_votes", "workshop_id", EntityKind::Workshop),
+    watch("workshop_ratings", "workshop_id", EntityKind::Workshop),
+    watch("kudos", "id", EntityKind::Kudos),
+    watch("action_items", "id", EntityKind::ActionItem),
+    watch(
+        "action_item_updates",
+        "action_item_id",
+        EntityKind::ActionItem,
+    ),
+    // A decision shows on its workshop's outcomes; a card kept as evidence, on its pain point.
+    watch("workshop_outcomes", "workshop_id", EntityKind::Workshop),
+    watch("card_evidence", "pain_point_id", EntityKind::PainPoint),
     Watch {
         table: "settings",
         column: "key",

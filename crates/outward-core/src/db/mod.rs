@@ -31,7 +31,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_interviews.sql"),
     include_str!("migrations/0003_list_indexes.sql"),
     include_str!("migrations/0004_trash_follows_and_evidence.sql"),
-    include_str!("migrations/0009_live_covering_indexes.sql"),
+    include_str!("migrations/0005_exercises.sql"),
+    include_str!("migrations/0006_workshops.sql"),
+    include_str!("migrations/0007_outcomes.sql"),
+    include_str!("migrations/0008_live_covering_indexes.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

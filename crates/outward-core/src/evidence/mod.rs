@@ -2,59 +2,90 @@
 //! by the `evidence` and `pain_point_reach` views of the schema, and everything that counts,
 //! weighs or lists evidence reads them, so a pain point shows the same numbers everywhere.
 //!
-//! Evidence today is a quote marked in an interview's notes; a quote from an interview in the
-//! Trash is not evidence until the interview is restored.
+//! Evidence comes from two sources. A quote marked in an interview's notes counts while the
+//! interview is out of the Trash, on the day of the conversation, and reaches its customer. A
+//! workshop card decided into a pain point counts while its card and workshop are out of the
+//! Trash, on the day of the workshop, with the card's text as its quote; it reaches no customer,
+//! because a workshop is the team talking among itself: what the room says adds to a pain
+//! point's evidence and freshness, never to how many customers it reaches. (`pain_point_reach`
+//! reads `interview_evidence`, the half of `evidence` that names customers.)
 
 use crate::error::Result;
 use crate::id::Id;
 use crate::page::{Page, PageRequest};
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
+
+crate::text::vocabulary! {
+    /// Where a piece of evidence comes from.
+    EvidenceSource, field = "source", label = "Source" {
+        Interview = "interview", "Interview";
+        Card = "card", "Workshop card";
+    }
+}
 
 /// One quote that supports a pain point, with what is needed to jump back to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Evidence {
-    pub highlight_id: Id,
-    pub interview_id: Id,
-    pub customer_id: Id,
-    pub customer_name: String,
-    pub held_on: NaiveDate,
+    /// The highlight's id, or the card evidence's.
+    pub id: Id,
+    pub source: EvidenceSource,
+    /// The interview the quote was marked in, for interview evidence.
+    pub interview_id: Option<Id>,
+    /// The customer heard from, for interview evidence.
+    pub customer_id: Option<Id>,
+    pub customer_name: Option<String>,
+    /// The card and its workshop, for card evidence.
+    pub card_id: Option<Id>,
+    pub workshop_id: Option<Id>,
+    pub workshop_title: Option<String>,
+    /// The day of the conversation or of the workshop.
+    pub heard_on: NaiveDate,
     pub quote: String,
-    /// UTF-16 offsets of the quote in the interview's notes.
-    pub start: u32,
-    pub end: u32,
+    /// UTF-16 offsets of the quote in the interview's notes; `None` for a card.
+    pub start: Option<u32>,
+    pub end: Option<u32>,
     /// True when the quote is no longer in the notes.
     pub detached: bool,
 }
 
-/// One page of a pain point's evidence, newest conversation first.
+/// One page of a pain point's evidence, newest first.
 pub fn page_of(conn: &Connection, pain_point: Id, page: PageRequest) -> Result<Page<Evidence>> {
     let limit = page.limit();
     let items: Vec<Evidence> = conn
         .prepare_cached(
-            "SELECT e.id, e.source_id, c.id, c.name, e.heard_on, e.quote, e.start_offset,
-                    e.end_offset, e.detached
+            "SELECT e.id, e.source, e.source_id, e.customer_id, c.name, e.heard_on, e.quote,
+                    e.start_offset, e.end_offset, e.detached, w.id, w.title
              FROM evidence e
-             JOIN customers c ON c.id = e.customer_id
+             LEFT JOIN customers c ON c.id = e.customer_id
+             LEFT JOIN workshop_cards card ON e.source = 'card' AND card.id = e.source_id
+             LEFT JOIN workshops w ON w.id = card.workshop_id
              WHERE e.pain_point_id = ?1
              ORDER BY e.heard_on DESC, e.source_id, e.start_offset
              LIMIT ?2 OFFSET ?3",
         )?
         .query_map((pain_point, limit, page.offset), |r| {
+            let source: EvidenceSource = r.get(1)?;
+            let from_interview = source == EvidenceSource::Interview;
+            let source_id: Id = r.get(2)?;
             Ok(Evidence {
-                highlight_id: r.get(0)?,
-                interview_id: r.get(1)?,
-                customer_id: r.get(2)?,
-                customer_name: r.get(3)?,
-                held_on: r.get(4)?,
-                quote: r.get(5)?,
-                start: r.get(6)?,
-                end: r.get(7)?,
-                detached: r.get(8)?,
+                id: r.get(0)?,
+                source,
+                interview_id: from_interview.then_some(source_id),
+                card_id: (!from_interview).then_some(source_id),
+                customer_id: r.get(3)?,
+                customer_name: r.get(4)?,
+                heard_on: r.get(5)?,
+                quote: r.get(6)?,
+                start: r.get(7)?,
+                end: r.get(8)?,
+                detached: r.get(9)?,
+                workshop_id: r.get(10)?,
+                workshop_title: r.get(11)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -70,6 +101,32 @@ pub fn page_of(conn: &Connection, pain_point: Id, page: PageRequest) -> Result<P
         offset: page.offset,
         limit,
     })
+}
+
+/// Keeps a card's text as evidence for a pain point; the caller reweighs the pain point.
+pub(crate) fn quote_card(
+    tx: &Transaction<'_>,
+    card: Id,
+    pain_point: Id,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO card_evidence (id, card_id, pain_point_id, quote, created_at)
+         SELECT ?1, id, ?3, text, ?4 FROM workshop_cards WHERE id = ?2",
+    )?
+    .execute((Id::at(now), card, pain_point, now))?;
+    Ok(())
+}
+
+/// Moves every piece of evidence of `source` to `target`, as merging does.
+pub(crate) fn move_all(tx: &Transaction<'_>, source: Id, target: Id) -> Result<()> {
+    for table in ["highlights", "card_evidence"] {
+        tx.prepare_cached(&format!(
+            "UPDATE {table} SET pain_point_id = ?2 WHERE pain_point_id = ?1"
+        ))?
+        .execute((source, target))?;
+    }
+    Ok(())
 }
 
 /// One quote a customer gave, with the pain point it supports: what the customer's page lists.
@@ -103,7 +160,8 @@ pub fn page_from_customer(
     customer: Id,
     page: PageRequest,
 ) -> Result<Page<CustomerQuote>> {
-    const FROM: &str = "FROM evidence e
+    // Only interview evidence names a customer (see the module's note).
+    const FROM: &str = "FROM interview_evidence e
          JOIN pain_points p ON p.id = e.pain_point_id
            AND p.deleted_at IS NULL AND p.merged_into IS NULL
          WHERE e.customer_id = ?1";
@@ -171,12 +229,15 @@ pub fn reach(conn: &Connection, pain_point: Id) -> Result<u32> {
         .query_row([pain_point], |r| r.get(0))?)
 }
 
-/// The pain points whose evidence or reach depends on these customers or interviews: the ones
+/// The pain points whose evidence or reach depends on these customers, interviews, workshops or
+/// cards: the ones
 /// whose weight must be recomputed when they go to the Trash, come back, or change.
 pub(crate) fn pain_points_touching(
     conn: &Connection,
     customers: &[Id],
     interviews: &[Id],
+    workshops: &[Id],
+    cards: &[Id],
 ) -> Result<Vec<Id>> {
     let mut found = std::collections::BTreeSet::new();
     let mut named = conn
@@ -197,6 +258,22 @@ pub(crate) fn pain_points_touching(
         conn.prepare_cached("SELECT pain_point_id FROM highlights WHERE interview_id = ?1")?;
     for interview in interviews {
         for row in quoted.query_map([interview], |r| r.get(0))? {
+            found.insert(row?);
+        }
+    }
+    let mut carded = conn.prepare_cached(
+        "SELECT e.pain_point_id FROM workshop_cards c JOIN card_evidence e ON e.card_id = c.id
+         WHERE c.workshop_id = ?1",
+    )?;
+    for workshop in workshops {
+        for row in carded.query_map([workshop], |r| r.get(0))? {
+            found.insert(row?);
+        }
+    }
+    let mut quoted_card =
+        conn.prepare_cached("SELECT pain_point_id FROM card_evidence WHERE card_id = ?1")?;
+    for card in cards {
+        for row in quoted_card.query_map([card], |r| r.get(0))? {
             found.insert(row?);
         }
     }

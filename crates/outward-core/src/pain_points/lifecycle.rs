@@ -75,8 +75,7 @@ pub fn merge(
     }
     get(tx, source, now.date_naive())?;
     get(tx, target, now.date_naive())?;
-    tx.prepare_cached("UPDATE highlights SET pain_point_id = ?2 WHERE pain_point_id = ?1")?
-        .execute((source, target))?;
+    crate::evidence::move_all(tx, source, target)?;
     for (table, column) in [
         ("pain_point_products", "product_id"),
         ("pain_point_customers", "customer_id"),

@@ -87,8 +87,7 @@ pub fn list(
         "WITH page AS (
            SELECT p.id {matching}
            ORDER BY p.weight DESC, p.id LIMIT {limit} OFFSET {offset})
-         SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
-                (SELECT count(*) FROM evidence e WHERE e.pain_point_id = p.id)
+         SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight
          FROM page JOIN pain_points p ON p.id = page.id
          ORDER BY p.weight DESC, p.id",
         offset = page.offset
@@ -102,11 +101,16 @@ pub fn list(
                 frequency: r.get(3)?,
                 status: r.get(4)?,
                 weight: weight::on(r.get(5)?, today),
-                evidence_count: r.get(6)?,
+                evidence_count: 0,
                 tags: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    // Counted one pain point at a time: SQLite pushes a bound id into both halves of the
+    // `evidence` view, but not an id from an outer row, and would build the whole view per row.
+    for item in &mut items {
+        item.evidence_count = crate::evidence::count(conn, item.id)?;
+    }
     let ids: Vec<Id> = items.iter().map(|item| item.id).collect();
     let tags = themes::tags_of_each(conn, "pain_point_themes", "pain_point_id", &ids)?;
     for (item, tags) in items.iter_mut().zip(tags) {

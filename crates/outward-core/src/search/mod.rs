@@ -1,5 +1,6 @@
-//! Search everywhere: full-text search over interview notes, pain points and themes, through the
-//! FTS5 tables that triggers keep in step with the rows (see migration 0002).
+//! Search everywhere: full-text search over interview notes, pain points, themes and workshop
+//! cards, through the FTS5 tables that triggers keep in step with the rows (see migrations 0002
+//! and 0007). A card is found only once the room has seen it, and opens its workshop.
 //!
 //! What people type is turned into a safe FTS5 query: words are quoted (so `-`, `:` or `OR`
 //! cannot become operators), `"quoted phrases"` stay phrases, a word ending in `*` is a prefix,
@@ -43,6 +44,7 @@ crate::text::vocabulary! {
         Interview = "interview", "Interview";
         PainPoint = "painPoint", "Pain point";
         Theme = "theme", "Theme";
+        Card = "card", "Workshop card";
     }
 }
 
@@ -73,6 +75,8 @@ pub struct SearchHit {
     /// For interviews, the first matched passage of the notes; `None` when only the
     /// interviewees matched, and for other kinds.
     pub notes_match: Option<NotesRange>,
+    /// For workshop cards, the workshop a hit opens.
+    pub workshop_id: Option<Id>,
 }
 
 /// A passage of an interview's notes, in UTF-16 code units as the editor and highlights count.
@@ -136,6 +140,7 @@ pub fn search(conn: &Connection, text: &str, today: NaiveDate) -> Result<Vec<Sea
     hits.extend(interviews(conn, &query)?);
     hits.extend(pain_points(conn, &query, today)?);
     hits.extend(themes(conn, &query)?);
+    hits.extend(cards(conn, &query)?);
     hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
     Ok(hits)
 }
@@ -238,6 +243,7 @@ fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
                 evidence_count: None,
                 rank: offered.rank,
                 notes_match: offered.marked.as_deref().and_then(NotesRange::first_in),
+                workshop_id: None,
             });
             Ok(true)
         },
@@ -247,26 +253,24 @@ fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
 
 fn pain_points(conn: &Connection, query: &str, today: NaiveDate) -> Result<Vec<SearchHit>> {
     let mut row = conn.prepare_cached(
-        "SELECT id, title, status, weight,
-                (SELECT count(*) FROM evidence e WHERE e.pain_point_id = p.id)
-         FROM pain_points p
+        "SELECT id, title, status, weight FROM pain_points
          WHERE rowid = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
     )?;
     let mut hits = Vec::new();
     let snippet = Snippet::Column(DESCRIPTION_COLUMN);
     matches(conn, "pain_points_fts", snippet, None, query, |offered| {
-        let found: Option<(Id, String, Status, f64, u32)> = row
+        let found: Option<(Id, String, Status, f64)> = row
             .query_row([offered.rowid], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .optional()?;
-        let Some((id, title, status, stored_weight, evidence_count)) = found else {
+        let Some((id, title, status, stored_weight)) = found else {
             return Ok(false);
         };
         hits.push(SearchHit {
             status: Some(status),
             weight: Some(weight::on(stored_weight, today)),
-            evidence_count: Some(evidence_count),
+            evidence_count: Some(crate::evidence::count(conn, id)?),
             ..named_hit(HitKind::PainPoint, id, title, &offered)
         });
         Ok(true)
@@ -293,6 +297,46 @@ fn themes(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
     Ok(hits)
 }
 
+/// Hits on workshop cards the room has seen (the workshop's own rule: a card written in silence
+/// shows once the room moved past that step), titled by their workshop, which they open.
+fn cards(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
+    let mut row = conn.prepare_cached(
+        "SELECT c.id, w.id, w.title, w.held_on, c.step_position FROM workshop_cards c
+         JOIN workshops w ON w.id = c.workshop_id AND w.deleted_at IS NULL
+         WHERE c.rowid = ?1 AND c.deleted_at IS NULL",
+    )?;
+    let mut hits = Vec::new();
+    let snippet = Snippet::BestColumn;
+    matches(
+        conn,
+        "workshop_cards_fts",
+        snippet,
+        None,
+        query,
+        |offered| {
+            type Found = (Id, Id, String, NaiveDate, u32);
+            let found: Option<Found> = row
+                .query_row([offered.rowid], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })
+                .optional()?;
+            let Some((id, workshop, title, held_on, step)) = found else {
+                return Ok(false);
+            };
+            if !crate::workshops::cards::revealed(conn, workshop, step)? {
+                return Ok(false);
+            }
+            hits.push(SearchHit {
+                held_on: Some(held_on),
+                workshop_id: Some(workshop),
+                ..named_hit(HitKind::Card, id, title, &offered)
+            });
+            Ok(true)
+        },
+    )?;
+    Ok(hits)
+}
+
 /// A hit on a record that is known by its name: no date, heading or passage of notes.
 fn named_hit(kind: HitKind, id: Id, title: String, offered: &FtsMatch) -> SearchHit {
     SearchHit {
@@ -307,5 +351,6 @@ fn named_hit(kind: HitKind, id: Id, title: String, offered: &FtsMatch) -> Search
         evidence_count: None,
         rank: offered.rank,
         notes_match: None,
+        workshop_id: None,
     }
 }

@@ -96,7 +96,11 @@ fn refuse_while_held(tx: &Transaction<'_>, kind: EntityKind, id: Id) -> Result<(
     if held.iter().all(|(_, n)| *n == 0) {
         return Ok(());
     }
-    let counts: Vec<String> = held.iter().map(|(child, n)| child.count(*n)).collect();
+    let counts: Vec<String> = held
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(child, n)| child.count(*n))
+        .collect();
     Err(Error::conflict(
         None,
         format!(
@@ -216,9 +220,13 @@ fn destroys(conn: &Connection) -> Result<String> {
         .collect();
     let quotes: u32 = conn
         .prepare_cached(
-            "SELECT count(*) FROM highlights
-             WHERE interview_id IN (SELECT id FROM interviews WHERE deleted_at IS NOT NULL)
-                OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL)",
+            "SELECT (SELECT count(*) FROM highlights
+                WHERE interview_id IN (SELECT id FROM interviews WHERE deleted_at IS NOT NULL)
+                   OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL))
+              + (SELECT count(*) FROM card_evidence
+                WHERE card_id IN (SELECT id FROM workshop_cards WHERE deleted_at IS NOT NULL
+                    OR workshop_id IN (SELECT id FROM workshops WHERE deleted_at IS NOT NULL))
+                   OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL))",
         )?
         .query_row([], |r| r.get(0))?;
     if quotes > 0 {
@@ -343,23 +351,32 @@ fn destroy_all(tx: &Transaction<'_>) -> Result<u32> {
         tx,
         &trashed(EntityKind::Customer.table())?,
         &trashed(EntityKind::Interview.table())?,
+        &trashed(EntityKind::Workshop.table())?,
+        &trashed(EntityKind::Card.table())?,
     )?;
     let mut destroyed = 0;
     // Children before parents, so the count does not miss rows removed by cascade.
-    for kind in [
-        EntityKind::Interview,
-        EntityKind::PainPoint,
-        EntityKind::Theme,
-        EntityKind::Person,
-        EntityKind::Product,
-        EntityKind::Customer,
-        EntityKind::Team,
-    ] {
+    for kind in children_first() {
         let sql = format!("DELETE FROM {} WHERE deleted_at IS NOT NULL", kind.table());
         destroyed += tx.prepare_cached(&sql)?.execute([])? as u32;
     }
     refresh_weights(tx, &touched)?;
     Ok(destroyed)
+}
+
+/// Every kind, each before the kind it hangs on (see [`EntityKind::parent`]), so a new kind
+/// takes its place without being listed here.
+fn children_first() -> Vec<EntityKind> {
+    fn depth(kind: EntityKind) -> usize {
+        match kind.parent() {
+            // Merged into a record of its own kind: one table, one statement.
+            Some(parent) if parent.kind != kind => 1 + depth(parent.kind),
+            _ => 0,
+        }
+    }
+    let mut kinds = EntityKind::ALL.to_vec();
+    kinds.sort_by_key(|kind| std::cmp::Reverse(depth(*kind)));
+    kinds
 }
 
 /// Fails if a record outside the Trash hangs on one in it: deleting that one would take it
@@ -396,8 +413,10 @@ fn refuse_to_take_live_records(tx: &Transaction<'_>) -> Result<()> {
 /// The pain points whose weight depends on this record being live.
 fn pain_points_touching(tx: &Transaction<'_>, kind: EntityKind, id: Id) -> Result<Vec<Id>> {
     match kind {
-        EntityKind::Customer => evidence::pain_points_touching(tx, &[id], &[]),
-        EntityKind::Interview => evidence::pain_points_touching(tx, &[], &[id]),
+        EntityKind::Customer => evidence::pain_points_touching(tx, &[id], &[], &[], &[]),
+        EntityKind::Interview => evidence::pain_points_touching(tx, &[], &[id], &[], &[]),
+        EntityKind::Workshop => evidence::pain_points_touching(tx, &[], &[], &[id], &[]),
+        EntityKind::Card => evidence::pain_points_touching(tx, &[], &[], &[], &[id]),
         _ => Ok(Vec::new()),
     }
 }
@@ -416,6 +435,26 @@ fn refresh_weights(tx: &Transaction<'_>, pain_points: &[Id]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emptying_destroys_every_kind_before_the_kind_it_hangs_on() {
+        let order = children_first();
+        assert_eq!(
+            order.len(),
+            EntityKind::ALL.len(),
+            "every kind is destroyed"
+        );
+        for (index, kind) in order.iter().enumerate() {
+            if let Some(parent) = kind.parent().filter(|p| p.kind != *kind) {
+                let parent_at = order.iter().position(|k| *k == parent.kind).unwrap();
+                assert!(
+                    index < parent_at,
+                    "{kind} is destroyed before the {} it hangs on: {order:?}",
+                    parent.kind
+                );
+            }
+        }
+    }
     use crate::customers::{self, CustomerInput};
     use crate::db::Database;
     use crate::teams;
@@ -509,7 +548,8 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "This team still has 1 person and 0 products. Move or delete them first."
+            "This team still has 1 person. Move or delete them first.",
+            "only what holds it is named"
         );
         assert_eq!(db.read(teams::list).unwrap().len(), 1);
     }

@@ -24,7 +24,7 @@ fn a_marked_passage_becomes_evidence_with_a_way_back() {
     let e = &got.evidence.items[0];
     assert_eq!(
         (e.interview_id, e.customer_id, e.start, e.end),
-        (i, w.payments, h.start, h.end)
+        (Some(i), Some(w.payments), Some(h.start), Some(h.end))
     );
     assert_eq!(got.reach, 1, "Payments is affected through the evidence");
     assert_eq!(got.history.len(), 1, "filing is recorded");
@@ -264,14 +264,14 @@ fn evidence_comes_in_pages_that_count_every_quote_newest_first() {
         (2, 3),
         "a full first page still counts all"
     );
-    assert_eq!(first.items[0].held_on, day(2026, 11, 18), "newest first");
+    assert_eq!(first.items[0].heard_on, day(2026, 11, 18), "newest first");
     let rest = page(2, 2);
     assert_eq!(
         (rest.items.len(), rest.total),
         (1, 3),
         "a later page counts all too"
     );
-    assert_eq!(rest.items[0].held_on, day(2026, 11, 1));
+    assert_eq!(rest.items[0].heard_on, day(2026, 11, 1));
     let whole =
         w.db.read(|c| pain_points::get(c, p, now().date_naive()))
             .unwrap();

@@ -9,6 +9,7 @@ use outward_core::interviews::{self, InterviewInput, InterviewKind, highlights};
 use outward_core::pain_points::{self, Frequency, PainPointInput};
 use outward_core::people::{self, Level, PersonInput};
 use outward_core::teams::{self, TeamInput};
+use rusqlite::Connection;
 use tempfile::TempDir;
 
 /// The moment the feature tests run at.
@@ -200,5 +201,69 @@ pub fn team_names(db: &Database) -> Vec<String> {
         .unwrap()
         .into_iter()
         .map(|t| t.name)
+        .collect()
+}
+
+/// The file, its links and its full-text indexes are all consistent.
+pub fn assert_sound(db: &Database, what: &str) {
+    let (integrity, broken_links) = db
+        .read(|conn| {
+            let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            let broken: Vec<String> = conn
+                .prepare("PRAGMA foreign_key_check")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok((integrity, broken))
+        })
+        .unwrap();
+    assert_eq!(integrity, "ok", "{what}: integrity_check");
+    assert!(
+        broken_links.is_empty(),
+        "{what}: no link points nowhere, but these tables have some: {broken_links:?}"
+    );
+    let indexes: Vec<String> = db
+        .read(|conn| {
+            Ok(conn
+                .prepare(
+                    "SELECT name FROM sqlite_schema
+                     WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'",
+                )?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?)
+        })
+        .unwrap();
+    assert!(!indexes.is_empty(), "{what}: the full-text indexes exist");
+    for index in indexes {
+        // For a table over external content this also checks the index against the rows.
+        let checked = db.write(|tx| {
+            let sql = format!("INSERT INTO {index} ({index}) VALUES ('integrity-check')");
+            Ok(tx.execute(&sql, [])?)
+        });
+        assert!(
+            checked.is_ok(),
+            "{what}: {index} matches its rows: {checked:?}"
+        );
+    }
+}
+
+/// Rows in each of the database's own tables (not SQLite's, not the full-text index's).
+pub fn row_counts(conn: &Connection) -> Vec<(String, i64)> {
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND name NOT LIKE '%_fts' AND name NOT LIKE '%_fts_%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|table| {
+            let sql = format!("SELECT count(*) FROM \"{table}\"");
+            let rows = conn.query_row(&sql, [], |r| r.get(0)).unwrap();
+            (table, rows)
+        })
         .collect()
 }

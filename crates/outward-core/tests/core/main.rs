@@ -3,17 +3,24 @@
 
 mod fixtures;
 
+mod action_items;
 mod backups;
 mod changes;
 mod coverage;
 mod customers;
+mod durability;
 mod evidence;
+mod exercises;
+mod fuzz;
 mod import;
 mod interviews;
+mod kudos;
 mod migrations;
+mod outcomes;
 mod pain_points;
 mod search;
 mod settings;
 mod store;
 mod themes;
 mod trash;
+mod workshops;

@@ -11,12 +11,13 @@ import type { IconName } from '$lib/ui/Icon.svelte';
 /**
  * What the frame draws around a screen: `full` is the sidebar beside it, `bare` gives the screen
  * the whole window (a room facilitating a workshop needs every pixel). The palette and the
- * notices are there either way.
+ * notices are there either way. `room` is the presenter window on the projector: the screen
+ * alone, without the workspace around it (that window may read only what the room sees).
  */
-export type Chrome = 'full' | 'bare';
+export type Chrome = 'full' | 'bare' | 'room';
 
 /** The sidebar's sections, drawn in this order. */
-export type SidebarGroup = 'workspace' | 'listening' | 'more';
+export type SidebarGroup = 'workspace' | 'listening' | 'room' | 'more';
 
 /** The record counts the overview has, one of which a sidebar entry may show. */
 export type CountedKind = Exclude<
@@ -76,6 +77,16 @@ export const SCREENS = {
 		palette: { keywords: ['users', 'consumers', 'clients'] }
 	},
 	customer: { route: '/customers/[id]', title: 'Customer', chrome: 'full' },
+	workshops: {
+		route: '/workshops',
+		title: 'Workshops',
+		chrome: 'full',
+		sidebar: { group: 'room', icon: 'workshops' },
+		palette: { keywords: ['facilitate', 'retro', 'session', 'plan', 'exercise', 'agenda'] }
+	},
+	workshop: { route: '/workshops/[id]', title: 'Workshop', chrome: 'full' },
+	facilitate: { route: '/workshops/[id]/facilitate', title: 'Facilitate', chrome: 'bare' },
+	present: { route: '/workshops/[id]/present', title: 'For the room', chrome: 'room' },
 	interviews: {
 		route: '/interviews',
 		title: 'Interviews',
@@ -115,6 +126,15 @@ export const SCREENS = {
 		sidebar: { group: 'listening', icon: 'coverage' },
 		palette: { keywords: ['unheard', 'silence', 'heard', 'seniority'] }
 	},
+	exercises: {
+		route: '/exercises',
+		title: 'Exercises',
+		chrome: 'full',
+		sidebar: { group: 'room', icon: 'exercises' },
+		palette: { keywords: ['workshop', 'library', 'templates', 'facilitate', 'agenda'] }
+	},
+	exercise: { route: '/exercises/[id]', title: 'Exercise', chrome: 'full' },
+	exerciseEditor: { route: '/exercises/[id]/edit', title: 'Edit exercise', chrome: 'full' },
 	trash: {
 		route: '/trash',
 		title: 'Trash',
@@ -147,8 +167,28 @@ export type RecordKind = {
 	create: { label: string; keywords: string[]; page?: string };
 };
 
-/** A kind that search finds also has the heading its hits are grouped under. */
-type RecordKinds = { [K in EntityKind]: RecordKind & (K extends HitKind ? { searchGroup: string } : unknown) };
+/**
+ * Kinds with no screen of their own yet: a workshop shows the cards, kudos and action items it
+ * made, and the Trash lists them by their label. They have no address and no palette entry.
+ */
+export type UnlistedKind = 'kudos' | 'actionItem' | 'card';
+
+/**
+ * A kind that search finds also has the heading its hits are grouped under. A workshop card has
+ * no address of its own: its hit opens the workshop it was written in.
+ */
+type RecordKinds = {
+	[K in EntityKind]: (K extends UnlistedKind ? { label: string } : RecordKind) &
+		(K extends HitKind ? { searchGroup: string } : unknown);
+};
+
+/** The kinds that have a screen, an address and a create entry. */
+export type ListedKind = Exclude<EntityKind, UnlistedKind>;
+
+/** Whether a kind has a screen of its own. */
+export function isListed(kind: EntityKind): kind is ListedKind {
+	return 'list' in RECORD_KINDS[kind];
+}
 
 export const RECORD_KINDS: RecordKinds = {
 	team: {
@@ -200,7 +240,27 @@ export const RECORD_KINDS: RecordKinds = {
 		href: (id) => `/themes/${id}`,
 		create: { label: 'New theme', keywords: ['add', 'create', 'tag'] },
 		searchGroup: 'Themes'
-	}
+	},
+	workshop: {
+		label: ENTITY_KIND_LABELS.workshop,
+		list: 'workshops',
+		href: (id) => `/workshops/${id}`,
+		create: { label: 'Plan a workshop', keywords: ['new', 'schedule', 'facilitate', 'session'] }
+	},
+	card: { label: ENTITY_KIND_LABELS.card, searchGroup: 'Workshop cards' },
+	exercise: {
+		label: ENTITY_KIND_LABELS.exercise,
+		list: 'exercises',
+		href: (id) => `/exercises/${id}`,
+		// A team's exercise starts as a copy of one in the library, chosen on its screen.
+		create: {
+			label: 'Copy an exercise from the library',
+			keywords: ['add', 'create', 'new', 'workshop', 'template'],
+			page: SCREENS.exercises.route
+		}
+	},
+	kudos: { label: ENTITY_KIND_LABELS.kudos },
+	actionItem: { label: ENTITY_KIND_LABELS.actionItem }
 };
 
 /** Screens as a list, in the registry's order. */

@@ -43,4 +43,8 @@ rank: number,
  * For interviews, the first matched passage of the notes; `None` when only the
  * interviewees matched, and for other kinds.
  */
-notesMatch: NotesRange | null, };
+notesMatch: NotesRange | null, 
+/**
+ * For workshop cards, the workshop a hit opens.
+ */
+workshopId: Id | null, };

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './render';
+import { firstPaintCut, renderMarkdown, renderPart } from './render';
 
 function dom(html: string): HTMLElement {
 	const div = document.createElement('div');
@@ -64,5 +64,39 @@ describe('renderMarkdown', () => {
 		const root = dom(renderMarkdown('a \uE002b\uE003 c'));
 		expect(root.querySelector('mark')).toBeNull();
 		expect(root.textContent?.trim()).toBe('a b c');
+	});
+});
+
+describe('long notes rendered in two parts', () => {
+	const paragraph = (n: number) => `Paragraph ${n} says the deploy queue was slow again and again.`;
+
+	it('are rendered whole when short', () => {
+		expect(firstPaintCut('# Short\n\nnotes')).toBe('# Short\n\nnotes'.length);
+	});
+
+	it('are cut at a blank line after the budget, and the parts render as the whole does', () => {
+		const notes = Array.from({ length: 40 }, (_, n) => paragraph(n)).join('\n\n');
+		const cut = firstPaintCut(notes, 600);
+		expect(cut).toBeGreaterThanOrEqual(600);
+		expect(cut).toBeLessThan(notes.length);
+		expect(notes.slice(cut - 2, cut)).toBe('\n\n');
+		const passages = [{ start: cut - 30, end: cut + 20 }];
+		const parts = renderPart(notes, passages, 0, cut) + renderPart(notes, passages, cut, notes.length);
+		const whole = dom(renderMarkdown(notes, passages));
+		const split = dom(parts);
+		expect(split.textContent?.replace(/\s+/g, ' ')).toBe(whole.textContent?.replace(/\s+/g, ' '));
+		expect(Array.from(split.querySelectorAll('mark')).map((m) => m.textContent).join('')).toBe(
+			Array.from(whole.querySelectorAll('mark')).map((m) => m.textContent).join('')
+		);
+	});
+
+	it('are never cut inside a code block, a list or a table', () => {
+		const fence = ['```', ...Array.from({ length: 30 }, (_, n) => `line ${n}`), '', 'more', '```'].join('\n');
+		const list = Array.from({ length: 30 }, (_, n) => `- item ${n} of a loose list\n`).join('\n');
+		for (const block of [fence, list]) {
+			const notes = `${'Intro words here. '.repeat(5)}\n\n${block}`;
+			const cut = firstPaintCut(notes, 100);
+			expect(cut === notes.length || cut <= notes.indexOf(block), `not inside:\n${block.slice(0, 40)}`).toBe(true);
+		}
 	});
 });

@@ -103,3 +103,35 @@ export function renderMarkdown(text: string, passages: readonly Range[] = []): s
 	container.append(fragment);
 	return container.innerHTML;
 }
+
+/** Characters of notes rendered before the first paint; the rest follows right after. */
+export const FIRST_PAINT_CHARS = 6000;
+
+/**
+ * Where long notes can be cut in two without changing how either half renders: the first blank
+ * line after `budget` characters that is outside a fenced code block and not followed by an
+ * indented line, a list item or a table row (a list or a table would be split in two). The
+ * length of the text when there is no such place or the text is short.
+ */
+export function firstPaintCut(text: string, budget = FIRST_PAINT_CHARS): number {
+	if (text.length <= budget * 1.5) return text.length;
+	let fenced = false;
+	let at = 0;
+	for (const line of text.split('\n')) {
+		const next = at + line.length + 1;
+		if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced;
+		const following = text.slice(next, text.indexOf('\n', next) === -1 ? text.length : text.indexOf('\n', next));
+		if (!fenced && at >= budget && line.trim() === '' && following.trim() !== '' && !/^(\s|[-*+] |\d+[.)] |\|)/.test(following))
+			return next;
+		at = next;
+	}
+	return text.length;
+}
+
+/** `renderMarkdown` of `text.slice(from, to)`, with the passages that fall in it. */
+export function renderPart(text: string, passages: readonly Range[], from: number, to: number): string {
+	const inside = passages
+		.map((p) => ({ start: Math.max(p.start, from) - from, end: Math.min(p.end, to) - from }))
+		.filter((p) => p.end > p.start);
+	return renderMarkdown(text.slice(from, to), inside);
+}

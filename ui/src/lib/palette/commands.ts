@@ -1,6 +1,6 @@
 // What the command palette offers, and how typing narrows it. Pure, so it is tested directly.
 // The screens to go to and the records to create come from the app's registry.
-import { RECORD_KINDS, screens } from '$lib/app/registry';
+import { isListed, RECORD_KINDS, screens, type ListedKind } from '$lib/app/registry';
 import type { EntityKind } from '$lib/bindings/EntityKind';
 import { ENTITY_KINDS } from '$lib/bindings/vocabulary';
 import type { ThemeChoice } from '$lib/theme/theme.svelte';
@@ -17,7 +17,7 @@ export type PaletteCommand = {
 
 export type PaletteActions = {
 	navigate: (path: string) => void;
-	create: (kind: EntityKind) => void;
+	create: (kind: ListedKind) => void;
 	loadExample: () => void;
 	backUp: () => void;
 	setTheme: (choice: ThemeChoice) => void;
@@ -68,7 +68,7 @@ export function paletteCommands(empty: boolean, actions: PaletteActions): Palett
 					]
 				: []
 		),
-		...ENTITY_KINDS.map(({ value: kind }) => ({
+		...ENTITY_KINDS.map(({ value }) => value).filter(isListed).map((kind) => ({
 			id: `create-${kind}`,
 			label: RECORD_KINDS[kind].create.label,
 			group: 'Create' as const,

@@ -13,7 +13,8 @@ const hit = (kind: SearchHit['kind'], id: string, notesMatch: SearchHit['notesMa
 	weight: null,
 	evidenceCount: null,
 	rank: 0,
-	notesMatch
+	notesMatch,
+	workshopId: null
 });
 
 describe('groupHits', () => {
@@ -31,6 +32,10 @@ describe('hitHref', () => {
 
 	it('opens the interview without a selection when only its interviewees matched', () => {
 		expect(hitHref(hit('interview', 'i1'))).toBe('/interviews/i1');
+	});
+
+	it('opens a workshop card on its workshop', () => {
+		expect(hitHref({ ...hit('card', 'c1'), workshopId: 'w1' })).toBe('/workshops/w1');
 	});
 
 	it('opens pain points and themes on their pages', () => {

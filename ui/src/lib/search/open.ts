@@ -1,8 +1,8 @@
 // Where a search hit opens (the registry's address for its kind; an interview at the first
-// matched passage of its notes, which the core finds) and the headings hits are grouped under.
+// matched passage of its notes, which the core finds; a workshop card, its workshop) and the headings hits are grouped under.
 import type { SearchHit } from '$lib/bindings/SearchHit';
 import type { HitKind } from '$lib/bindings/HitKind';
-import { RECORD_KINDS } from '$lib/app/registry';
+import { RECORD_KINDS, SCREENS } from '$lib/app/registry';
 import { STATUS_LABELS } from '$lib/bindings/vocabulary';
 import { day, plural, weight } from '$lib/format';
 
@@ -13,8 +13,12 @@ export function groupHits(hits: readonly SearchHit[]): { kind: HitKind; label: s
 	return [...groups].map(([kind, list]) => ({ kind, label: RECORD_KINDS[kind].searchGroup, hits: list }));
 }
 
-/** The address a hit opens: an interview with the first matched passage of its notes selected. */
+/**
+ * The address a hit opens: an interview with the first matched passage of its notes selected; a
+ * workshop card, its workshop, which the core names on the hit.
+ */
 export function hitHref(hit: SearchHit): string {
+	if (hit.kind === 'card') return hit.workshopId ? RECORD_KINDS.workshop.href(hit.workshopId) : SCREENS.workshops.route;
 	return RECORD_KINDS[hit.kind].href(hit.id, hit.notesMatch);
 }
 

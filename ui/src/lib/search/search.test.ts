@@ -13,7 +13,7 @@ describe('LiveSearch', () => {
 		const asked: string[] = [];
 		mockIPC((command, args) => {
 			asked.push((args as { query: string }).query);
-			return [{ kind: 'theme', id: 't', title: 'ci', snippet: '\uE000ci\uE001', heldOn: null, rank: 0, notesMatch: null }];
+			return [{ kind: 'theme', id: 't', title: 'ci', snippet: '\uE000ci\uE001', heldOn: null, rank: 0, notesMatch: null, workshopId: null }];
 		});
 		const found = new LiveSearch();
 		found.set('c');
@@ -46,14 +46,14 @@ describe('LiveSearch', () => {
 		mockIPC((command, args) =>
 			(args as { query: string }).query === 'slow'
 				? new Promise((resolve) => (release = resolve))
-				: [{ kind: 'painPoint', id: 'new', title: 'new', snippet: '', heldOn: null, rank: 0, notesMatch: null }]
+				: [{ kind: 'painPoint', id: 'new', title: 'new', snippet: '', heldOn: null, rank: 0, notesMatch: null, workshopId: null }]
 		);
 		const found = new LiveSearch();
 		found.set('slow');
 		await vi.advanceTimersByTimeAsync(200);
 		found.set('fast');
 		await vi.advanceTimersByTimeAsync(200);
-		release([{ kind: 'painPoint', id: 'old', title: 'old', snippet: '', heldOn: null, rank: 0, notesMatch: null }]);
+		release([{ kind: 'painPoint', id: 'old', title: 'old', snippet: '', heldOn: null, rank: 0, notesMatch: null, workshopId: null }]);
 		await vi.advanceTimersByTimeAsync(10);
 		expect(found.hits.map((h) => h.id)).toEqual(['new']);
 	});

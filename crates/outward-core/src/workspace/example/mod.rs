@@ -9,6 +9,7 @@ mod conversations;
 mod customers;
 mod organisation;
 mod pain_points;
+mod workshops;
 
 use crate::customers::CustomerInput;
 use crate::error::{Error, Result};
@@ -98,7 +99,198 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
         customers.add(customer.name, crate::customers::create(tx, &input, now)?.id);
     }
     let conversations = conversations(tx, &customers, &people, now)?;
-    pain_points(tx, &conversations, &people, now)
+    pain_points(tx, &conversations, &people, now)?;
+    workshop(tx, team.id, &people, now)
+}
+
+/// Runs the team's workshop from its plan to its decisions, through the same rules the app
+/// uses, at the minutes `workshops::STEP_STARTS` gives.
+fn workshop(tx: &Transaction<'_>, team: Id, people: &Names, now: DateTime<Utc>) -> Result<()> {
+    use crate::exercises::{self, ExerciseInput, Step};
+    use crate::workshops::{self as run_of, cards, groups, ratings, run, votes};
+    use workshops::*;
+
+    let copy = exercises::duplicate(tx, BASED_ON, now)?;
+    let mut steps = copy.steps.clone();
+    let decision = steps
+        .iter()
+        .position(|s| s.kind == crate::exercises::StepKind::Decision)
+        .unwrap_or(steps.len());
+    steps.insert(
+        decision,
+        Step {
+            title: RATING_STEP.into(),
+            kind: crate::exercises::StepKind::Rating,
+            timebox_seconds: 6 * 60,
+            prompt: RATING_PROMPT.into(),
+            script: "Everyone rates both lines; read the spread aloud before the mean.".into(),
+            dimensions: DIMENSIONS.iter().map(|d| (*d).to_owned()).collect(),
+            votes_per_person: exercises::DEFAULT_VOTES_PER_PERSON,
+            max_votes_per_item: exercises::DEFAULT_MAX_VOTES_PER_ITEM,
+        },
+    );
+    let input = ExerciseInput {
+        name: COPY_NAME.into(),
+        purpose: copy.purpose.clone(),
+        idea: copy.idea.clone(),
+        steps,
+    };
+    let exercise = exercises::save(tx, &copy.id, &input, now)?;
+    let kinds: Vec<_> = exercise.steps.iter().map(|s| s.kind).collect();
+    let planned: Vec<_> = STEP_STARTS.iter().map(|(kind, _)| *kind).collect();
+    if kinds != planned {
+        return Err(Error::validation(
+            "example",
+            format!(
+                "the example's workshop runs the steps {planned:?}, its exercise has {kinds:?}"
+            ),
+        ));
+    }
+
+    let held_on = now.date_naive() - chrono::Duration::days(DAYS_AGO);
+    let start = held_on.and_time(run_of::parse_start(STARTS_AT)?).and_utc();
+    let at = |minutes: i64| start + chrono::Duration::minutes(minutes);
+    let plan = run_of::PlanInput {
+        exercise_id: exercise.id.clone(),
+        team_id: team,
+        held_on,
+        starts_at: STARTS_AT.into(),
+        facilitator_id: people.id(FACILITATOR)?,
+        participant_ids: people.ids(PARTICIPANTS)?,
+    };
+    let workshop = run_of::plan(tx, &plan, at(-3 * 24 * 60))?.id;
+    run::start(tx, workshop, at(0))?;
+
+    let mut cards_by_text = Names::of("card");
+    let mut groups_by_name = Names::of("group");
+    for (position, (kind, minute)) in STEP_STARTS.iter().enumerate() {
+        run::go_to(tx, workshop, position as u32, at(*minute))?;
+        match kind {
+            crate::exercises::StepKind::SilentWriting => {
+                for (index, text) in CARDS.iter().enumerate() {
+                    let input = cards::CardInput {
+                        text: (*text).into(),
+                        author_id: None,
+                    };
+                    let card = cards::add(tx, workshop, &input, at(minute + 1 + index as i64))?;
+                    cards_by_text.add(text, card.id);
+                }
+            }
+            crate::exercises::StepKind::Grouping => {
+                let (name, members) = GROUP;
+                let ids = cards_by_text.ids(members)?;
+                let group = groups::create(tx, workshop, name, &ids, at(minute + 4))?;
+                groups_by_name.add(name, group.id);
+            }
+            crate::exercises::StepKind::DotVoting => {
+                for (person, dots) in VOTES {
+                    let ballot = dots
+                        .iter()
+                        .map(|(item, count)| {
+                            let group = groups_by_name.ids.get(item).copied();
+                            let card = match group {
+                                Some(_) => None,
+                                None => Some(cards_by_text.id(item)?),
+                            };
+                            Ok(votes::VoteInput {
+                                card_id: card,
+                                group_id: group,
+                                count: *count,
+                            })
+                        })
+                        .collect::<Result<Vec<_>>>()?;
+                    votes::cast(tx, workshop, people.id(person)?, &ballot, at(minute + 3))?;
+                }
+            }
+            crate::exercises::StepKind::Rating => {
+                for (person, scores) in RATINGS {
+                    let input = ratings::RatingInput {
+                        person_id: Some(people.id(person)?),
+                        scores: DIMENSIONS
+                            .iter()
+                            .zip(scores)
+                            .map(|(dimension, score)| ratings::Score {
+                                dimension: (*dimension).into(),
+                                score: *score,
+                            })
+                            .collect(),
+                    };
+                    ratings::rate(tx, workshop, &input, at(minute + 2))?;
+                }
+            }
+            crate::exercises::StepKind::Decision => {
+                decide(
+                    tx,
+                    workshop,
+                    team,
+                    people,
+                    &cards_by_text,
+                    &groups_by_name,
+                    at(minute + 5),
+                )?;
+            }
+            _ => {}
+        }
+    }
+    run::finish(tx, workshop, at(FINISHED_AFTER))
+}
+
+/// The room's three decisions: its group into a pain point, a card into an action item, and a
+/// card into kudos.
+fn decide(
+    tx: &Transaction<'_>,
+    workshop: Id,
+    team: Id,
+    people: &Names,
+    cards: &Names,
+    groups: &Names,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use crate::outcomes::{self, DecisionSource};
+    use workshops::{ACTION, GROUP, KUDOS, PAIN};
+
+    let (title, description, severity, frequency) = PAIN;
+    let pain = PainPointInput {
+        title: title.into(),
+        description: description.into(),
+        severity,
+        frequency,
+        product_ids: Vec::new(),
+        customer_ids: Vec::new(),
+        tags: Vec::new(),
+    };
+    let from_group = DecisionSource::Group(groups.id(GROUP.0)?);
+    let by = Some(people.id(pain_points::FILED_BY)?);
+    outcomes::decide_pain_point(tx, workshop, from_group, &pain, by, now)?;
+
+    let (card, title, owner, due_in) = ACTION;
+    let action = crate::action_items::ActionItemInput {
+        title: title.into(),
+        team_id: team,
+        owner_id: people.id(owner)?,
+        due_on: now.date_naive() + chrono::Duration::days(due_in),
+    };
+    let from_card = DecisionSource::Card(cards.id(card)?);
+    outcomes::decide_action_item(tx, workshop, from_card, &action, now)?;
+
+    let (card, from, to, message) = KUDOS;
+    let kudos = crate::kudos::KudosInput {
+        from_person_id: people.id(from)?,
+        to_person_id: Some(people.id(to)?),
+        to_team_id: None,
+        message: message.into(),
+        given_on: None,
+        pain_point_id: None,
+        customer_id: None,
+    };
+    outcomes::decide_kudos(
+        tx,
+        workshop,
+        DecisionSource::Card(cards.id(card)?),
+        &kudos,
+        now,
+    )?;
+    Ok(())
 }
 
 /// Creates the conversations; returns their ids by name.
