@@ -1,4 +1,4 @@
-// Journey 7: the listening loop's pages, on the example workspace. A customer team's page opens
+// Journey 8: the listening loop's pages, on the example workspace. A customer team's page opens
 // from an interview and from Coverage, shows what the team said and the pain points it is
 // affected by, and logs a conversation with it. A theme opens from its card and leads to its
 // pain points. Telling Outward who you are records your name on a status change.
