@@ -321,7 +321,7 @@ const screens: Screen[] = [
 			await visible(p.getByText('Nothing waiting'));
 			const [customer] = await backend<{ id: string }[]>(p, 'list_customers');
 			const notes = '# Relevance tuning\n\nReindexing blocks every deploy for an hour, and the on-call engineer cannot tell when it will end.';
-			const input = { customerId: customer.id, heldOn: '2026-01-05', kind: 'interview', interviewees: 'Ines Moreau (tech lead), two engineers', interviewerIds: [], durationMinutes: null, tags: ['search'], notes };
+			const input = { customerId: customer!.id, heldOn: '2026-01-05', kind: 'interview', interviewees: 'Ines Moreau (tech lead), two engineers', interviewerIds: [], durationMinutes: null, tags: ['search'], notes };
 			await backend(p, 'create_interview', { input });
 			await visible(p.getByTestId('interview-row'));
 		}
@@ -331,7 +331,7 @@ const screens: Screen[] = [
 		backend: example,
 		path: '/settings',
 		prepare: async (p) => {
-			const you = p.getByRole('region', { name: 'You' });
+			const you = p.getByRole('region', { name: 'You', exact: true });
 			await you.getByLabel('I am').selectOption({ label: 'Priya Raman' });
 			await you.getByRole('button', { name: 'Save' }).click();
 			await visible(p.getByTestId('toast'));

@@ -12,7 +12,7 @@ describe('themes', () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/themes' });
 		const cards = page.getByTestId('theme-card');
 		await expect.poll(() => cards.count()).toBe(4);
-		// The example tags conversations only; two pain points about CI, the lighter one first.
+		// The example's pain points carry its themes; two more about CI, the lighter one first.
 		const painPoint = (title: string, severity: number) => ({
 			input: { title, description: '', severity, frequency: 'weekly', productIds: [], customerIds: [], tags: ['ci'] }
 		});
@@ -23,7 +23,7 @@ describe('themes', () => {
 			.poll(() => cards.first().getByRole('list', { name: /^Heaviest pain points/ }).getByRole('link').allTextContents(), {
 				message: 'the heaviest first'
 			})
-			.toEqual(['Runners run out of disk', 'Flaky end-to-end tests block merges']);
+			.toEqual(['CI queue is slow at peak times', 'Runners run out of disk', 'No single current pipeline template', 'Flaky end-to-end tests block merges']);
 
 		await page.getByRole('button', { name: 'Rename deploys' }).click();
 		const rename = await visible(page.getByRole('dialog', { name: 'Rename “deploys”' }));
