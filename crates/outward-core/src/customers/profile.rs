@@ -60,7 +60,7 @@ pub struct LastHeard {
 /// The customer `id` as its page shows it, as of `today`.
 pub fn profile(conn: &Connection, id: Id, today: NaiveDate) -> Result<CustomerProfile> {
     let customer = get(conn, id)?;
-    let products = named(
+    let products = crate::themes::named(
         conn,
         "SELECT p.id, p.name FROM customer_products cp
          JOIN products p ON p.id = cp.product_id AND p.deleted_at IS NULL
@@ -106,7 +106,7 @@ fn last_heard(conn: &Connection, customer: Id, today: NaiveDate) -> Result<Optio
     let Some((interview_id, held_on, kind)) = latest else {
         return Ok(None);
     };
-    let by = named(
+    let by = crate::themes::named(
         conn,
         "SELECT p.id, p.name FROM interview_interviewers x
          JOIN people p ON p.id = x.person_id AND p.deleted_at IS NULL
@@ -119,18 +119,4 @@ fn last_heard(conn: &Connection, customer: Id, today: NaiveDate) -> Result<Optio
         kind,
         by,
     }))
-}
-
-/// The records `sql` selects as id and name for `owner` (its one parameter).
-fn named(conn: &Connection, sql: &str, owner: Id) -> Result<Vec<Tag>> {
-    let tags = conn
-        .prepare_cached(sql)?
-        .query_map([owner], |r| {
-            Ok(Tag {
-                id: r.get(0)?,
-                name: r.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(tags)
 }

@@ -187,8 +187,13 @@ pub(crate) fn tags_of(
         "SELECT t.id, t.name FROM {link_table} l JOIN themes t ON t.id = l.theme_id
          WHERE l.{owner_column} = ?1 ORDER BY t.name COLLATE NOCASE"
     );
+    named(conn, &sql, owner)
+}
+
+/// Records of one owner as tags (id, name), read by `sql`: its one parameter is the owner.
+pub(crate) fn named(conn: &Connection, sql: &str, owner: Id) -> Result<Vec<Tag>> {
     let tags = conn
-        .prepare_cached(&sql)?
+        .prepare_cached(sql)?
         .query_map([owner], |r| {
             Ok(Tag {
                 id: r.get(0)?,
