@@ -13,8 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 import { startGroup, stopGroup, waitUntilAccepts, waitUntilFree, freeDriverPorts } from './processes.mjs';
 
-export const DRIVER_PORT = 4444;
-export const NATIVE_PORT = 4445;
+// OUTWARD_E2E_PORT moves both ports (the native one is the next), so two runs on one machine
+// do not take each other's drivers for stale ones.
+export const DRIVER_PORT = Number(process.env.OUTWARD_E2E_PORT ?? 4444);
+export const NATIVE_PORT = DRIVER_PORT + 1;
 export const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 
 /** tauri-driver from PATH, or from ~/.cargo/bin where `cargo install` puts it. */

@@ -6,7 +6,8 @@ use outward_core::error::Result;
 use outward_core::search::{self, MATCH_END, MATCH_START};
 
 pub fn run(db: &Database, query: &str, json: bool) -> Result<()> {
-    let hits = db.read(|conn| search::search(conn, query))?;
+    let today = chrono::Utc::now().date_naive();
+    let hits = db.read(|conn| search::search(conn, query, today))?;
     if json {
         println!("{}", to_json(&hits));
         return Ok(());

@@ -37,6 +37,7 @@ pub mod outcomes;
 pub mod page;
 pub mod pain_points;
 pub mod people;
+pub mod plain_text;
 pub mod products;
 pub mod quarter;
 pub mod search;

@@ -4,8 +4,11 @@
 //! hand, or by a future version) is logged and read as the default, so one bad value cannot
 //! close a screen; it stays stored until a setter replaces it.
 
+use crate::entity::EntityKind;
 use crate::error::{Error, Result};
+use crate::id::Id;
 use crate::quarter::FiscalYearStart;
+use crate::store::require_live;
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use std::str::FromStr;
@@ -18,6 +21,7 @@ pub const UNHEARD_AFTER_WEEKS_RANGE: std::ops::RangeInclusive<u32> = 1..=104;
 
 const UNHEARD_AFTER_WEEKS: &str = "coverage.unheardAfterWeeks";
 const FISCAL_YEAR_START: &str = "fiscalYearStart";
+const ME: &str = "me";
 
 /// Every setting, as the interface shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -27,13 +31,46 @@ pub struct Settings {
     pub unheard_after_weeks: u32,
     /// The month a fiscal year starts in, 1 (January) to 12.
     pub fiscal_year_start: FiscalYearStart,
+    /// The person who uses this copy of Outward (see [`me`]).
+    pub me: Option<Id>,
 }
 
 pub fn settings(conn: &Connection) -> Result<Settings> {
     Ok(Settings {
         unheard_after_weeks: unheard_after_weeks(conn)?,
         fiscal_year_start: fiscal_year_start(conn)?,
+        me: me(conn)?,
     })
+}
+
+/// The person on the team who uses this copy of Outward: who status changes are recorded as made
+/// by when nobody else is named, and who a new interview's interviewers start with. None until
+/// someone says who they are, and while that person is in the Trash: the choice is kept, and
+/// comes back when they are restored. Once they are destroyed it never resolves again.
+pub fn me(conn: &Connection) -> Result<Option<Id>> {
+    let Some(person) = stored::<Id>(conn, ME)? else {
+        return Ok(None);
+    };
+    let live: bool = conn
+        .prepare_cached("SELECT count(*) FROM people WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([person], |r| r.get(0))?;
+    Ok(live.then_some(person))
+}
+
+/// Says who uses this copy of Outward; `None` forgets it. The person must exist and not be in
+/// the Trash.
+pub fn set_me(tx: &Transaction<'_>, person: Option<Id>) -> Result<()> {
+    match person {
+        Some(person) => {
+            require_live(tx, EntityKind::Person, person, "me")?;
+            store(tx, ME, person)
+        }
+        None => {
+            tx.prepare_cached("DELETE FROM settings WHERE key = ?1")?
+                .execute([ME])?;
+            Ok(())
+        }
+    }
 }
 
 /// After how many weeks of silence coverage flags a customer as unheard.
@@ -120,6 +157,7 @@ mod tests {
             Settings {
                 unheard_after_weeks: DEFAULT_UNHEARD_AFTER_WEEKS,
                 fiscal_year_start: FiscalYearStart::CALENDAR,
+                me: None,
             }
         );
     }
@@ -179,6 +217,7 @@ mod tests {
             Settings {
                 unheard_after_weeks: DEFAULT_UNHEARD_AFTER_WEEKS,
                 fiscal_year_start: FiscalYearStart::CALENDAR,
+                me: None,
             },
             "one bad value must not close the screens that read settings"
         );

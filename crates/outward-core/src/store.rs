@@ -90,6 +90,14 @@ impl<'a> Matching<'a> {
             self.params.push((name, value));
         }
     }
+
+    /// Adds `condition`, which takes no parameter, when `wanted`.
+    pub fn and_when(&mut self, wanted: bool, condition: &str) {
+        if wanted {
+            self.sql.push_str("\n  AND ");
+            self.sql.push_str(condition);
+        }
+    }
 }
 
 /// Fails unless SQLite reads `sql` through `index` without sorting every row: the check that

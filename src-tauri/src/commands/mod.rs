@@ -18,6 +18,7 @@ pub mod people;
 pub mod presenter;
 pub mod products;
 pub mod search;
+pub mod settings;
 pub mod teams;
 pub mod themes;
 pub mod trash;

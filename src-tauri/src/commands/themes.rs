@@ -1,8 +1,9 @@
 //! Commands for themes: the shared tags that show a team its clusters.
 
 use crate::store::{Reply, Store};
+use chrono::Utc;
 use outward_core::id::Id;
-use outward_core::themes::{self, Tag, Theme};
+use outward_core::themes::{self, Tag, Theme, ThemeCluster};
 use tauri::State;
 
 #[tauri::command(async)]
@@ -26,4 +27,11 @@ pub fn rename_theme(store: State<'_, Store>, id: Id, name: String) -> Reply<Tag>
 pub fn merge_themes(store: State<'_, Store>, source_id: Id, target_id: Id) -> Reply<Tag> {
     let kept = store.write(|tx, now| themes::merge(tx, source_id, target_id, now))?;
     Ok(kept)
+}
+
+/// A theme's page: its counts and the first page of its pain points and interviews.
+#[tauri::command(async)]
+pub fn get_theme_cluster(store: State<'_, Store>, id: Id) -> Reply<ThemeCluster> {
+    let today = Utc::now().date_naive();
+    store.read(|conn, _| themes::cluster(conn, id, today))
 }

@@ -204,7 +204,7 @@ const screens: Screen[] = [
 		backend: example,
 		path: '/interviews',
 		prepare: async (p) => {
-			await p.getByTestId('interview-row').first().getByRole('link').click();
+			await p.getByTestId('interview-row').first().getByRole('link').first().click();
 			await visible(p.getByTestId('highlight'));
 		}
 	},
@@ -213,7 +213,7 @@ const screens: Screen[] = [
 		backend: example,
 		path: '/interviews',
 		prepare: async (p) => {
-			await p.getByTestId('interview-row').first().getByRole('link').click();
+			await p.getByTestId('interview-row').first().getByRole('link').first().click();
 			await p.getByRole('button', { name: 'Preview' }).click();
 			await visible(p.getByTestId('notes-preview').locator('mark'));
 		}
@@ -242,7 +242,7 @@ const screens: Screen[] = [
 		backend: example,
 		path: '/interviews',
 		prepare: async (p) => {
-			await p.getByTestId('interview-row').first().getByRole('link').click();
+			await p.getByTestId('interview-row').first().getByRole('link').first().click();
 			await selectInTextarea(await writeNotes(p), 'Postgres failover drills went well');
 			await p.getByRole('button', { name: 'Mark as evidence' }).click();
 			await visible(p.getByRole('dialog', { name: 'Mark as evidence' }).getByRole('option').first());
@@ -253,7 +253,7 @@ const screens: Screen[] = [
 		backend: example,
 		path: '/interviews',
 		prepare: async (p) => {
-			await p.getByTestId('interview-row').first().getByRole('link').click();
+			await p.getByTestId('interview-row').first().getByRole('link').first().click();
 			await selectInTextarea(await writeNotes(p), 'Postgres failover drills went well');
 			await p.keyboard.press('Control+e');
 			await p.getByRole('tab', { name: 'New pain point' }).click();
@@ -276,7 +276,7 @@ const screens: Screen[] = [
 		backend: example,
 		path: '/pain-points',
 		prepare: async (p) => {
-			await p.getByTestId('pain-point-row').first().getByRole('link').click();
+			await p.getByTestId('pain-point-row').first().getByRole('link').first().click();
 			await visible(p.getByTestId('evidence'));
 		}
 	},
@@ -295,7 +295,7 @@ const screens: Screen[] = [
 		backend: example,
 		path: '/pain-points',
 		prepare: async (p) => {
-			await p.getByTestId('pain-point-row').last().getByRole('link').click();
+			await p.getByTestId('pain-point-row').last().getByRole('link').first().click();
 			await p.getByRole('button', { name: 'Merge into…' }).click();
 			await p.getByTestId('merge-dialog').getByRole('option').first().click();
 			await p.getByRole('button', { name: 'Continue' }).click();
@@ -378,6 +378,61 @@ const screens: Screen[] = [
 		}
 	},
 	{ name: 'coverage', backend: example, path: '/coverage', prepare: (p) => visible(p.getByTestId('unheard-flag')) },
+	{
+		name: 'customer',
+		backend: example,
+		path: '/customers',
+		prepare: async (p) => {
+			await p.getByRole('link', { name: 'Payments', exact: true }).click();
+			await heading(p, 'Payments');
+			await visible(p.getByRole('region', { name: 'What they said' }).locator('blockquote'));
+		}
+	},
+	{
+		name: 'customer-never-heard',
+		backend: example,
+		path: '/customers',
+		prepare: async (p) => {
+			await p.getByRole('link', { name: 'Mobile Apps', exact: true }).click();
+			await heading(p, 'Mobile Apps');
+			await visible(p.getByTestId('unheard-flag'));
+		}
+	},
+	{
+		name: 'theme',
+		backend: example,
+		path: '/themes',
+		prepare: async (p) => {
+			await p.getByTestId('theme-card').getByRole('heading', { name: 'ci', exact: true }).getByRole('link').click();
+			await heading(p, 'ci');
+			await visible(p.getByTestId('interview-row'));
+		}
+	},
+	{ name: 'inbox-empty', backend: example, path: '/inbox', prepare: (p) => visible(p.getByText('Nothing waiting')) },
+	{
+		name: 'inbox',
+		backend: example,
+		path: '/inbox',
+		prepare: async (p) => {
+			await visible(p.getByText('Nothing waiting'));
+			const [customer] = await backend<{ id: string }[]>(p, 'list_customers');
+			const notes = '# Relevance tuning\n\nReindexing blocks every deploy for an hour, and the on-call engineer cannot tell when it will end.';
+			const input = { customerId: customer!.id, heldOn: '2026-01-05', kind: 'interview', interviewees: 'Ines Moreau (tech lead), two engineers', interviewerIds: [], durationMinutes: null, tags: ['search'], notes };
+			await backend(p, 'create_interview', { input });
+			await visible(p.getByTestId('interview-row'));
+		}
+	},
+	{
+		name: 'settings-me',
+		backend: example,
+		path: '/settings',
+		prepare: async (p) => {
+			const you = p.getByRole('region', { name: 'You', exact: true });
+			await you.getByLabel('I am').selectOption({ label: 'Priya Raman' });
+			await you.getByRole('button', { name: 'Save' }).click();
+			await visible(p.getByTestId('toast'));
+		}
+	},
 	{
 		name: 'palette-search',
 		backend: example,

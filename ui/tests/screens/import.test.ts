@@ -52,7 +52,7 @@ describe('import', () => {
 
 	it('names a trashed interview by its customer and day', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').first().click();
 		await page.getByRole('button', { name: 'Delete' }).click();
 		await visible(page.getByRole('heading', { level: 1, name: 'Interviews' }));
 		await page.getByRole('link', { name: /^Trash/ }).click();

@@ -82,7 +82,7 @@ describe('interviews', () => {
 
 	it('links a sentence typed a moment ago to an existing pain point, from the keyboard', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').first().click();
 		const notes = await writeNotes(page);
 		const sentence = 'Their nightly fraud jobs wait for the CI queue as well.';
 		await failNext(page, 'save_interview_notes', { kind: 'internal', message: 'The disk is full.' });
@@ -134,7 +134,7 @@ describe('interviews', () => {
 
 	it('autosaves notes after a pause, and says when a save failed, with a way to retry', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').first().click();
 		const notes = await writeNotes(page);
 		await notes.press('End');
 		await page.keyboard.type(' Second thought.');
@@ -154,7 +154,7 @@ describe('interviews', () => {
 
 	it('restores notes typed just before a crash when the interview is opened again', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').first().click();
 		const notes = await writeNotes(page);
 		const path = new URL(page.url()).pathname;
 		await notes.fill('Typed, and the laptop died before the autosave.');
@@ -171,7 +171,7 @@ describe('interviews', () => {
 
 	it('renders Markdown in the preview with scripts, handlers and javascript: links made inert', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Risk & Fraud' }).getByRole('link').first().click();
 		await writeNotes(page);
 		await page.getByTestId('notes').fill(
 			'**Bold claim** here.\n\n<script>window.__hacked = 1</script>\n\n[open me](javascript:window.__hacked=2)\n\n<img src="x" onerror="window.__hacked=3">\n\n<a href="#" onclick="window.__hacked=4">click</a>'
@@ -193,7 +193,7 @@ describe('interviews', () => {
 
 	it('opens a saved interview rendered, with its evidence marked, and marks more there', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
-		await page.getByTestId('interview-row').filter({ hasText: 'Lena Brandt' }).getByRole('link').click();
+		await page.getByTestId('interview-row').filter({ hasText: 'Lena Brandt' }).getByRole('link').first().click();
 		const marks = page.getByTestId('notes-preview').locator('mark');
 		await expect.poll(() => marks.count()).toBe(2);
 		await expect(marks.first().textContent()).resolves.toBe('The CI queue takes 40 minutes on Monday mornings');

@@ -8,7 +8,7 @@ beforeAll(async () => (browser = await launch()));
 afterAll(async () => browser?.close());
 
 async function openPainPoint(page: Page, title: string) {
-	await page.getByTestId('pain-point-row').filter({ hasText: title }).getByRole('link').click();
+	await page.getByTestId('pain-point-row').filter({ hasText: title }).getByRole('link').first().click();
 	await visible(page.getByRole('heading', { level: 1, name: title }));
 }
 

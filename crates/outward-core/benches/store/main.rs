@@ -43,8 +43,8 @@ fn main() -> Fallible {
 
     reads(&db, today, &mut report)?;
     let terms = db.read(|c| Ok(Terms::pick(c)))??;
-    let heavy_search = search::searches(&db, &terms, "heavy", &mut report)?;
-    search::card_searches(&db, "heavy", &mut report)?;
+    let heavy_search = search::searches(&db, today, &terms, "heavy", &mut report)?;
+    search::card_searches(&db, today, "heavy", &mut report)?;
     replies::reply_sizes(&db, today, &terms, &mut report)?;
     workshops::past_workshops(&db, &mut report)?;
     drop(db);
@@ -56,7 +56,7 @@ fn main() -> Fallible {
     if stress {
         let path = prepared(&folder, "stress", &Sizes::STRESS)?;
         let db = Database::open(&path, Utc::now())?;
-        let stress_search = search::searches(&db, &terms, "stress", &mut report)?;
+        let stress_search = search::searches(&db, today, &terms, "stress", &mut report)?;
         for (kind, heavy_p95) in heavy_search {
             let stress_p95 = stress_search[&kind];
             let r = ratio(stress_p95, heavy_p95);

@@ -63,7 +63,7 @@ pub fn reply_sizes(
             ),
             (
                 "search for a common term",
-                json_len(&search::search(conn, common)?),
+                json_len(&search::search(conn, common, today)?),
             ),
         ];
         Ok(sizes

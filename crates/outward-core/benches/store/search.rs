@@ -82,6 +82,7 @@ pub fn term_label(conn: &Connection, terms: &[String]) -> Fallible<String> {
 /// p50/p95 of `search::search` per kind of term, against the bare FTS5 queries beneath it.
 pub fn searches(
     db: &Database,
+    today: chrono::NaiveDate,
     terms: &Terms,
     label: &str,
     report: &mut Report,
@@ -93,7 +94,10 @@ pub fn searches(
         let held = db.read(|c| Ok(term_label(c, words)))??;
         let goal = if *kind == "common" { 100.0 } else { 20.0 };
         let operation = format!("search ({label}), {kind} terms ({held})");
-        p95s.insert(*kind, search_row(db, words, operation, goal, report)?);
+        p95s.insert(
+            *kind,
+            search_row(db, today, words, operation, goal, report)?,
+        );
     }
     Ok(p95s)
 }
@@ -102,6 +106,7 @@ pub fn searches(
 /// the report with its p95 goal; the subject's p95.
 fn search_row(
     db: &Database,
+    today: chrono::NaiveDate,
     words: &[String],
     operation: String,
     goal: f64,
@@ -110,7 +115,7 @@ fn search_row(
     let (s, b) = paired(
         200,
         |i| words[i % words.len()].clone(),
-        |term| read(db, |c| kept(search::search(c, term)?)),
+        |term| read(db, |c| kept(search::search(c, term, today)?)),
         |term| read(db, |c| bare_match(c, term)),
     )?;
     report.add(Row {
@@ -127,7 +132,12 @@ fn search_row(
 
 /// Search for words the workshop cards use most (every kind is searched, cards included),
 /// against the same bare FTS5 queries: the cards' index must not slow search past its goal.
-pub fn card_searches(db: &Database, label: &str, report: &mut Report) -> Fallible {
+pub fn card_searches(
+    db: &Database,
+    today: chrono::NaiveDate,
+    label: &str,
+    report: &mut Report,
+) -> Fallible {
     let (words, held, cards) = db.read(|c| Ok(card_terms(c)))??;
     if words.is_empty() {
         return Ok(());
@@ -136,7 +146,7 @@ pub fn card_searches(db: &Database, label: &str, report: &mut Report) -> Fallibl
         "search ({label}), the cards' commonest words (e.g. “{}”, in {held} of {cards} cards)",
         words[0]
     );
-    search_row(db, &words, operation, 100.0, report)?;
+    search_row(db, today, &words, operation, 100.0, report)?;
     Ok(())
 }
 

@@ -53,6 +53,16 @@ pub struct PersonCoverage {
     pub conversations_this_quarter: u32,
 }
 
+/// Whole weeks from the last conversation, `last`, to `today`; none if there never was one.
+pub fn weeks_since(last: Option<NaiveDate>, today: NaiveDate) -> Option<u32> {
+    last.map(|day| ((today - day).num_days() / 7) as u32)
+}
+
+/// A customer is unheard when never heard from, or not for `unheard_after_weeks` or more.
+pub fn is_unheard(weeks_since: Option<u32>, unheard_after_weeks: u32) -> bool {
+    weeks_since.is_none_or(|weeks| weeks >= unheard_after_weeks)
+}
+
 /// Coverage as of `today`, counting conversations in the fiscal quarter that holds it. The
 /// queries name the indexes that hold every column they read (migration 8): reading an
 /// interview's row to see whether it is in the Trash walks its notes.
@@ -81,7 +91,7 @@ pub fn coverage(conn: &Connection, today: NaiveDate) -> Result<Coverage> {
         )?
         .query_map((today, quarter_start), |r| {
             let last: Option<NaiveDate> = r.get(3)?;
-            let weeks_since = last.map(|d| ((today - d).num_days() / 7) as u32);
+            let weeks_since = weeks_since(last, today);
             Ok(CustomerCoverage {
                 customer_id: r.get(0)?,
                 name: r.get(1)?,
@@ -91,7 +101,7 @@ pub fn coverage(conn: &Connection, today: NaiveDate) -> Result<Coverage> {
                 conversations_this_quarter: r.get(4)?,
                 open_pain_points: r.get(5)?,
                 product_ids: Vec::new(),
-                unheard: weeks_since.is_none_or(|w| w >= weeks),
+                unheard: is_unheard(weeks_since, weeks),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

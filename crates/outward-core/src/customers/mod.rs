@@ -2,6 +2,8 @@
 //! the products it uses; links to a product in the Trash are kept but not shown, so restoring
 //! the product brings them back.
 
+mod profile;
+
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::id::Id;
@@ -12,6 +14,8 @@ use rusqlite::{Connection, Row, Transaction, named_params};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use ts_rs::TS;
+
+pub use profile::{CustomerProfile, LastHeard, PROFILE_PAGE, profile};
 
 /// The largest team size accepted, a guard against typos rather than a real limit.
 pub const SIZE_MAX: u32 = 1_000_000;

@@ -21,6 +21,9 @@ struct Watch {
     column: &'static str,
     kind: Option<EntityKind>,
     updated: Option<&'static [&'static str]>,
+    /// Whether adding or removing a row changes a count the overview keeps, though the row is
+    /// not a record of its own (a quote marked in an interview takes it out of the inbox).
+    counted: bool,
 }
 
 const fn watch(table: &'static str, column: &'static str, kind: EntityKind) -> Watch {
@@ -29,6 +32,7 @@ const fn watch(table: &'static str, column: &'static str, kind: EntityKind) -> W
         column,
         kind: Some(kind),
         updated: None,
+        counted: false,
     }
 }
 
@@ -69,7 +73,10 @@ const WATCHED: &[Watch] = &[
     watch("themes", "id", EntityKind::Theme),
     watch("exercises", "id", EntityKind::Exercise),
     watch("exercise_steps", "exercise_id", EntityKind::Exercise),
-    watch("highlights", "interview_id", EntityKind::Interview),
+    Watch {
+        counted: true,
+        ..watch("highlights", "interview_id", EntityKind::Interview)
+    },
     // Re-anchoring a quote as notes are typed moves its offsets, which only the interview
     // shows; the pain point shows the quote, whether it is detached, and its own weight (which
     // is announced through `pain_points` when it changes).
@@ -120,6 +127,7 @@ const WATCHED: &[Watch] = &[
         column: "key",
         kind: None,
         updated: None,
+        counted: false,
     },
 ];
 
@@ -161,6 +169,7 @@ fn trigger(index: usize, watch: &Watch, event: &str, columns: &[String]) -> Stri
         .is_some_and(|k| k.table() == watch.table && watch.column == "id");
     // A record created, destroyed, trashed, restored or merged away changes what is counted.
     let counts = match event {
+        "INSERT" | "DELETE" if watch.counted => "1".to_owned(),
         _ if !own_table => "0".to_owned(),
         "UPDATE" => any_changed(
             columns

@@ -129,6 +129,80 @@ pub(crate) fn move_all(tx: &Transaction<'_>, source: Id, target: Id) -> Result<(
     Ok(())
 }
 
+/// One quote a customer gave, with the pain point it supports: what the customer's page lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CustomerQuote {
+    pub highlight_id: Id,
+    pub interview_id: Id,
+    pub held_on: NaiveDate,
+    /// The quote as plain text, cut to [`QUOTE_SHOWN_CHARS`] with "…"; the interview holds it
+    /// whole, at `start`..`end`.
+    pub quote: String,
+    /// UTF-16 offsets of the quote in the interview's notes.
+    pub start: u32,
+    pub end: u32,
+    /// True when the quote is no longer in the notes.
+    pub detached: bool,
+    pub pain_point_id: Id,
+    pub pain_point_title: String,
+}
+
+/// How much of a quote a customer's page shows, in characters: a quote can be as long as the
+/// notes it was marked in, and a page of them must stay small.
+pub const QUOTE_SHOWN_CHARS: usize = 400;
+
+/// One page of the quotes heard from `customer` that support a live pain point, newest
+/// conversation first.
+pub fn page_from_customer(
+    conn: &Connection,
+    customer: Id,
+    page: PageRequest,
+) -> Result<Page<CustomerQuote>> {
+    // Only interview evidence names a customer (see the module's note).
+    const FROM: &str = "FROM interview_evidence e
+         JOIN pain_points p ON p.id = e.pain_point_id
+           AND p.deleted_at IS NULL AND p.merged_into IS NULL
+         WHERE e.customer_id = ?1";
+    let limit = page.limit();
+    let items: Vec<CustomerQuote> = conn
+        .prepare_cached(&format!(
+            "SELECT e.id, e.source_id, e.heard_on, e.quote, e.start_offset, e.end_offset,
+                    e.detached, p.id, p.title
+             {FROM}
+             ORDER BY e.heard_on DESC, e.source_id, e.start_offset
+             LIMIT ?2 OFFSET ?3"
+        ))?
+        .query_map((customer, limit, page.offset), |r| {
+            let quote: String = r.get(3)?;
+            Ok(CustomerQuote {
+                highlight_id: r.get(0)?,
+                interview_id: r.get(1)?,
+                held_on: r.get(2)?,
+                quote: crate::plain_text::cut(&crate::plain_text::plain(&quote), QUOTE_SHOWN_CHARS),
+                start: r.get(4)?,
+                end: r.get(5)?,
+                detached: r.get(6)?,
+                pain_point_id: r.get(7)?,
+                pain_point_title: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let total = if page.offset == 0 && (items.len() as u32) < limit {
+        items.len() as u32
+    } else {
+        conn.prepare_cached(&format!("SELECT count(*) {FROM}"))?
+            .query_row([customer], |r| r.get(0))?
+    };
+    Ok(Page {
+        items,
+        total,
+        offset: page.offset,
+        limit,
+    })
+}
+
 /// How many pieces of evidence a pain point has.
 pub fn count(conn: &Connection, pain_point: Id) -> Result<u32> {
     Ok(conn

@@ -20,6 +20,7 @@ use std::collections::BTreeSet;
 use ts_rs::TS;
 
 pub use highlights::Highlight;
+pub(crate) use query::OPENING_CHARS;
 pub use query::{InterviewFilter, InterviewSummary, list};
 
 /// The most notes one interview holds, counted in bytes as the app's window receives them (JSON:

@@ -1,10 +1,12 @@
-//! Listing interviews: filters, newest first, one page at a time, with a short excerpt instead
-//! of the full notes so a page stays small.
+//! Listing interviews: filters, newest first, one page at a time, each with its own heading and
+//! a short plain-text excerpt instead of the full notes, so a page stays small and two
+//! conversations with one customer can be told apart.
 
 use super::InterviewKind;
 use crate::error::Result;
 use crate::id::Id;
 use crate::page::{Page, PageRequest};
+use crate::plain_text;
 use crate::store::Matching;
 use crate::themes::{self, Tag};
 use chrono::NaiveDate;
@@ -14,6 +16,10 @@ use ts_rs::TS;
 
 /// How much of the notes a list shows, in characters.
 const EXCERPT_CHARS: usize = 240;
+
+/// How much of the notes is read to find an interview's heading and excerpt, in characters: a
+/// heading further in than this is a section of the notes, not their title.
+pub(crate) const OPENING_CHARS: usize = 2_000;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -34,6 +40,9 @@ pub struct InterviewFilter {
     pub from: Option<NaiveDate>,
     #[serde(default)]
     pub to: Option<NaiveDate>,
+    /// Only interviews with no evidence marked in them yet: the inbox.
+    #[serde(default)]
+    pub unmarked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -46,6 +55,10 @@ pub struct InterviewSummary {
     pub held_on: NaiveDate,
     pub kind: InterviewKind,
     pub interviewees: String,
+    /// The notes' first heading, as plain text: the interview's own title. None when its notes
+    /// open without one; the interface then names it by its kind and date.
+    pub heading: Option<String>,
+    /// The start of the notes as plain text, without the heading.
     pub excerpt: String,
     pub highlight_count: u32,
     pub tags: Vec<Tag>,
@@ -74,6 +87,10 @@ fn matching(filter: &InterviewFilter) -> Matching<'_> {
         ":theme",
         "i.id IN (SELECT interview_id FROM interview_themes WHERE theme_id = :theme)",
     );
+    m.and_when(
+        filter.unmarked,
+        "NOT EXISTS (SELECT 1 FROM highlights h WHERE h.interview_id = i.id)",
+    );
     m.and(
         &filter.product_id,
         ":product",
@@ -99,7 +116,7 @@ pub fn list(
         .query_row(params, |r| r.get(0))?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT i.id, i.customer_id, c.name, i.held_on, i.kind, i.interviewees,
-                substr(i.notes, 1, {EXCERPT_CHARS}),
+                substr(i.notes, 1, {OPENING_CHARS}),
                 (SELECT count(*) FROM highlights h WHERE h.interview_id = i.id)
          {matching}
          ORDER BY i.held_on DESC, i.id DESC LIMIT {limit} OFFSET {offset}",
@@ -107,6 +124,7 @@ pub fn list(
     ))?;
     let mut items: Vec<InterviewSummary> = stmt
         .query_map(params, |r| {
+            let opening: String = r.get(6)?;
             Ok(InterviewSummary {
                 id: r.get(0)?,
                 customer_id: r.get(1)?,
@@ -114,7 +132,8 @@ pub fn list(
                 held_on: r.get(3)?,
                 kind: r.get(4)?,
                 interviewees: r.get(5)?,
-                excerpt: r.get(6)?,
+                heading: plain_text::heading(&opening),
+                excerpt: plain_text::excerpt(&opening, EXCERPT_CHARS),
                 highlight_count: r.get(7)?,
                 tags: Vec::new(),
             })

@@ -5,12 +5,14 @@ use super::{PainPoint, Status, get, weight};
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::id::Id;
+use crate::settings;
 use crate::store::require_live;
 use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 
-/// Moves a pain point to `status`, recording the change. Setting the status it already has
-/// records nothing.
+/// Moves a pain point to `status`, recording the change as made `by` that person, or else by
+/// whoever uses this copy of Outward ([`settings::me`]), if they have said. Setting the status it
+/// already has records nothing.
 pub fn set_status(
     tx: &Transaction<'_>,
     id: Id,
@@ -22,13 +24,22 @@ pub fn set_status(
     if current.status == status {
         return Ok(current);
     }
-    if let Some(person) = by {
-        require_live(tx, EntityKind::Person, person, "changedBy")?;
-    }
+    let by = changed_by(tx, by)?;
     tx.prepare_cached("UPDATE pain_points SET status = ?2, updated_at = ?3 WHERE id = ?1")?
         .execute((id, status, now))?;
     record_status(tx, id, Some(current.status), status, by, now)?;
     get(tx, id, now.date_naive())
+}
+
+/// Who a change is recorded as made by: the person named, who must be live, or else "me".
+pub(super) fn changed_by(tx: &Transaction<'_>, named: Option<Id>) -> Result<Option<Id>> {
+    match named {
+        Some(person) => {
+            require_live(tx, EntityKind::Person, person, "changedBy")?;
+            Ok(Some(person))
+        }
+        None => settings::me(tx),
+    }
 }
 
 pub(super) fn record_status(

@@ -185,7 +185,8 @@ pub fn get(conn: &Connection, id: Id, today: NaiveDate) -> Result<PainPoint> {
     Ok(pain_point)
 }
 
-/// Files a new pain point, status New, recorded in its history.
+/// Files a new pain point, status New, recorded in its history as filed `by` that person, or
+/// else by "me" (see [`set_status`]).
 pub fn create(
     tx: &Transaction<'_>,
     input: &PainPointInput,
@@ -193,6 +194,7 @@ pub fn create(
     now: DateTime<Utc>,
 ) -> Result<PainPoint> {
     let input = input.validated(tx)?;
+    let by = lifecycle::changed_by(tx, by)?;
     let id = Id::at(now);
     tx.prepare_cached(
         "INSERT INTO pain_points (id, title, description, severity, frequency, status,

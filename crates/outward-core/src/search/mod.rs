@@ -20,6 +20,9 @@ mod query;
 
 use crate::error::Result;
 use crate::id::Id;
+use crate::interviews::OPENING_CHARS;
+use crate::pain_points::{Status, weight};
+use crate::plain_text;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -53,10 +56,20 @@ pub struct SearchHit {
     pub id: Id,
     /// A pain point's or theme's name; for an interview, the customer's name.
     pub title: String,
-    /// The best passage, with matches between `MATCH_START` and `MATCH_END` (U+E000, U+E001).
+    /// The best passage as plain text, with matches between `MATCH_START` and `MATCH_END`
+    /// (U+E000, U+E001). Never the title again: a pain point's comes from its description (empty
+    /// when it has none), a theme has none.
     pub snippet: String,
     /// For interviews, the day of the conversation.
     pub held_on: Option<NaiveDate>,
+    /// For interviews, the notes' first heading (see `InterviewSummary::heading`).
+    pub heading: Option<String>,
+    /// For pain points, where the team is with it.
+    pub status: Option<Status>,
+    /// For pain points, today's weight.
+    pub weight: Option<f64>,
+    /// For pain points, how many quotes support it.
+    pub evidence_count: Option<u32>,
     /// bm25 rank: lower is a better match.
     pub rank: f64,
     /// For interviews, the first matched passage of the notes; `None` when only the
@@ -97,6 +110,20 @@ fn utf16_len(text: &str) -> u32 {
 /// The index column of `interviews_fts` that holds the notes (0 is the interviewees).
 const NOTES_COLUMN: u32 = 1;
 
+/// The index column of `pain_points_fts` that holds the description (0 is the title).
+const DESCRIPTION_COLUMN: i32 = 1;
+
+/// Which column of a table a hit's snippet is cut from.
+#[derive(Clone, Copy)]
+enum Snippet {
+    /// The column that matched best.
+    BestColumn,
+    /// Always this column: the one that is not already the hit's title.
+    Column(i32),
+    /// None: the record is all title.
+    None,
+}
+
 /// One match offered by [`matches`].
 struct FtsMatch {
     rowid: i64,
@@ -106,12 +133,12 @@ struct FtsMatch {
     marked: Option<String>,
 }
 
-/// Searches everything for `text`, best matches first.
-pub fn search(conn: &Connection, text: &str) -> Result<Vec<SearchHit>> {
+/// Searches everything for `text`, best matches first; pain points' weights as of `today`.
+pub fn search(conn: &Connection, text: &str, today: NaiveDate) -> Result<Vec<SearchHit>> {
     let query = to_fts_query(text)?;
     let mut hits = Vec::new();
     hits.extend(interviews(conn, &query)?);
-    hits.extend(pain_points(conn, &query)?);
+    hits.extend(pain_points(conn, &query, today)?);
     hits.extend(themes(conn, &query)?);
     hits.extend(cards(conn, &query)?);
     hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
@@ -133,6 +160,7 @@ pub const RANKED_MAX: u32 = 2_000;
 fn matches(
     conn: &Connection,
     table: &str,
+    snippet: Snippet,
     located: Option<u32>,
     query: &str,
     mut take: impl FnMut(FtsMatch) -> Result<bool>,
@@ -151,8 +179,17 @@ fn matches(
         Some(column) => format!("highlight({table}, {column}, '{MATCH_START}', '{MATCH_END}')"),
         None => "NULL".to_owned(),
     };
+    let snippet = match snippet {
+        Snippet::BestColumn => {
+            format!("snippet({table}, -1, '{MATCH_START}', '{MATCH_END}', '…', 16)")
+        }
+        Snippet::Column(column) => {
+            format!("snippet({table}, {column}, '{MATCH_START}', '{MATCH_END}', '…', 16)")
+        }
+        Snippet::None => "''".to_owned(),
+    };
     let mut ranked = conn.prepare_cached(&format!(
-        "SELECT rowid, snippet({table}, -1, '{MATCH_START}', '{MATCH_END}', '…', 16), rank, {marked}
+        "SELECT rowid, {snippet}, rank, {marked}
          FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2 ORDER BY rank"
     ))?;
     let mut rows = ranked.query((query, oldest))?;
@@ -161,7 +198,7 @@ fn matches(
         let Some(row) = rows.next()? else { break };
         let offered = FtsMatch {
             rowid: row.get(0)?,
-            snippet: row.get(1)?,
+            snippet: plain_text::plain(&row.get::<_, String>(1)?),
             rank: row.get(2)?,
             marked: row.get(3)?,
         };
@@ -174,7 +211,7 @@ fn matches(
 
 fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
     let mut row = conn.prepare_cached(
-        "SELECT i.id, c.name, i.held_on FROM interviews i
+        "SELECT i.id, c.name, i.held_on, substr(i.notes, 1, ?2) FROM interviews i
          JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL
          WHERE i.rowid = ?1 AND i.deleted_at IS NULL",
     )?;
@@ -182,13 +219,16 @@ fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
     matches(
         conn,
         "interviews_fts",
+        Snippet::BestColumn,
         Some(NOTES_COLUMN),
         query,
         |offered| {
-            let found: Option<(Id, String, NaiveDate)> = row
-                .query_row([offered.rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            let found: Option<(Id, String, NaiveDate, String)> = row
+                .query_row((offered.rowid, OPENING_CHARS as i64), |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
                 .optional()?;
-            let Some((id, title, held_on)) = found else {
+            let Some((id, title, held_on, opening)) = found else {
                 return Ok(false);
             };
             hits.push(SearchHit {
@@ -197,6 +237,10 @@ fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
                 title,
                 snippet: offered.snippet,
                 held_on: Some(held_on),
+                heading: plain_text::heading(&opening),
+                status: None,
+                weight: None,
+                evidence_count: None,
                 rank: offered.rank,
                 notes_match: offered.marked.as_deref().and_then(NotesRange::first_in),
                 workshop_id: None,
@@ -207,45 +251,47 @@ fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
     Ok(hits)
 }
 
-fn pain_points(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
-    named_hits(conn, HitKind::PainPoint, "pain_points", "title", query)
+fn pain_points(conn: &Connection, query: &str, today: NaiveDate) -> Result<Vec<SearchHit>> {
+    let mut row = conn.prepare_cached(
+        "SELECT id, title, status, weight FROM pain_points
+         WHERE rowid = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
+    )?;
+    let mut hits = Vec::new();
+    let snippet = Snippet::Column(DESCRIPTION_COLUMN);
+    matches(conn, "pain_points_fts", snippet, None, query, |offered| {
+        let found: Option<(Id, String, Status, f64)> = row
+            .query_row([offered.rowid], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()?;
+        let Some((id, title, status, stored_weight)) = found else {
+            return Ok(false);
+        };
+        hits.push(SearchHit {
+            status: Some(status),
+            weight: Some(weight::on(stored_weight, today)),
+            evidence_count: Some(crate::evidence::count(conn, id)?),
+            ..named_hit(HitKind::PainPoint, id, title, &offered)
+        });
+        Ok(true)
+    })?;
+    Ok(hits)
 }
 
 fn themes(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
-    named_hits(conn, HitKind::Theme, "themes", "name", query)
-}
-
-/// Hits on a kind of record that can be in the Trash or merged away, titled by its `name`
-/// column and indexed in `{table}_fts`.
-fn named_hits(
-    conn: &Connection,
-    kind: HitKind,
-    table: &str,
-    name: &str,
-    query: &str,
-) -> Result<Vec<SearchHit>> {
-    let mut row = conn.prepare_cached(&format!(
-        "SELECT id, {name} FROM {table}
-         WHERE rowid = ?1 AND deleted_at IS NULL AND merged_into IS NULL"
-    ))?;
+    let mut row = conn.prepare_cached(
+        "SELECT id, name FROM themes
+         WHERE rowid = ?1 AND deleted_at IS NULL AND merged_into IS NULL",
+    )?;
     let mut hits = Vec::new();
-    matches(conn, &format!("{table}_fts"), None, query, |offered| {
+    matches(conn, "themes_fts", Snippet::None, None, query, |offered| {
         let found: Option<(Id, String)> = row
             .query_row([offered.rowid], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let Some((id, title)) = found else {
             return Ok(false);
         };
-        hits.push(SearchHit {
-            kind,
-            id,
-            title,
-            snippet: offered.snippet,
-            held_on: None,
-            rank: offered.rank,
-            notes_match: None,
-            workshop_id: None,
-        });
+        hits.push(named_hit(HitKind::Theme, id, title, &offered));
         Ok(true)
     })?;
     Ok(hits)
@@ -260,30 +306,51 @@ fn cards(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
          WHERE c.rowid = ?1 AND c.deleted_at IS NULL",
     )?;
     let mut hits = Vec::new();
-    matches(conn, "workshop_cards_fts", None, query, |offered| {
-        type Found = (Id, Id, String, NaiveDate, u32);
-        let found: Option<Found> = row
-            .query_row([offered.rowid], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .optional()?;
-        let Some((id, workshop, title, held_on, step)) = found else {
-            return Ok(false);
-        };
-        if !crate::workshops::cards::revealed(conn, workshop, step)? {
-            return Ok(false);
-        }
-        hits.push(SearchHit {
-            kind: HitKind::Card,
-            id,
-            title,
-            snippet: offered.snippet,
-            held_on: Some(held_on),
-            rank: offered.rank,
-            notes_match: None,
-            workshop_id: Some(workshop),
-        });
-        Ok(true)
-    })?;
+    let snippet = Snippet::BestColumn;
+    matches(
+        conn,
+        "workshop_cards_fts",
+        snippet,
+        None,
+        query,
+        |offered| {
+            type Found = (Id, Id, String, NaiveDate, u32);
+            let found: Option<Found> = row
+                .query_row([offered.rowid], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })
+                .optional()?;
+            let Some((id, workshop, title, held_on, step)) = found else {
+                return Ok(false);
+            };
+            if !crate::workshops::cards::revealed(conn, workshop, step)? {
+                return Ok(false);
+            }
+            hits.push(SearchHit {
+                held_on: Some(held_on),
+                workshop_id: Some(workshop),
+                ..named_hit(HitKind::Card, id, title, &offered)
+            });
+            Ok(true)
+        },
+    )?;
     Ok(hits)
+}
+
+/// A hit on a record that is known by its name: no date, heading or passage of notes.
+fn named_hit(kind: HitKind, id: Id, title: String, offered: &FtsMatch) -> SearchHit {
+    SearchHit {
+        kind,
+        id,
+        title,
+        snippet: offered.snippet.clone(),
+        held_on: None,
+        heading: None,
+        status: None,
+        weight: None,
+        evidence_count: None,
+        rank: offered.rank,
+        notes_match: None,
+        workshop_id: None,
+    }
 }

@@ -2,6 +2,8 @@
 //! new tag creates its theme; names are unique ignoring case. Merging moves every link to the
 //! surviving theme and records where the merged one went.
 
+mod cluster;
+
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::store::{live, unique_violation};
@@ -10,6 +12,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+pub use cluster::{CLUSTER_PAGE, ThemeCluster, cluster};
 
 /// A theme as it is attached to something: enough to show and link it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -135,30 +139,41 @@ pub fn get(conn: &Connection, id: Id) -> Result<Tag> {
     )
 }
 
+/// A theme's columns with how many live interviews and pain points carry it, counted through the
+/// indexes that hold whether a row is live (migration 9), so no row's notes are read.
+const WITH_COUNTS: &str = "SELECT t.id, t.name,
+   (SELECT count(*) FROM interview_themes it
+     JOIN interviews i INDEXED BY interviews_live ON i.id = it.interview_id
+     WHERE it.theme_id = t.id AND i.deleted_at IS NULL),
+   (SELECT count(*) FROM pain_point_themes pt
+     JOIN pain_points p INDEXED BY pain_points_live_status ON p.id = pt.pain_point_id
+     WHERE pt.theme_id = t.id AND p.deleted_at IS NULL AND p.merged_into IS NULL)
+ FROM themes t WHERE t.deleted_at IS NULL AND t.merged_into IS NULL";
+
+fn theme_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Theme> {
+    Ok(Theme {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        interviews: r.get(2)?,
+        pain_points: r.get(3)?,
+    })
+}
+
 /// Every live theme with how many live interviews and pain points carry it, largest first.
 pub fn list(conn: &Connection) -> Result<Vec<Theme>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT t.id, t.name,
-           (SELECT count(*) FROM interview_themes it
-             JOIN interviews i INDEXED BY interviews_live ON i.id = it.interview_id
-             WHERE it.theme_id = t.id AND i.deleted_at IS NULL),
-           (SELECT count(*) FROM pain_point_themes pt
-             JOIN pain_points p INDEXED BY pain_points_live_status ON p.id = pt.pain_point_id
-             WHERE pt.theme_id = t.id AND p.deleted_at IS NULL AND p.merged_into IS NULL)
-         FROM themes t WHERE t.deleted_at IS NULL AND t.merged_into IS NULL
-         ORDER BY 4 DESC, 3 DESC, t.name COLLATE NOCASE",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{WITH_COUNTS} ORDER BY 4 DESC, 3 DESC, t.name COLLATE NOCASE"
+    ))?;
     let themes = stmt
-        .query_map([], |r| {
-            Ok(Theme {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                interviews: r.get(2)?,
-                pain_points: r.get(3)?,
-            })
-        })?
+        .query_map([], theme_from_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(themes)
+}
+
+/// One live theme with how many live interviews and pain points carry it.
+pub fn counted(conn: &Connection, id: Id) -> Result<Theme> {
+    let mut stmt = conn.prepare_cached(&format!("{WITH_COUNTS} AND t.id = ?1"))?;
+    live(stmt.query_row([id], theme_from_row), "theme", id)
 }
 
 /// The tags on one record, by name, from a link table keyed by `owner_column`.
@@ -172,8 +187,13 @@ pub(crate) fn tags_of(
         "SELECT t.id, t.name FROM {link_table} l JOIN themes t ON t.id = l.theme_id
          WHERE l.{owner_column} = ?1 ORDER BY t.name COLLATE NOCASE"
     );
+    named(conn, &sql, owner)
+}
+
+/// Records of one owner as tags (id, name), read by `sql`: its one parameter is the owner.
+pub(crate) fn named(conn: &Connection, sql: &str, owner: Id) -> Result<Vec<Tag>> {
     let tags = conn
-        .prepare_cached(&sql)?
+        .prepare_cached(sql)?
         .query_map([owner], |r| {
             Ok(Tag {
                 id: r.get(0)?,

@@ -26,6 +26,8 @@ pub struct Overview {
     pub customers: u32,
     pub interviews: u32,
     pub pain_points: u32,
+    /// Interviews with no evidence marked in them yet: what is heard but not yet worked through.
+    pub inbox: u32,
     /// Records in the Trash, of every kind.
     pub trash: u32,
     pub latest_backup: Option<String>,
@@ -68,6 +70,10 @@ pub fn overview(conn: &Connection, db_path: &Path) -> Result<Overview> {
         customers: live("customers", "")?,
         interviews: live("interviews", "")?,
         pain_points: live("pain_points", "AND merged_into IS NULL")?,
+        inbox: live(
+            "interviews i",
+            "AND NOT EXISTS (SELECT 1 FROM highlights h WHERE h.interview_id = i.id)",
+        )?,
         trash,
         latest_backup: backup::latest_for(db_path).map(|p| p.display().to_string()),
         is_empty: false,

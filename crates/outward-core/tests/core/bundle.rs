@@ -170,7 +170,7 @@ fn round_trip(dir: &Path, source: &Database) {
     assert_eq!(search_indexes(source), search_indexes(&target));
     for words in ["deploy", "postgres", "onboarding"] {
         let hits = |db: &Database| {
-            db.read(|c| outward_core::search::search(c, words))
+            db.read(|c| outward_core::search::search(c, words, now().date_naive()))
                 .map(|found| format!("{found:?}"))
                 .unwrap()
         };

@@ -111,6 +111,19 @@ pub fn world() -> World {
     }
 }
 
+/// Another person on the world's team, at mid level.
+pub fn person(w: &World, name: &str) -> Id {
+    let input = PersonInput {
+        team_id: w.team,
+        name: name.into(),
+        role: String::new(),
+        level: Level::Mid,
+    };
+    w.db.write(|tx| people::create(tx, &input, now()))
+        .unwrap()
+        .id
+}
+
 /// An interview of `customer` held by Ada.
 pub fn interview(w: &World, customer: Id, held_on: NaiveDate, notes: &str) -> Id {
     let input = InterviewInput {

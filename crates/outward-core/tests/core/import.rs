@@ -56,7 +56,9 @@ fn an_import_is_all_or_nothing_and_creates_unknown_customers() {
         "Search was created"
     );
     assert_eq!(
-        w.db.read(|c| search::search(c, "rebuilds")).unwrap().len(),
+        w.db.read(|c| search::search(c, "rebuilds", now().date_naive()))
+            .unwrap()
+            .len(),
         1,
         "imported notes are searchable"
     );

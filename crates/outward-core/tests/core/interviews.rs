@@ -1,7 +1,7 @@
 //! Interviews: lists, filters and pages, the dates they take, and how much one interview can hold.
 
 use crate::fixtures::{
-    REPLY_MAX_BYTES, customer, database, day, interview, now, pain_point, world,
+    NOTES, REPLY_MAX_BYTES, customer, database, day, interview, mark, now, pain_point, world,
 };
 use outward_core::db::Database;
 use outward_core::error::Error;
@@ -55,6 +55,7 @@ fn pages_carry_each_rows_own_tags_and_take_every_filter_at_once() {
         theme_id: Some(theme),
         from: Some(day(2026, 10, 2)),
         to: Some(day(2026, 10, 2)),
+        unmarked: false,
     };
     let found =
         w.db.read(|c| interviews::list(c, &every, PageRequest::default()))
@@ -357,4 +358,79 @@ fn notes_stored_before_the_bound_still_open_and_keep_their_details_editable() {
         "changed notes must fit the bound through update too: {refused:?}"
     );
     assert_eq!(db.read(|c| interviews::get(c, id)).unwrap().notes, old);
+}
+
+#[test]
+fn a_list_row_shows_the_notes_heading_and_a_plain_excerpt_without_it() {
+    let w = world();
+    let titled = "# Payments — *quarterly* check-in\n\nThey ship **30 times** a week.\n";
+    interview(&w, w.payments, day(2026, 11, 2), titled);
+    interview(
+        &w,
+        w.payments,
+        day(2026, 11, 1),
+        "No heading, just **bold** words.",
+    );
+    let page =
+        w.db.read(|c| interviews::list(c, &InterviewFilter::default(), PageRequest::default()))
+            .unwrap();
+    assert_eq!(
+        page.items[0].heading.as_deref(),
+        Some("Payments — quarterly check-in"),
+        "the first heading, as plain text, tells this conversation apart"
+    );
+    assert_eq!(
+        page.items[0].excerpt, "They ship 30 times a week.",
+        "the excerpt is plain text and leaves out the heading shown beside it"
+    );
+    assert_eq!(
+        page.items[1].heading, None,
+        "no heading: the interface names it by kind and date"
+    );
+    assert_eq!(page.items[1].excerpt, "No heading, just bold words.");
+}
+
+#[test]
+fn the_inbox_holds_the_interviews_with_no_evidence_yet_and_the_overview_counts_them() {
+    let w = world();
+    let marked = interview(&w, w.payments, day(2026, 11, 2), NOTES);
+    let waiting = interview(&w, w.checkout, day(2026, 11, 3), NOTES);
+    let pain = pain_point(&w, "CI queue is slow", 3);
+    let inbox = |db: &Database| {
+        let filter = InterviewFilter {
+            unmarked: true,
+            ..Default::default()
+        };
+        let page = db
+            .read(|c| interviews::list(c, &filter, PageRequest::default()))
+            .unwrap();
+        let count = db
+            .read(|c| outward_core::workspace::overview(c, std::path::Path::new("")))
+            .unwrap()
+            .inbox;
+        (
+            page.items.iter().map(|i| i.id).collect::<Vec<Id>>(),
+            page.total,
+            count,
+        )
+    };
+    assert_eq!(
+        inbox(&w.db),
+        (vec![waiting, marked], 2, 2),
+        "nothing marked yet"
+    );
+    w.db.take_changes();
+    let quote = mark(&w, marked, NOTES, "The CI queue takes 40 minutes", pain);
+    assert_eq!(
+        inbox(&w.db),
+        (vec![waiting], 1, 1),
+        "marking a quote takes the interview out of the inbox"
+    );
+    let changed = w.db.take_changes().expect("marking announces a change");
+    assert!(
+        changed.counts,
+        "marking a quote changes the inbox count the sidebar shows"
+    );
+    w.db.write(|tx| highlights::remove(tx, quote.id)).unwrap();
+    assert_eq!(inbox(&w.db).2, 2, "removing the last quote puts it back");
 }

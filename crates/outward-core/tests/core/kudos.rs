@@ -1,26 +1,13 @@
 //! Kudos: given from a person to a person or the team, listed newest first, kept in the Trash
 //! like any record, with clear refusals for what cannot be given.
 
-use crate::fixtures::{World, day, now, pain_point, world};
+use crate::fixtures::{day, now, pain_point, person, world};
 use outward_core::entity::EntityKind;
 use outward_core::error::Error;
 use outward_core::id::Id;
 use outward_core::kudos::{self, KudosFilter, KudosInput, MESSAGE_MAX};
 use outward_core::page::PageRequest;
-use outward_core::people::{self, Level, PersonInput};
 use outward_core::trash;
-
-fn person(w: &World, name: &str) -> Id {
-    let input = PersonInput {
-        team_id: w.team,
-        name: name.into(),
-        role: String::new(),
-        level: Level::Mid,
-    };
-    w.db.write(|tx| people::create(tx, &input, now()))
-        .unwrap()
-        .id
-}
 
 fn to_person(from: Id, to: Id, message: &str) -> KudosInput {
     KudosInput {

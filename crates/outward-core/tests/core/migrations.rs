@@ -294,7 +294,9 @@ fn assert_searchable(db: &Database, version: u32) {
     for id in notes {
         let interview = db.read(|conn| interviews::get(conn, id)).unwrap();
         let word = longest_word(&interview.notes);
-        let hits = db.read(|conn| search::search(conn, &word)).unwrap();
+        let hits = db
+            .read(|conn| search::search(conn, &word, at(0).date_naive()))
+            .unwrap();
         assert!(
             hits.iter()
                 .any(|h| h.kind == HitKind::Interview && h.id == id),
@@ -304,7 +306,9 @@ fn assert_searchable(db: &Database, version: u32) {
     let theme = db
         .write(|tx| themes::create(tx, "Quarantined pipelines", at(1)))
         .unwrap();
-    let hits = db.read(|conn| search::search(conn, "quarantined")).unwrap();
+    let hits = db
+        .read(|conn| search::search(conn, "quarantined", at(0).date_naive()))
+        .unwrap();
     assert!(
         hits.iter()
             .any(|h| h.kind == HitKind::Theme && h.id == theme.id),

@@ -511,7 +511,7 @@ fn cards_are_found_once_the_room_has_seen_them_and_open_their_workshop() {
     let runbook = card(&r, workshop, "Bo rewrote the runbook for Payments", 70);
     let found = |text: &str| {
         r.w.db
-            .read(|c| search::search(c, text))
+            .read(|c| search::search(c, text, crate::fixtures::now().date_naive()))
             .unwrap()
             .into_iter()
             .filter(|h| h.kind == HitKind::Card)

@@ -19,7 +19,9 @@ fn search_stays_in_step_with_inserts_updates_and_deletes() {
         "Flaky canaries block Friday releases.",
     );
     pain_point(&w, "Canary analysis is opaque", 2);
-    let hits = w.db.read(|c| search::search(c, "canar")).unwrap();
+    let hits =
+        w.db.read(|c| search::search(c, "canar", now().date_naive()))
+            .unwrap();
     let kinds: Vec<HitKind> = hits.iter().map(|h| h.kind).collect();
     assert!(
         kinds.contains(&HitKind::Interview) && kinds.contains(&HitKind::PainPoint),
@@ -36,7 +38,7 @@ fn search_stays_in_step_with_inserts_updates_and_deletes() {
     w.db.write(|tx| interviews::save_notes(tx, i, "Rollbacks take an hour.", now()))
         .unwrap();
     let interviews_found = |q: &str| {
-        w.db.read(|c| search::search(c, q))
+        w.db.read(|c| search::search(c, q, now().date_naive()))
             .unwrap()
             .into_iter()
             .filter(|h| h.kind == HitKind::Interview)
@@ -61,7 +63,9 @@ fn search_stays_in_step_with_inserts_updates_and_deletes() {
         0,
         "destroyed rows leave the index"
     );
-    let err = w.db.read(|c| search::search(c, "?!*")).unwrap_err();
+    let err =
+        w.db.read(|c| search::search(c, "?!*", now().date_naive()))
+            .unwrap_err();
     assert!(matches!(err, Error::Validation { field: "query", .. }));
 }
 
@@ -87,7 +91,7 @@ fn a_term_found_nearly_everywhere_is_ranked_among_its_newest_matches() {
     .unwrap();
     let newest_best = pain_point(&w, "Deploy deploy deploy waits", 2);
     let found: Vec<Id> =
-        w.db.read(|c| search::search(c, "deploy"))
+        w.db.read(|c| search::search(c, "deploy", now().date_naive()))
             .unwrap()
             .into_iter()
             .filter(|h| h.kind == HitKind::PainPoint)
@@ -119,7 +123,7 @@ fn records_in_the_trash_take_no_place_among_the_hits() {
             .unwrap();
     }
     let found: Vec<Id> =
-        w.db.read(|c| search::search(c, "queue"))
+        w.db.read(|c| search::search(c, "queue", now().date_naive()))
             .unwrap()
             .into_iter()
             .map(|h| h.id)
@@ -143,7 +147,7 @@ fn an_interview_hit_says_where_its_first_match_is_in_the_notes() {
     let notes = "Zoë’s café in Zürich 😀: la réunion a dit — the Canaries fail, and canaries again.\nDéploiement lent.";
     let i = interview(&w, w.payments, day(2026, 11, 18), notes);
     let found = |q: &str| {
-        w.db.read(|c| search::search(c, q))
+        w.db.read(|c| search::search(c, q, now().date_naive()))
             .unwrap()
             .into_iter()
             .find(|h| h.kind == HitKind::Interview && h.id == i)
@@ -169,4 +173,61 @@ fn an_interview_hit_says_where_its_first_match_is_in_the_notes() {
     );
     let mixed = found("lena zurich").expect("the notes hold one of the words");
     assert_eq!(passage(notes, mixed), "Zürich");
+}
+
+#[test]
+fn hits_read_as_plain_text_never_repeat_the_title_and_carry_what_tells_them_apart() {
+    let w = world();
+    interview(
+        &w,
+        w.payments,
+        day(2026, 11, 18),
+        "# Payments — release day\n\nThe **flaky canaries** block Friday releases.",
+    );
+    let described = |title: &str, description: &str| {
+        let input = PainPointInput {
+            title: title.into(),
+            description: description.into(),
+            severity: 3,
+            frequency: Frequency::Weekly,
+            product_ids: vec![],
+            customer_ids: vec![],
+            tags: vec![],
+        };
+        w.db.write(|tx| pain_points::create(tx, &input, None, now()))
+            .unwrap()
+            .id
+    };
+    let with_words = described(
+        "Canaries are flaky",
+        "Checkout's **canary** stage fails at random.",
+    );
+    let bare = described("Canaries are flaky too", "");
+    w.db.write(|tx| pain_points::set_status(tx, bare, pain_points::Status::Planned, None, now()))
+        .unwrap();
+    let hits =
+        w.db.read(|c| search::search(c, "canar", now().date_naive()))
+            .unwrap();
+    let talk = hits.iter().find(|h| h.kind == HitKind::Interview).unwrap();
+    assert_eq!(talk.heading.as_deref(), Some("Payments — release day"));
+    assert!(
+        !talk.snippet.contains("**") && talk.snippet.contains("\u{E000}canaries\u{E001}"),
+        "plain text, the match still marked: {}",
+        talk.snippet
+    );
+    let hit_of = |id| hits.iter().find(|h| h.id == id).unwrap();
+    assert_eq!(
+        hit_of(with_words).snippet,
+        "Checkout's \u{E000}canary\u{E001} stage fails at random.",
+        "a pain point's snippet comes from its description, as plain text"
+    );
+    assert_eq!(
+        hit_of(bare).snippet,
+        "",
+        "no description: no snippet, never the title again"
+    );
+    assert_eq!(hit_of(bare).status, Some(pain_points::Status::Planned));
+    assert_eq!(hit_of(with_words).status, Some(pain_points::Status::New));
+    assert_eq!(hit_of(with_words).evidence_count, Some(0));
+    assert!(hit_of(with_words).weight.is_some_and(|w| w > 0.0));
 }

@@ -76,6 +76,7 @@ export const SCREENS = {
 		sidebar: { group: 'workspace', icon: 'customers', count: { of: 'customers', shown: 'always' } },
 		palette: { keywords: ['users', 'consumers', 'clients'] }
 	},
+	customer: { route: '/customers/[id]', title: 'Customer', chrome: 'full' },
 	workshops: {
 		route: '/workshops',
 		title: 'Workshops',
@@ -92,6 +93,13 @@ export const SCREENS = {
 		chrome: 'full',
 		sidebar: { group: 'listening', icon: 'interviews', count: { of: 'interviews', shown: 'always' } },
 		palette: { keywords: ['conversations', 'notes', 'support', 'import'] }
+	},
+	inbox: {
+		route: '/inbox',
+		title: 'Inbox',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'mark', count: { of: 'inbox', shown: 'whenAny' } },
+		palette: { keywords: ['unmarked', 'evidence', 'to do', 'waiting'] }
 	},
 	newInterview: { route: '/interviews/new', title: 'Log interview', chrome: 'full' },
 	interview: { route: '/interviews/[id]', title: 'Interview', chrome: 'full' },
@@ -110,6 +118,7 @@ export const SCREENS = {
 		sidebar: { group: 'listening', icon: 'themes' },
 		palette: { keywords: ['tags', 'clusters', 'affinity'] }
 	},
+	theme: { route: '/themes/[id]', title: 'Theme', chrome: 'full' },
 	coverage: {
 		route: '/coverage',
 		title: 'Coverage',
@@ -203,7 +212,7 @@ export const RECORD_KINDS: RecordKinds = {
 	customer: {
 		label: ENTITY_KIND_LABELS.customer,
 		list: 'customers',
-		href: () => SCREENS.customers.route,
+		href: (id) => `/customers/${id}`,
 		create: { label: 'New customer', keywords: ['add', 'create', 'client'] }
 	},
 	interview: {
@@ -228,8 +237,7 @@ export const RECORD_KINDS: RecordKinds = {
 	theme: {
 		label: ENTITY_KIND_LABELS.theme,
 		list: 'themes',
-		// Themes have no page of their own: their card on the Themes screen.
-		href: (id) => `/themes#theme-${id}`,
+		href: (id) => `/themes/${id}`,
 		create: { label: 'New theme', keywords: ['add', 'create', 'tag'] },
 		searchGroup: 'Themes'
 	},

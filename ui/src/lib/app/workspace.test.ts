@@ -12,6 +12,7 @@ const overview: Overview = {
 	customers: 0,
 	interviews: 0,
 	painPoints: 0,
+	inbox: 0,
 	trash: 0,
 	latestBackup: null,
 	isEmpty: true

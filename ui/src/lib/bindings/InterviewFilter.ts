@@ -6,4 +6,8 @@ export type InterviewFilter = { customerId: Id | null,
 /**
  * Interviews with customers that use this product.
  */
-productId: Id | null, kind: InterviewKind | null, interviewerId: Id | null, themeId: Id | null, from: string | null, to: string | null, };
+productId: Id | null, kind: InterviewKind | null, interviewerId: Id | null, themeId: Id | null, from: string | null, to: string | null, 
+/**
+ * Only interviews with no evidence marked in them yet: the inbox.
+ */
+unmarked: boolean, };

@@ -3,4 +3,13 @@ import type { Id } from "./Id";
 import type { InterviewKind } from "./InterviewKind";
 import type { Tag } from "./Tag";
 
-export type InterviewSummary = { id: Id, customerId: Id, customerName: string, heldOn: string, kind: InterviewKind, interviewees: string, excerpt: string, highlightCount: number, tags: Array<Tag>, };
+export type InterviewSummary = { id: Id, customerId: Id, customerName: string, heldOn: string, kind: InterviewKind, interviewees: string, 
+/**
+ * The notes' first heading, as plain text: the interview's own title. None when its notes
+ * open without one; the interface then names it by its kind and date.
+ */
+heading: string | null, 
+/**
+ * The start of the notes as plain text, without the heading.
+ */
+excerpt: string, highlightCount: number, tags: Array<Tag>, };

@@ -5,6 +5,10 @@
  */
 export type Overview = { databasePath: string, schemaVersion: number, teams: number, people: number, products: number, customers: number, interviews: number, painPoints: number, 
 /**
+ * Interviews with no evidence marked in them yet: what is heard but not yet worked through.
+ */
+inbox: number, 
+/**
  * Records in the Trash, of every kind.
  */
 trash: number, latestBackup: string | null, 

@@ -2,6 +2,7 @@
 import type { HitKind } from "./HitKind";
 import type { Id } from "./Id";
 import type { NotesRange } from "./NotesRange";
+import type { Status } from "./Status";
 
 export type SearchHit = { kind: HitKind, id: Id, 
 /**
@@ -9,13 +10,31 @@ export type SearchHit = { kind: HitKind, id: Id,
  */
 title: string, 
 /**
- * The best passage, with matches between `MATCH_START` and `MATCH_END` (U+E000, U+E001).
+ * The best passage as plain text, with matches between `MATCH_START` and `MATCH_END`
+ * (U+E000, U+E001). Never the title again: a pain point's comes from its description (empty
+ * when it has none), a theme has none.
  */
 snippet: string, 
 /**
  * For interviews, the day of the conversation.
  */
 heldOn: string | null, 
+/**
+ * For interviews, the notes' first heading (see `InterviewSummary::heading`).
+ */
+heading: string | null, 
+/**
+ * For pain points, where the team is with it.
+ */
+status: Status | null, 
+/**
+ * For pain points, today's weight.
+ */
+weight: number | null, 
+/**
+ * For pain points, how many quotes support it.
+ */
+evidenceCount: number | null, 
 /**
  * bm25 rank: lower is a better match.
  */

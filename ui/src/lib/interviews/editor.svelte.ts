@@ -66,15 +66,18 @@ export class InterviewEditor {
 		});
 	}
 
-	/** Starts a new interview, from the draft of an earlier unsaved one if there is one. */
-	startNew(customerId: string | null = null): void {
+	/**
+	 * Starts a new interview, from the draft of an earlier unsaved one if there is one; else with
+	 * `customerId` chosen and `me` (who uses this copy of Outward) among the interviewers.
+	 */
+	startNew(customerId: string | null = null, me: string | null = null): void {
 		const draft = this.#drafts.read(NEW_INTERVIEW);
 		if (draft && (draft.notes.trim() !== '' || draft.details?.customerId)) {
 			this.details = { ...blank(), ...draft.details, duration: draft.details?.durationMinutes?.toString() ?? '' };
 			this.notes = draft.notes;
 			this.restoredFrom = draft.savedAt;
-		} else if (customerId) {
-			this.details = { ...blank(), customerId };
+		} else {
+			this.details = { ...blank(), customerId: customerId ?? '', interviewerIds: me ? [me] : [] };
 		}
 	}
 

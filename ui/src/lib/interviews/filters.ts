@@ -22,6 +22,18 @@ export const noInterviewFilter = (): InterviewFilterValues => ({
 	to: ''
 });
 
+/** Every interview: the filter a list narrows with one field. */
+export const NO_INTERVIEW_FILTER: InterviewFilter = {
+	customerId: null,
+	productId: null,
+	kind: null,
+	interviewerId: null,
+	themeId: null,
+	from: null,
+	to: null,
+	unmarked: false
+};
+
 export function interviewFilter(values: InterviewFilterValues): InterviewFilter {
 	const or = (value: string) => (value === '' ? null : value);
 	return {
@@ -31,7 +43,8 @@ export function interviewFilter(values: InterviewFilterValues): InterviewFilter 
 		interviewerId: or(values.interviewerId),
 		themeId: or(values.themeId),
 		from: or(values.from),
-		to: or(values.to)
+		to: or(values.to),
+		unmarked: false
 	};
 }
 

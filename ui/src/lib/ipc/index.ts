@@ -15,6 +15,7 @@ export * from './people';
 export * from './presenter';
 export * from './products';
 export * from './search';
+export * from './settings';
 export * from './teams';
 export * from './themes';
 export * from './trash';

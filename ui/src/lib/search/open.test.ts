@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '$lib/bindings/SearchHit';
-import { groupHits, hitHref } from './open';
+import { groupHits, hitContext, hitHref, hitTitle } from './open';
 
 const hit = (kind: SearchHit['kind'], id: string, notesMatch: SearchHit['notesMatch'] = null): SearchHit => ({
 	kind,
@@ -8,6 +8,10 @@ const hit = (kind: SearchHit['kind'], id: string, notesMatch: SearchHit['notesMa
 	title: id,
 	snippet: '',
 	heldOn: null,
+	heading: null,
+	status: null,
+	weight: null,
+	evidenceCount: null,
 	rank: 0,
 	notesMatch,
 	workshopId: null
@@ -34,8 +38,24 @@ describe('hitHref', () => {
 		expect(hitHref({ ...hit('card', 'c1'), workshopId: 'w1' })).toBe('/workshops/w1');
 	});
 
-	it('opens pain points and themes on their screens', () => {
+	it('opens pain points and themes on their pages', () => {
 		expect(hitHref(hit('painPoint', 'p1'))).toBe('/pain-points/p1');
-		expect(hitHref(hit('theme', 't1'))).toBe('/themes#theme-t1');
+		expect(hitHref(hit('theme', 't1'))).toBe('/themes/t1');
+	});
+});
+
+describe('hitContext and hitTitle', () => {
+	it('tell two pain points apart by weight, status and quotes', () => {
+		const point = { ...hit('painPoint', 'Slow CI'), weight: 12.34, status: 'planned' as const, evidenceCount: 3 };
+		expect(hitContext(point)).toMatch(/^Weight .* · Planned · 3 quotes$/);
+		expect(hitTitle(point)).toBe('Slow CI');
+	});
+
+	it('name an interview by its heading, with the customer and day beside it', () => {
+		const talk = { ...hit('interview', 'Payments'), heading: 'Quarterly check-in', heldOn: '2026-11-10' };
+		expect(hitTitle(talk)).toBe('Quarterly check-in');
+		expect(hitContext(talk)).toMatch(/^Payments, .*2026/);
+		expect(hitContext(hit('interview', 'Payments'))).toBeNull();
+		expect(hitContext(hit('theme', 'ci'))).toBeNull();
 	});
 });

@@ -333,7 +333,7 @@ fn pain_points(
             frequency: pain.frequency,
             product_ids: Vec::new(),
             customer_ids: Vec::new(),
-            tags: Vec::new(),
+            tags: pain.themes.iter().map(|t| (*t).to_owned()).collect(),
         };
         let pain_point = crate::pain_points::create(tx, &input, Some(filed_by), now)?.id;
         if pain.status != Status::New {

@@ -11,6 +11,9 @@ pub(super) struct Pain {
     pub severity: u8,
     pub frequency: Frequency,
     pub status: Status,
+    /// Its themes: tags the conversations in `conversations::CONVERSATIONS` carry too, so each
+    /// theme gathers pain points as well as interviews.
+    pub themes: &'static [&'static str],
     /// Quoted passages, each with the name of the conversation in
     /// `conversations::CONVERSATIONS` whose notes hold it.
     pub evidence: &'static [(&'static str, &'static str)],
@@ -23,6 +26,7 @@ pub(super) const PAINS: &[Pain] = &[
         severity: 3,
         frequency: Frequency::Weekly,
         status: Status::Accepted,
+        themes: &["ci"],
         evidence: &[
             (
                 "payments-check-in",
@@ -40,6 +44,7 @@ pub(super) const PAINS: &[Pain] = &[
         severity: 4,
         frequency: Frequency::Monthly,
         status: Status::New,
+        themes: &["deploys"],
         evidence: &[(
             "checkout-stuck-deploy",
             "nobody on Checkout could tell whether it was safe to roll back",
@@ -51,6 +56,7 @@ pub(super) const PAINS: &[Pain] = &[
         severity: 2,
         frequency: Frequency::Weekly,
         status: Status::Planned,
+        themes: &["migrations"],
         evidence: &[
             (
                 "data-platform-migration-day",
@@ -68,6 +74,7 @@ pub(super) const PAINS: &[Pain] = &[
         severity: 2,
         frequency: Frequency::Monthly,
         status: Status::New,
+        themes: &["ci", "onboarding"],
         evidence: &[(
             "payments-check-in",
             "nobody knows which template is current",

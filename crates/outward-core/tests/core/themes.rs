@@ -1,0 +1,99 @@
+//! Themes as pages: a theme's pain points and interviews, and the example's themes gathering
+//! both.
+
+use crate::fixtures::{NOTES, database, day, interview, mark, now, pain_point, world};
+use outward_core::entity::EntityKind;
+use outward_core::pain_points::{self, PainPointInput};
+use outward_core::themes;
+use outward_core::trash;
+use outward_core::workspace;
+
+#[test]
+fn a_theme_opens_on_its_heaviest_pain_points_and_newest_interviews() {
+    let w = world();
+    // The fixture tags every interview "CI".
+    let older = interview(&w, w.payments, day(2026, 10, 1), NOTES);
+    let newer = interview(&w, w.checkout, day(2026, 11, 1), NOTES);
+    let tag = |title: &str, severity: u8| {
+        let id = pain_point(&w, title, severity);
+        let current =
+            w.db.read(|c| pain_points::get(c, id, now().date_naive()))
+                .unwrap();
+        let input = PainPointInput {
+            title: current.title,
+            description: current.description,
+            severity: current.severity,
+            frequency: current.frequency,
+            product_ids: current.product_ids,
+            customer_ids: current.customer_ids,
+            tags: vec!["ci".into()],
+        };
+        w.db.write(|tx| pain_points::update(tx, id, &input, now()))
+            .unwrap();
+        id
+    };
+    let light = tag("Logs are noisy", 1);
+    let heavy = tag("CI queue is slow", 4);
+    mark(&w, newer, NOTES, "The CI queue takes 40 minutes", heavy);
+    let untagged = pain_point(&w, "Not about CI", 4);
+    let ci = w.db.read(themes::list).unwrap()[0].id;
+
+    let cluster =
+        w.db.read(|c| themes::cluster(c, ci, now().date_naive()))
+            .unwrap();
+    assert_eq!(cluster.theme.name, "CI");
+    assert_eq!(
+        (cluster.theme.pain_points, cluster.theme.interviews),
+        (2, 2)
+    );
+    let points: Vec<_> = cluster.pain_points.items.iter().map(|p| p.id).collect();
+    assert_eq!(
+        points,
+        vec![heavy, light],
+        "heaviest first, and not {untagged}"
+    );
+    let talks: Vec<_> = cluster.interviews.items.iter().map(|i| i.id).collect();
+    assert_eq!(talks, vec![newer, older], "newest first");
+
+    w.db.write(|tx| trash::move_to_trash(tx, EntityKind::PainPoint, light, now()))
+        .unwrap();
+    let cluster =
+        w.db.read(|c| themes::cluster(c, ci, now().date_naive()))
+            .unwrap();
+    assert_eq!(
+        (cluster.theme.pain_points, cluster.pain_points.total),
+        (1, 1),
+        "the count and the list agree once one is in the Trash"
+    );
+    w.db.write(|tx| trash::move_to_trash(tx, EntityKind::Theme, ci, now()))
+        .unwrap();
+    assert!(
+        w.db.read(|c| themes::cluster(c, ci, now().date_naive()))
+            .is_err(),
+        "a theme in the Trash has no page"
+    );
+}
+
+/// The example's themes showed "0 pain points": its pain points were filed with no themes, so
+/// every theme gathered interviews only.
+#[test]
+fn every_theme_of_the_example_gathers_pain_points_as_well_as_interviews() {
+    let (_dir, db) = database();
+    db.write(|tx| workspace::load_example(tx, now())).unwrap();
+    let listed = db.read(themes::list).unwrap();
+    assert!(!listed.is_empty(), "the example has themes");
+    for theme in &listed {
+        assert!(
+            theme.pain_points > 0 && theme.interviews > 0,
+            "“{}” gathers {} pain points and {} interviews",
+            theme.name,
+            theme.pain_points,
+            theme.interviews
+        );
+        let cluster = db
+            .read(|c| themes::cluster(c, theme.id, now().date_naive()))
+            .unwrap();
+        assert_eq!(cluster.pain_points.total, theme.pain_points);
+        assert_eq!(cluster.interviews.total, theme.interviews);
+    }
+}

@@ -1,0 +1,8 @@
+// Settings that belong to no one feature: who uses this copy of Outward.
+import type { Id } from '$lib/bindings/Id';
+import type { Settings } from '$lib/bindings/Settings';
+import { call } from './call';
+
+export const getSettings = () => call<Settings>('get_settings');
+/** Says who uses this copy of Outward; null forgets it. */
+export const setMe = (personId: Id | null) => call<Settings>('set_me', { personId });
