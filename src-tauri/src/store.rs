@@ -12,7 +12,9 @@ use outward_core::workspace::StartupFailure;
 use rusqlite::{Connection, Transaction};
 use std::path::Path;
 use std::sync::OnceLock;
-use tauri::{AppHandle, Emitter, Runtime};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::Duration;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 /// The name of the event sent after every write that changed something; its payload is a
 /// [`Changed`].
@@ -29,6 +31,8 @@ pub struct Store {
     database: std::result::Result<Database, StartupFailure>,
     /// Set once the app exists (see [`Store::announce_to`]); until then changes are kept.
     announcer: OnceLock<Announcer>,
+    /// Told of every write, once the app tidies when idle (see [`tidy_when_idle`]).
+    wrote: OnceLock<Sender<()>>,
 }
 
 impl Store {
@@ -63,6 +67,7 @@ impl Store {
         Store {
             database: Ok(database),
             announcer: OnceLock::new(),
+            wrote: OnceLock::new(),
         }
     }
 
@@ -90,6 +95,7 @@ impl Store {
         Store {
             database: Err(failure),
             announcer: OnceLock::new(),
+            wrote: OnceLock::new(),
         }
     }
 
@@ -129,8 +135,13 @@ impl Store {
         result.map_err(report)
     }
 
-    /// Sends what the database's committed writes changed, if anything, once the app listens.
+    /// Sends what the database's committed writes changed, if anything, once the app listens;
+    /// and tells the idle tidying that a write happened.
     fn announce(&self, database: &Database) {
+        if let Some(wrote) = self.wrote.get() {
+            // The tidying thread is gone only if it could not start; nothing to tell then.
+            let _ = wrote.send(());
+        }
         let Some(announcer) = self.announcer.get() else {
             return;
         };
@@ -169,6 +180,58 @@ pub fn internal(error: &dyn std::fmt::Display) -> ErrorReport {
         kind: ErrorKind::Internal,
         message: "Something went wrong in the app. Details are in the log.".to_owned(),
         field: None,
+    }
+}
+
+/// How long after the last write the app counts as idle.
+const IDLE_AFTER: Duration = Duration::from_secs(2);
+
+/// Tidies the search index on a thread of its own whenever the app has been idle for
+/// [`IDLE_AFTER`] since a write: saves leave merging the notes' index to this (see
+/// `search::tidy_index`), one short step at a time, stopping as soon as another write comes.
+pub fn tidy_when_idle<R: Runtime>(app: AppHandle<R>) {
+    let (wrote, writes) = mpsc::channel();
+    let handle = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("idle tidying".into())
+        .spawn(move || {
+            // Wait for a write, then for a pause after it.
+            while writes.recv().is_ok() {
+                loop {
+                    match writes.recv_timeout(IDLE_AFTER) {
+                        Ok(()) => continue,
+                        Err(RecvTimeoutError::Timeout) => {}
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                    let store = handle.state::<Store>();
+                    let Ok(database) = store.database() else {
+                        return;
+                    };
+                    let mut more = true;
+                    while more && writes.try_recv().is_err() {
+                        more = match database.write(outward_core::search::tidy_index) {
+                            Ok(more) => more,
+                            Err(error) => {
+                                log::warn!("tidying the search index failed: {error}");
+                                false
+                            }
+                        };
+                    }
+                    // Interrupted by a write: wait for the next pause. Else wait for a write.
+                    if !more {
+                        break;
+                    }
+                }
+            }
+        });
+    match spawned {
+        Ok(_) => {
+            let store = app.state::<Store>();
+            if store.wrote.set(wrote).is_err() {
+                log::warn!("the store is already tidied when idle");
+            }
+        }
+        Err(error) => log::error!("the idle tidying could not start: {error}"),
     }
 }
 
