@@ -49,12 +49,13 @@ fn logging<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 
 /// The state the commands read, managed in one place for the app and for any program that drives
 /// the commands without a window (the screen tests' backend): the store, announcing what each
-/// write changed to `app`; previewed imports, which wait for their confirmation while the UI
-/// holds only their handles; the flag that cancels the export under way; and where the import
-/// asks for a folder.
+/// write changed to `app` and tidying the search index when idle; previewed imports, which wait
+/// for their confirmation while the UI holds only their handles; the flag that cancels the export
+/// under way; and where the import asks for a folder.
 pub fn manage_state<R: Runtime>(app: &tauri::AppHandle<R>, store: Store, picker: FolderPicker) {
     store.announce_to(app.clone());
     app.manage(store);
+    store::tidy_when_idle(app.clone());
     app.manage(PendingImports::default());
     // Set by `cancel_export` to stop the export under way.
     app.manage(commands::backups::ExportCancel::default());

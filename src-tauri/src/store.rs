@@ -14,8 +14,10 @@ use outward_core::error::{Error, ErrorKind, ErrorReport, Result};
 use outward_core::workspace::StartupFailure;
 use rusqlite::{Connection, Transaction};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Arc, OnceLock, RwLock};
-use tauri::{AppHandle, Emitter, Runtime};
+use std::time::Duration;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 /// The name of the event sent after every write that changed something; its payload is a
 /// [`Changed`].
@@ -35,6 +37,8 @@ pub struct Store {
     database: RwLock<std::result::Result<Arc<Database>, StartupFailure>>,
     /// Set once the app exists (see [`Store::announce_to`]); until then changes are kept.
     announcer: OnceLock<Announcer>,
+    /// Told of every write, once the app tidies when idle (see [`tidy_when_idle`]).
+    wrote: OnceLock<Sender<()>>,
 }
 
 impl Store {
@@ -64,6 +68,7 @@ impl Store {
             path: Some(database.path().to_owned()),
             database: RwLock::new(Ok(Arc::new(database))),
             announcer: OnceLock::new(),
+            wrote: OnceLock::new(),
         }
     }
 
@@ -92,6 +97,7 @@ impl Store {
             path: path.map(Path::to_owned),
             database: RwLock::new(Err(failure)),
             announcer: OnceLock::new(),
+            wrote: OnceLock::new(),
         }
     }
 
@@ -202,8 +208,13 @@ impl Store {
         result.map_err(report)
     }
 
-    /// Sends what the database's committed writes changed, if anything, once the app listens.
+    /// Sends what the database's committed writes changed, if anything, once the app listens;
+    /// and tells the idle tidying that a write happened.
     fn announce(&self, database: &Database) {
+        if let Some(wrote) = self.wrote.get() {
+            // The tidying thread is gone only if it could not start; nothing to tell then.
+            let _ = wrote.send(());
+        }
         let Some(announcer) = self.announcer.get() else {
             return;
         };
@@ -276,6 +287,58 @@ fn pause_running_workshop(database: &Database, now: DateTime<Utc>) {
         database.write(|tx| outward_core::workshops::timer::pause_after_restart(tx, now))
     {
         log::error!("could not pause the running workshop's timer: {error}");
+    }
+}
+
+/// How long after the last write the app counts as idle.
+const IDLE_AFTER: Duration = Duration::from_secs(2);
+
+/// Tidies the search index on a thread of its own whenever the app has been idle for
+/// [`IDLE_AFTER`] since a write: saves leave merging the notes' index to this (see
+/// `search::tidy_index`), one short step at a time, stopping as soon as another write comes.
+pub fn tidy_when_idle<R: Runtime>(app: AppHandle<R>) {
+    let (wrote, writes) = mpsc::channel();
+    let handle = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("idle tidying".into())
+        .spawn(move || {
+            // Wait for a write, then for a pause after it.
+            while writes.recv().is_ok() {
+                loop {
+                    match writes.recv_timeout(IDLE_AFTER) {
+                        Ok(()) => continue,
+                        Err(RecvTimeoutError::Timeout) => {}
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                    let store = handle.state::<Store>();
+                    let Ok(database) = store.database() else {
+                        return;
+                    };
+                    let mut more = true;
+                    while more && writes.try_recv().is_err() {
+                        more = match database.write(outward_core::search::tidy_index) {
+                            Ok(more) => more,
+                            Err(error) => {
+                                log::warn!("tidying the search index failed: {error}");
+                                false
+                            }
+                        };
+                    }
+                    // Interrupted by a write: wait for the next pause. Else wait for a write.
+                    if !more {
+                        break;
+                    }
+                }
+            }
+        });
+    match spawned {
+        Ok(_) => {
+            let store = app.state::<Store>();
+            if store.wrote.set(wrote).is_err() {
+                log::warn!("the store is already tidied when idle");
+            }
+        }
+        Err(error) => log::error!("the idle tidying could not start: {error}"),
     }
 }
 

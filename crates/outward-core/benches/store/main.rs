@@ -3,7 +3,7 @@
 //!
 //! Subject and baseline are sampled alternately (and in alternating order), so a noisy machine
 //! slows both alike and the ratio stays meaningful. Run with `scripts/bench`, or
-//! `cargo bench -p outward-core --features datasets --bench store [-- --stress]`.
+//! `cargo bench -p outward-core --features datasets --bench store [-- --stress | --notes]`.
 //!
 //! The `heavy` database is generated once into `target/bench/` and reused while the
 //! generator is unchanged (its file name carries a digest of the generator's output).
@@ -37,6 +37,13 @@ fn main() -> Fallible {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
     std::fs::create_dir_all(&folder)?;
     let heavy = prepared(&folder, "heavy", &Sizes::HEAVY)?;
+    // `-- --notes`: only the save of edited notes, to compare changes to the write path.
+    if std::env::args().any(|a| a == "--notes") {
+        let mut report = Report::default();
+        notes::note_saves(&heavy, &folder, &mut report)?;
+        report.print();
+        return Ok(());
+    }
     let db = Database::open(&heavy, Utc::now())?;
     let today = datasets::last_day();
     let mut report = Report::default();

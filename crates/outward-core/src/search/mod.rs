@@ -24,7 +24,7 @@ use crate::interviews::OPENING_CHARS;
 use crate::pain_points::{Status, weight};
 use crate::plain_text;
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -122,6 +122,23 @@ enum Snippet {
     Column(i32),
     /// None: the record is all title.
     None,
+}
+
+/// Pages of the notes' index one [`tidy_index`] step merges: a few milliseconds of work, so a
+/// step never keeps a person's read or save waiting for long.
+pub const TIDY_PAGES: u32 = 64;
+
+/// Merges part of the notes' full-text index, for when nobody is writing. Each save of notes
+/// writes the interview's terms as a new segment of the index and leaves merging them to this
+/// (migration 0009), so saving stays quick; searches read every segment, so the app runs
+/// this when it is idle. Returns whether more is left to merge. Only how the index is laid
+/// out changes: every search finds the same rows before and after.
+pub fn tidy_index(tx: &Transaction<'_>) -> Result<bool> {
+    let before = tx.total_changes();
+    tx.prepare_cached("INSERT INTO interviews_fts (interviews_fts, rank) VALUES ('merge', ?1)")?
+        .execute([TIDY_PAGES])?;
+    // FTS5 counts the pages it wrote as changes: fewer than two means it found nothing to merge.
+    Ok(tx.total_changes() - before >= 2)
 }
 
 /// One match offered by [`matches`].

@@ -47,6 +47,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0008_live_covering_indexes.sql",
         "2639dcf233251d73ca2e4de92c1cfbc4791c80312cb28a79efa0d02b6a92bbbe",
     ),
+    (
+        "0009_notes_index_merged_when_idle.sql",
+        "31f5ad0a6f99074bad8115d915ee99a8fd453128a4d0e95cab31a1af3ab88fc2",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {

@@ -231,3 +231,93 @@ fn hits_read_as_plain_text_never_repeat_the_title_and_carry_what_tells_them_apar
     assert_eq!(hit_of(with_words).evidence_count, Some(0));
     assert!(hit_of(with_words).weight.is_some_and(|w| w > 0.0));
 }
+
+/// Rows of the notes' index: each segment a save writes adds one here (these notes fit on one
+/// page), and merging segments leaves fewer.
+fn notes_index_pages(w: &crate::fixtures::World) -> i64 {
+    w.db.read(|c| Ok(c.query_row("SELECT count(*) FROM interviews_fts_data", [], |r| r.get(0))?))
+        .unwrap()
+}
+
+#[test]
+fn saving_notes_leaves_merging_the_index_to_idle_time_and_search_finds_the_same() {
+    let w = world();
+    let i = interview(
+        &w,
+        w.payments,
+        day(2026, 11, 18),
+        "Flaky canaries block Friday releases.",
+    );
+    let automerge: i64 =
+        w.db.read(|c| {
+            Ok(c.query_row(
+                "SELECT v FROM interviews_fts_config WHERE k = 'automerge'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(automerge, 0, "a save does not merge the notes' index");
+
+    let before = notes_index_pages(&w);
+    for n in 0..10 {
+        let notes = format!("Rollbacks take an hour, said caller {n}. Flaky canaries too.");
+        w.db.write(|tx| interviews::save_notes(tx, i, &notes, now()))
+            .unwrap();
+    }
+    let piled = notes_index_pages(&w);
+    assert!(
+        piled >= before + 10,
+        "each save wrote a segment of its own: {before} → {piled}"
+    );
+    let found = |q: &str| {
+        w.db.read(|c| search::search(c, q, now().date_naive()))
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind == HitKind::Interview)
+            .map(|h| (h.id, h.snippet, h.notes_match))
+            .collect::<Vec<_>>()
+    };
+    let queries = [
+        "canar",
+        "\"rollbacks take\"",
+        "caller 9",
+        "caller 3",
+        "friday",
+    ];
+    let seen: Vec<_> = queries.iter().map(|q| found(q)).collect();
+    assert_eq!(seen[0].len(), 1, "{seen:?}");
+    assert_eq!(seen[2].len(), 1, "the last save is searchable at once");
+    assert!(
+        seen[0][0].1.contains("\u{E000}canaries\u{E001}"),
+        "{:?}",
+        seen[0]
+    );
+    assert!(seen[3].is_empty(), "an older save's words left the index");
+    assert!(seen[4].is_empty(), "the first notes' words left the index");
+
+    let mut steps = 0;
+    while w.db.write(search::tidy_index).unwrap() {
+        steps += 1;
+        assert!(steps < 100, "tidying ends");
+    }
+    assert!(steps > 0, "there was something to merge");
+    let tidied = notes_index_pages(&w);
+    assert!(
+        tidied < piled,
+        "tidying merged the segments: {piled} → {tidied}"
+    );
+    assert!(
+        !w.db.write(search::tidy_index).unwrap(),
+        "nothing is left to merge"
+    );
+    w.db.write(|tx| {
+        tx.execute_batch(
+            "INSERT INTO interviews_fts (interviews_fts, rank) VALUES ('integrity-check', 1)",
+        )?;
+        Ok(())
+    })
+    .expect("the index matches the notes");
+    let after: Vec<_> = queries.iter().map(|q| found(q)).collect();
+    assert_eq!(after, seen, "tidying changes no hit, snippet or match");
+}

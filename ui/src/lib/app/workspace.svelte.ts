@@ -24,8 +24,23 @@ class Workspace {
 		return overview !== null && overview.isEmpty;
 	}
 
-	/** Asks the shell whether the database opened, then reads the overview. */
+	#started: Promise<void> | null = null;
+
+	/** Starts the workspace once: the first caller starts it, later ones wait for the same. */
+	begin(): Promise<void> {
+		this.#started ??= this.start();
+		return this.#started;
+	}
+
+	/**
+	 * Asks the shell whether the database opened and reads the overview, both at once: the
+	 * first screen waits for one round trip instead of two. The overview is used only if the
+	 * database opened.
+	 */
 	async start(): Promise<void> {
+		const overview = workspaceOverview();
+		// Answered below, or dropped when the database did not open.
+		overview.catch(() => {});
 		try {
 			const failure = await startupFailure();
 			if (failure) {
@@ -36,14 +51,14 @@ class Workspace {
 			this.state = { status: 'unreachable', error: toErrorReport(error) };
 			return;
 		}
-		await this.refresh();
+		await this.refresh(overview);
 	}
 
-	async refresh(): Promise<void> {
+	async refresh(asked: Promise<Overview> = workspaceOverview()): Promise<void> {
 		if (this.state.status === 'failed') return;
 		const sequence = ++this.#sequence;
 		try {
-			const overview = await workspaceOverview();
+			const overview = await asked;
 			if (sequence === this.#sequence) this.state = { status: 'ready', overview };
 		} catch (error) {
 			if (sequence === this.#sequence && this.state.status !== 'ready') {

@@ -21,16 +21,31 @@ const overview: Overview = {
 afterEach(() => clearMocks());
 
 describe('workspace', () => {
-	it('shows the startup failure instead of reading the overview', async () => {
+	it('shows the startup failure instead of the overview', async () => {
 		const failure = { databasePath: '/x.db', reason: 'not a database', latestBackup: null };
-		const asked: string[] = [];
 		mockIPC((command) => {
-			asked.push(command);
-			return command === 'startup_failure' ? failure : overview;
+			if (command === 'startup_failure') return failure;
+			throw new Error('The database at /x.db could not be opened');
 		});
 		await workspace.start();
 		expect(workspace.state).toEqual({ status: 'failed', failure });
-		expect(asked).toEqual(['startup_failure']);
+	});
+
+	it('asks for the overview without waiting for the start-up answer', async () => {
+		const asked: string[] = [];
+		let answer: (value: null) => void = () => {};
+		mockIPC((command) => {
+			asked.push(command);
+			if (command === 'startup_failure') return new Promise((resolve) => (answer = resolve));
+			return { ...overview, teams: 3, isEmpty: false };
+		});
+		workspace.state = { status: 'loading' };
+		const started = workspace.start();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(asked.sort()).toEqual(['startup_failure', 'workspace_overview']);
+		answer(null);
+		await started;
+		expect(workspace.overview?.teams).toBe(3);
 	});
 
 	it('is ready with the overview when the database opened', async () => {
