@@ -3,7 +3,7 @@
 use crate::store::{Reply, Store};
 use chrono::Utc;
 use outward_core::id::Id;
-use outward_core::themes::{self, Tag, Theme, ThemeCluster};
+use outward_core::themes::{self, Tag, Theme, ThemeCluster, ThemeHeaviest};
 use tauri::State;
 
 #[tauri::command(async)]
@@ -34,4 +34,11 @@ pub fn merge_themes(store: State<'_, Store>, source_id: Id, target_id: Id) -> Re
 pub fn get_theme_cluster(store: State<'_, Store>, id: Id) -> Reply<ThemeCluster> {
     let today = Utc::now().date_naive();
     store.read(|conn, _| themes::cluster(conn, id, today))
+}
+
+/// Every theme's heaviest pain points, for the themes view, in one read.
+#[tauri::command(async)]
+pub fn list_heaviest_by_theme(store: State<'_, Store>) -> Reply<Vec<ThemeHeaviest>> {
+    let today = Utc::now().date_naive();
+    store.read(|conn, _| themes::heaviest(conn, today))
 }

@@ -6,9 +6,10 @@ mod cluster;
 
 use crate::error::{Error, Result};
 use crate::id::Id;
+use crate::pain_points::weight;
 use crate::store::{live, unique_violation};
 use crate::text;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -174,6 +175,64 @@ pub fn list(conn: &Connection) -> Result<Vec<Theme>> {
 pub fn counted(conn: &Connection, id: Id) -> Result<Theme> {
     let mut stmt = conn.prepare_cached(&format!("{WITH_COUNTS} AND t.id = ?1"))?;
     live(stmt.query_row([id], theme_from_row), "theme", id)
+}
+
+/// How many of each theme's pain points the themes view shows.
+pub const HEAVIEST_SHOWN: u32 = 5;
+
+/// One of a theme's heaviest pain points, as the themes view shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HeaviestPoint {
+    pub id: Id,
+    pub title: String,
+    pub weight: f64,
+}
+
+/// A live theme with its heaviest live pain points.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ThemeHeaviest {
+    pub theme_id: Id,
+    pub pain_points: Vec<HeaviestPoint>,
+}
+
+/// Every live theme's [`HEAVIEST_SHOWN`] heaviest live pain points, weights as of `today`, in
+/// one read for the whole themes view. Each theme's are chosen from the covering index of live
+/// pain points' weights, so only the rows shown are read whole.
+pub fn heaviest(conn: &Connection, today: NaiveDate) -> Result<Vec<ThemeHeaviest>> {
+    let themes: Vec<Id> = conn
+        .prepare_cached("SELECT id FROM themes WHERE deleted_at IS NULL AND merged_into IS NULL")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut top = conn.prepare_cached(&format!(
+        "WITH top AS (
+           SELECT p.id, p.weight FROM pain_points p INDEXED BY pain_points_live
+           WHERE p.deleted_at IS NULL AND p.merged_into IS NULL
+             AND p.id IN (SELECT pain_point_id FROM pain_point_themes WHERE theme_id = ?1)
+           ORDER BY p.weight DESC, p.id LIMIT {HEAVIEST_SHOWN})
+         SELECT p.id, p.title, top.weight FROM top JOIN pain_points p ON p.id = top.id
+         ORDER BY top.weight DESC, p.id"
+    ))?;
+    let mut all = Vec::with_capacity(themes.len());
+    for theme_id in themes {
+        let pain_points = top
+            .query_map([theme_id], |r| {
+                Ok(HeaviestPoint {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    weight: weight::on(r.get(2)?, today),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        all.push(ThemeHeaviest {
+            theme_id,
+            pain_points,
+        });
+    }
+    Ok(all)
 }
 
 /// The tags on one record, by name, from a link table keyed by `owner_column`.

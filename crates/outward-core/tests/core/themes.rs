@@ -97,3 +97,78 @@ fn every_theme_of_the_example_gathers_pain_points_as_well_as_interviews() {
         assert_eq!(cluster.interviews.total, theme.interviews);
     }
 }
+
+/// The themes view reads every theme's heaviest pain points at once: the same ones, in the same
+/// order and with the same weights, as the first page of that theme's list.
+#[test]
+fn every_themes_heaviest_are_the_first_of_its_list_in_one_read() {
+    let (_dir, db) = database();
+    db.write(|tx| workspace::load_example(tx, now())).unwrap();
+    let first = db.read(themes::list).unwrap()[0].clone();
+    let tagged = |title: &str, severity: u8| {
+        let input = PainPointInput {
+            title: title.into(),
+            description: String::new(),
+            severity,
+            frequency: pain_points::Frequency::Weekly,
+            product_ids: vec![],
+            customer_ids: vec![],
+            tags: vec![first.name.clone()],
+        };
+        db.write(|tx| pain_points::create(tx, &input, None, now()))
+            .unwrap()
+            .id
+    };
+    let added: Vec<_> = (1..=6)
+        .map(|n| tagged(&format!("Tagged pain point {n}"), (n % 4 + 1) as u8))
+        .collect();
+    db.write(|tx| trash::move_to_trash(tx, EntityKind::PainPoint, added[4], now()))
+        .unwrap();
+
+    let today = now().date_naive();
+    let heaviest = db.read(|c| themes::heaviest(c, today)).unwrap();
+    let listed = db.read(themes::list).unwrap();
+    assert_eq!(
+        heaviest.len(),
+        listed.len(),
+        "one entry for each live theme"
+    );
+    for theme in &listed {
+        let shown = &heaviest
+            .iter()
+            .find(|h| h.theme_id == theme.id)
+            .unwrap()
+            .pain_points;
+        let filter = pain_points::PainPointFilter {
+            theme_id: Some(theme.id),
+            ..Default::default()
+        };
+        let page = outward_core::page::PageRequest {
+            offset: 0,
+            limit: themes::HEAVIEST_SHOWN,
+        };
+        let first_page = db
+            .read(|c| pain_points::list(c, &filter, page, today))
+            .unwrap();
+        let expected: Vec<_> = first_page
+            .items
+            .iter()
+            .map(|p| (p.id, p.title.clone(), p.weight))
+            .collect();
+        let got: Vec<_> = shown
+            .iter()
+            .map(|p| (p.id, p.title.clone(), p.weight))
+            .collect();
+        assert_eq!(got, expected, "the heaviest of “{}”", theme.name);
+    }
+    let first_shown = &heaviest
+        .iter()
+        .find(|h| h.theme_id == first.id)
+        .unwrap()
+        .pain_points;
+    assert_eq!(first_shown.len(), 5, "no more than are shown");
+    assert!(
+        first_shown.iter().all(|p| p.id != added[4]),
+        "a pain point in the Trash is not shown"
+    );
+}

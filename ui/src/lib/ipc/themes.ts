@@ -3,9 +3,12 @@ import type { Id } from '$lib/bindings/Id';
 import type { Tag } from '$lib/bindings/Tag';
 import type { Theme } from '$lib/bindings/Theme';
 import type { ThemeCluster } from '$lib/bindings/ThemeCluster';
+import type { ThemeHeaviest } from '$lib/bindings/ThemeHeaviest';
 import { call } from './call';
 
 export const listThemes = () => call<Theme[]>('list_themes');
+/** Every theme's heaviest pain points, for the themes view. */
+export const listHeaviestByTheme = () => call<ThemeHeaviest[]>('list_heaviest_by_theme');
 export const createTheme = (name: string) => call<Tag>('create_theme', { name });
 export const renameTheme = (id: Id, name: string) => call<Tag>('rename_theme', { id, name });
 export const mergeThemes = (sourceId: Id, targetId: Id) =>
