@@ -308,7 +308,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "a7f0c1d5f5c0975024bc526812df24caf24780ff6d5861244d0f8ecfa7e89cec"
+            "5351a409d547df44dadac7ec213ca5307fdbe04329966b897e2b1619cf9f562f"
         );
     }
 
