@@ -157,9 +157,8 @@ impl Store {
             )),
         );
         if let Ok(current) = closing {
-            let current = sole(current);
             // What it changed was announced when it was written; nothing is left to send.
-            drop(current);
+            drop(sole(current));
         }
         let restored = backup::restore(backup, &path, now);
         *slot = match Database::open(&path, now) {

@@ -7,7 +7,7 @@ use outward_core::db::backup;
 use outward_core::error::Result;
 use std::path::Path;
 
-#[derive(Clone, Subcommand)]
+#[derive(Subcommand)]
 pub enum BackupsAction {
     /// Every backup of the database, newest first: when, why, its size, and whether it verifies
     List {

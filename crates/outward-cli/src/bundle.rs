@@ -24,13 +24,14 @@ pub fn export(database: &Database, out: &Path) -> Result<()> {
     })?;
     bar.finish_and_clear();
     if let Some(exported) = exported {
-        let rows: u64 = exported.manifest.files.iter().map(|f| f.rows).sum();
+        let summary = exported.summary();
         println!(
-            "Exported {rows} records of {} tables and {} interviews as Markdown to {} \
+            "Exported {} records of {} tables and {} interviews as Markdown to {} \
              ({:.1} MB) in {:.1} s.",
-            exported.manifest.files.len(),
-            exported.manifest.markdown.files,
-            exported.path.display(),
+            summary.records,
+            summary.tables,
+            summary.markdown_files,
+            summary.path,
             exported.bytes as f64 / 1_048_576.0,
             started.elapsed().as_secs_f64()
         );

@@ -212,13 +212,13 @@ fn run(cli: Cli) -> Result<()> {
         None => db::default_path()?,
     };
     // These work on the files, not through an open database.
-    match &cli.command {
-        Command::Backups { action } => return backups::run(&path, action.clone()),
-        Command::Restore { file } => return backups::restore(&path, file),
-        _ => {}
-    }
-    let database = open(&path, cli.command.may_create())?;
-    match cli.command {
+    let command = match cli.command {
+        Command::Backups { action } => return backups::run(&path, action),
+        Command::Restore { file } => return backups::restore(&path, &file),
+        command => command,
+    };
+    let database = open(&path, command.may_create())?;
+    match command {
         Command::Backups { .. } | Command::Restore { .. } => unreachable!("handled above"),
         Command::Export { out } => bundle::export(&database, &out),
         Command::ImportBundle { path } => bundle::import(&database, &path),

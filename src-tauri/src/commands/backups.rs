@@ -3,6 +3,7 @@
 //! dialogs, opened from Rust; the page names a backup only by its file name, which must be one
 //! of this database's backups.
 
+use crate::picker::FolderPicker;
 use crate::store::{Reply, Store};
 use outward_core::bundle::{self, BundleSummary, Progress};
 use outward_core::db::backup::{self, BackupInfo};
@@ -28,17 +29,11 @@ pub fn list_backups(store: State<'_, Store>) -> Reply<Vec<BackupInfo>> {
 #[tauri::command(async)]
 pub fn restore_backup(store: State<'_, Store>, file_name: String) -> Reply<Option<String>> {
     let path = store.path()?;
-    let chosen = backup::list(path)
-        .into_iter()
-        .find(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy() == file_name)
-        })
-        .ok_or_else(|| ErrorReport {
-            kind: ErrorKind::NotFound,
-            message: format!("There is no backup named {file_name} any more."),
-            field: Some("backup".to_owned()),
-        })?;
+    let chosen = backup::named(path, &file_name).ok_or_else(|| ErrorReport {
+        kind: ErrorKind::NotFound,
+        message: format!("There is no backup named {file_name} any more."),
+        field: Some("backup".to_owned()),
+    })?;
     let kept = store.restore(&chosen, chrono::Utc::now())?;
     Ok(kept.map(|p| p.display().to_string()))
 }
@@ -80,14 +75,13 @@ pub fn cancel_export(cancel: State<'_, ExportCancel>) {
 /// Asks for a bundle folder and imports it into this workspace, which must be empty, in one
 /// transaction. `None` when the person cancels the dialog.
 #[tauri::command(async)]
-pub fn import_bundle<R: Runtime>(
-    app: AppHandle<R>,
+pub fn import_bundle(
+    picker: State<'_, FolderPicker>,
     store: State<'_, Store>,
 ) -> Reply<Option<BundleSummary>> {
-    let Some(folder) = app.dialog().file().blocking_pick_folder() else {
+    let Some(folder) = picker.pick()? else {
         return Ok(None);
     };
-    let folder = folder.into_path().map_err(|e| crate::store::internal(&e))?;
     let imported = store.write(|tx, _| bundle::import(tx, &folder))?;
     Ok(Some(imported.summary(&folder)))
 }

@@ -5,6 +5,7 @@ use super::{
     FORMAT, FORMAT_VERSION, FileEntry, INTERVIEWS_FOLDER, MANIFEST, Manifest, MarkdownEntry,
     Progress, Table, markdown, quoted, tables,
 };
+use crate::db::backup::sync_folder;
 use crate::db::schema_version;
 use crate::error::{Error, Result};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -65,7 +66,7 @@ pub fn export(
                 Error::io(format!("cannot move the export to {}", out.display()), e)
             })?;
             if let Some(parent) = out.parent() {
-                sync_dir(parent);
+                sync_folder(parent);
             }
             Ok(Some(Exported {
                 path: out.to_owned(),
@@ -235,7 +236,7 @@ fn write_all(
     if stopped {
         return Ok(None);
     }
-    sync_dir(&folder);
+    sync_folder(&folder);
     let manifest = Manifest {
         format: FORMAT.to_owned(),
         format_version: FORMAT_VERSION,
@@ -257,7 +258,7 @@ fn write_all(
     out.write_all(text.as_bytes()).map_err(io(&path))?;
     finish(out).map_err(io(&path))?;
     bytes += text.len() as u64;
-    sync_dir(dir);
+    sync_folder(dir);
     if !progress(Progress { done: total, total }) {
         return Ok(None);
     }
@@ -281,13 +282,6 @@ pub(super) fn finish(out: BufWriter<File>) -> std::io::Result<()> {
     out.into_inner()
         .map_err(|e| e.into_error())
         .and_then(|f| f.sync_all())
-}
-
-/// Makes a folder's entries durable. Best effort: not every platform can fsync a folder.
-fn sync_dir(dir: &Path) {
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
 }
 
 pub(super) fn json_string(text: &str) -> String {

@@ -7,7 +7,7 @@ use super::{FORMAT, FORMAT_VERSION, MANIFEST, Manifest, Table, quoted, tables};
 use crate::db::{in_memory_at, latest_schema_version, migrate_to_latest};
 use crate::error::{Error, Result};
 use rusqlite::types::Value;
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde_json::Value as Json;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -317,13 +317,7 @@ fn check_links(conn: &Connection, tables: &[Table], lines: &HashMap<String, Line
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
-        .map_or_else(
-            |e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                other => Err(other),
-            },
-            |found| Ok(Some(found)),
-        )?;
+        .optional()?;
     let Some((child, parent, fkid)) = broken else {
         return Ok(());
     };

@@ -177,15 +177,18 @@ pub fn verify(path: &Path) -> Result<()> {
 
 /// The backups of the database at `db_path`, newest first.
 pub fn list(db_path: &Path) -> Vec<PathBuf> {
-    dated(db_path).into_iter().map(|(_, path)| path).collect()
-}
-
-/// The backups of the database at `db_path` with when each was taken, newest first.
-fn dated(db_path: &Path) -> Vec<(DateTime<Utc>, PathBuf)> {
     described(db_path)
         .into_iter()
-        .map(|(taken, _, path)| (taken, path))
+        .map(|(_, _, path)| path)
         .collect()
+}
+
+/// The backup of the database at `db_path` whose file is named `file_name`, if there is one.
+pub fn named(db_path: &Path, file_name: &str) -> Option<PathBuf> {
+    list(db_path).into_iter().find(|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy() == file_name)
+    })
 }
 
 /// The backups of the database at `db_path` with when and why each was taken, newest first.
@@ -217,7 +220,10 @@ pub const AUTOMATIC_EVERY: chrono::Duration = chrono::Duration::hours(24);
 /// Takes a backup of the database at `db_path` unless the newest one is younger than
 /// [`AUTOMATIC_EVERY`]. Returns the new backup's path when one was written.
 fn create_if_due(conn: &Connection, db_path: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
-    let newest = dated(db_path).into_iter().next().map(|(taken, _)| taken);
+    let newest = described(db_path)
+        .into_iter()
+        .next()
+        .map(|(taken, _, _)| taken);
     if newest.is_some_and(|taken| now - taken < AUTOMATIC_EVERY) {
         return Ok(None);
     }
@@ -265,8 +271,9 @@ fn partials(db_path: &Path) -> impl Iterator<Item = PathBuf> + use<> {
         .map(|(_, path)| path)
 }
 
-/// Makes the rename durable. Best effort: not every platform can fsync a folder.
-fn sync_folder(folder: &Path) {
+/// Makes a folder's entries (a rename into it) durable. Best effort: not every platform can
+/// fsync a folder.
+pub(crate) fn sync_folder(folder: &Path) {
     if let Ok(dir) = File::open(folder) {
         let _ = dir.sync_all();
     }

@@ -197,14 +197,13 @@ fn matches(
         None => "NULL".to_owned(),
     };
     let snippet = match snippet {
-        Snippet::BestColumn => {
-            format!("snippet({table}, -1, '{MATCH_START}', '{MATCH_END}', '…', 16)")
-        }
-        Snippet::Column(column) => {
-            format!("snippet({table}, {column}, '{MATCH_START}', '{MATCH_END}', '…', 16)")
-        }
-        Snippet::None => "''".to_owned(),
-    };
+        Snippet::BestColumn => Some(-1),
+        Snippet::Column(column) => Some(column),
+        Snippet::None => None,
+    }
+    .map_or("''".to_owned(), |column| {
+        format!("snippet({table}, {column}, '{MATCH_START}', '{MATCH_END}', '…', 16)")
+    });
     let mut ranked = conn.prepare_cached(&format!(
         "SELECT rowid, {snippet}, rank, {marked}
          FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2 ORDER BY rank"
@@ -323,11 +322,10 @@ fn cards(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
          WHERE c.rowid = ?1 AND c.deleted_at IS NULL",
     )?;
     let mut hits = Vec::new();
-    let snippet = Snippet::BestColumn;
     matches(
         conn,
         "workshop_cards_fts",
-        snippet,
+        Snippet::BestColumn,
         None,
         query,
         |offered| {

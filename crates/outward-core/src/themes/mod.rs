@@ -141,7 +141,7 @@ pub fn get(conn: &Connection, id: Id) -> Result<Tag> {
 }
 
 /// A theme's columns with how many live interviews and pain points carry it, counted through the
-/// indexes that hold whether a row is live (migration 9), so no row's notes are read.
+/// indexes that hold whether a row is live (migration 8), so no row's notes are read.
 const WITH_COUNTS: &str = "SELECT t.id, t.name,
    (SELECT count(*) FROM interview_themes it
      JOIN interviews i INDEXED BY interviews_live ON i.id = it.interview_id

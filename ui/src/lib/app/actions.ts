@@ -4,6 +4,7 @@ import type { EntityKind } from '$lib/bindings/EntityKind';
 import type { Id } from '$lib/bindings/Id';
 import {
 	createBackup,
+	duplicateExercise,
 	errorMessage,
 	loadExample,
 	moveToTrash,
@@ -12,6 +13,17 @@ import {
 import { HOME, SCREENS } from './registry';
 import { toasts } from './toasts.svelte';
 import { workspace } from './workspace.svelte';
+
+/** Copies an exercise and opens the copy's editor. */
+export async function copyExercise(id: Id): Promise<void> {
+	try {
+		const made = await duplicateExercise(id);
+		toasts.show(`Made “${made.name}”: yours to change.`, { tone: 'success' });
+		await goto(`/exercises/${made.id}/edit`);
+	} catch (error) {
+		toasts.error(errorMessage(error));
+	}
+}
 
 /** Loads the example workspace and shows its teams. Resolves to false if it failed. */
 export async function loadExampleWorkspace(): Promise<boolean> {
