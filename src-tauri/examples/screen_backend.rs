@@ -19,7 +19,7 @@
 //! Build: `cargo build -p outward-app --example screen_backend --locked`.
 
 use outward_app::commands::workspace::StartedAt;
-use outward_app::picker::{FolderPicker, SavePicker};
+use outward_app::picker::{OpenPicker, SavePicker};
 use outward_app::store::{CHANGED_EVENT, Store};
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -57,7 +57,7 @@ impl Workspace {
             .invoke_handler(outward_app::handler())
             .build(outward_app::context())
             .map_err(|e| e.to_string())?;
-        let picker = FolderPicker::answering(move || {
+        let picker = OpenPicker::answering(move |_| {
             Ok(answer
                 .lock()
                 .map_err(|e| outward_app::store::internal(&e))?

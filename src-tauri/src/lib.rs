@@ -17,7 +17,7 @@ pub mod store;
 
 use commands::workspace::StartedAt;
 use outward_core::interviews::import::PendingImports;
-use picker::{FolderPicker, SavePicker};
+use picker::{OpenPicker, SavePicker};
 use store::Store;
 use tauri::{Manager, Runtime};
 
@@ -52,7 +52,7 @@ fn logging<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 /// write changed to `app` and tidying the search index when idle; previewed imports, which wait
 /// for their confirmation while the UI holds only their handles; the flag that cancels the export
 /// under way; and where the import asks for a folder.
-pub fn manage_state<R: Runtime>(app: &tauri::AppHandle<R>, store: Store, picker: FolderPicker) {
+pub fn manage_state<R: Runtime>(app: &tauri::AppHandle<R>, store: Store, picker: OpenPicker) {
     store.announce_to(app.clone());
     app.manage(store);
     store::tidy_when_idle(app.clone());
@@ -77,11 +77,12 @@ pub fn run() {
         // the UI or send a command before this returns: both run on this (main) thread.
         .setup(|app| {
             let store = Store::open_default(chrono::Utc::now());
-            manage_state(
-                app.handle(),
-                store,
-                FolderPicker::system(app.handle().clone()),
-            );
+            // Imports read what the person picks, unless a path is named for them.
+            let picker = match std::env::var_os("OUTWARD_IMPORT_PATH") {
+                Some(path) if !path.is_empty() => OpenPicker::from_path(path.into()),
+                _ => OpenPicker::system(app.handle().clone()),
+            };
+            manage_state(app.handle(), store, picker);
             // Exports go where the person picks, unless a folder is named for them.
             app.manage(match std::env::var_os("OUTWARD_EXPORT_DIR") {
                 Some(folder) if !folder.is_empty() => SavePicker::into_folder(folder.into()),

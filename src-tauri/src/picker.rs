@@ -1,25 +1,43 @@
-//! Where the import asks the person for a folder. The app asks with the system's dialog, opened
-//! from Rust (the page is granted no dialogs and never sends a path); a program driving the
-//! commands without a window (the screen tests' backend) gives its own answer instead.
+//! Where imports and exports ask the person for a folder or a file. The app asks with the
+//! system's dialogs, opened from Rust (the page is granted no dialogs and never sends a path);
+//! a program driving the commands without a window (the screen tests' backend) gives its own
+//! answer instead, and `OUTWARD_IMPORT_PATH` / `OUTWARD_EXPORT_DIR` answer without a dialog.
 
 use crate::store::Reply;
 use std::path::PathBuf;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
-type Pick = Box<dyn Fn() -> Reply<Option<PathBuf>> + Send + Sync>;
+type Pick = Box<dyn Fn(&Open<'_>) -> Reply<Option<PathBuf>> + Send + Sync>;
 
-/// Asks for a folder; `None` when the person cancels. Managed as Tauri state.
-pub struct FolderPicker(Pick);
+/// What an import asks for: a folder (of interviews' Markdown files), or a file of a kind.
+pub enum Open<'a> {
+    Folder,
+    File {
+        kind: &'a str,
+        extensions: &'a [&'a str],
+    },
+}
 
-impl FolderPicker {
-    /// The system's folder dialog, which blocks until the person answers.
-    pub fn system<R: Runtime>(app: AppHandle<R>) -> FolderPicker {
-        FolderPicker(Box::new(move || {
-            let Some(folder) = app.dialog().file().blocking_pick_folder() else {
+/// Asks for a folder or a file to import; `None` when the person cancels. Managed as Tauri
+/// state.
+pub struct OpenPicker(Pick);
+
+impl OpenPicker {
+    /// The system's dialogs, which block until the person answers.
+    pub fn system<R: Runtime>(app: AppHandle<R>) -> OpenPicker {
+        OpenPicker(Box::new(move |what| {
+            let dialog = app.dialog().file();
+            let picked = match what {
+                Open::Folder => dialog.blocking_pick_folder(),
+                Open::File { kind, extensions } => {
+                    dialog.add_filter(*kind, extensions).blocking_pick_file()
+                }
+            };
+            let Some(picked) = picked else {
                 return Ok(None);
             };
-            folder
+            picked
                 .into_path()
                 .map(Some)
                 .map_err(|e| crate::store::internal(&e))
@@ -27,12 +45,20 @@ impl FolderPicker {
     }
 
     /// Answers with `pick` instead of a dialog.
-    pub fn answering(pick: impl Fn() -> Reply<Option<PathBuf>> + Send + Sync + 'static) -> Self {
-        FolderPicker(Box::new(pick))
+    pub fn answering(
+        pick: impl Fn(&Open<'_>) -> Reply<Option<PathBuf>> + Send + Sync + 'static,
+    ) -> Self {
+        OpenPicker(Box::new(pick))
     }
 
-    pub fn pick(&self) -> Reply<Option<PathBuf>> {
-        (self.0)()
+    /// Reads from `path` without asking (`OUTWARD_IMPORT_PATH`, for imports made where no one
+    /// can answer a dialog).
+    pub fn from_path(path: PathBuf) -> OpenPicker {
+        OpenPicker(Box::new(move |_| Ok(Some(path.clone()))))
+    }
+
+    pub fn pick(&self, what: &Open<'_>) -> Reply<Option<PathBuf>> {
+        (self.0)(what)
     }
 }
 
@@ -45,7 +71,8 @@ pub struct SaveRequest<'a> {
     pub extensions: &'a [&'a str],
 }
 
-/// Asks where to save a file (the summary's Markdown export); `None` when the person cancels.
+/// Asks where to save a file (the workspace's export, a summary's Markdown); `None` when the
+/// person cancels.
 /// Managed as Tauri state, like the folder picker.
 pub struct SavePicker(SaveAs);
 

@@ -1,5 +1,5 @@
 //! `outward export --out PATH` and `outward import-bundle PATH`: the whole workspace as an open
-//! bundle of files (docs/EXPORT.md), and back into an empty database.
+//! bundle of files (docs/EXPORT.md), in a folder or one `.zip`, and back into an empty database.
 
 use chrono::Utc;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -39,9 +39,9 @@ pub fn export(database: &Database, out: &Path) -> Result<()> {
     Ok(())
 }
 
-pub fn import(database: &Database, dir: &Path) -> Result<()> {
+pub fn import(database: &Database, path: &Path) -> Result<()> {
     let started = Instant::now();
-    let imported = database.write(|tx| bundle::import(tx, dir))?;
+    let imported = database.write(|tx| bundle::import(tx, path))?;
     println!(
         "Imported {} records of {} tables (written by Outward {}, schema {}) into {} in {:.1} s.",
         imported.rows,

@@ -67,12 +67,14 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
-    /// Write the whole workspace to a new folder in the open bundle format (docs/EXPORT.md)
+    /// Write the whole workspace to a new folder in the open bundle format (docs/EXPORT.md), or
+    /// to one zip archive when PATH ends in .zip
     Export {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
-    /// Import a bundle written by `outward export` into an empty database
+    /// Import a bundle written by `outward export` (its folder, its manifest.json or its .zip)
+    /// into an empty database
     ImportBundle {
         #[arg(value_name = "PATH")]
         path: PathBuf,

@@ -650,4 +650,17 @@ fn export_and_import_bundle_carry_a_workspace_into_an_empty_database() {
         "{}",
         stderr(&existing)
     );
+
+    // The same workspace packed into one .zip, and back.
+    let zip = dir.path().join("export.zip");
+    let exported = outward(&db, &["export", "--out", zip.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    assert!(zip.is_file());
+    let from_zip = dir.path().join("from-zip.db");
+    let imported = outward(&from_zip, &["import-bundle", zip.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert_eq!(
+        json(&outward(&from_zip, &["info", "--json"]))["interviews"],
+        a["interviews"]
+    );
 }

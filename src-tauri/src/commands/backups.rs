@@ -3,14 +3,13 @@
 //! dialogs, opened from Rust; the page names a backup only by its file name, which must be one
 //! of this database's backups.
 
-use crate::picker::FolderPicker;
+use crate::picker::{Open, OpenPicker, SavePicker, SaveRequest};
 use crate::store::{Reply, Store};
 use outward_core::bundle::{self, BundleSummary, Progress};
 use outward_core::db::backup::{self, BackupInfo};
 use outward_core::error::{ErrorKind, ErrorReport};
 use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::{AppHandle, Emitter, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 /// The event an export sends as it goes; its payload is a `Progress`.
 pub const EXPORT_PROGRESS_EVENT: &str = "export-progress";
@@ -38,23 +37,29 @@ pub fn restore_backup(store: State<'_, Store>, file_name: String) -> Reply<Optio
     Ok(kept.map(|p| p.display().to_string()))
 }
 
-/// Asks where to save the export (a new folder) and writes the whole workspace there,
-/// sending an [`EXPORT_PROGRESS_EVENT`] as it goes. `None` when the person cancels the dialog
-/// or the export ([`cancel_export`]); then nothing is left behind.
+/// Asks where to save the export and writes the whole workspace there: one zip archive under
+/// the suggested name, or a new folder when the person drops the `.zip`. Sends an
+/// [`EXPORT_PROGRESS_EVENT`] as it goes. `None` when the person cancels the dialog or the export
+/// ([`cancel_export`]); then nothing is left behind.
 #[tauri::command(async)]
 pub fn export_workspace<R: Runtime>(
     app: AppHandle<R>,
+    save: State<'_, SavePicker>,
     store: State<'_, Store>,
     cancel: State<'_, ExportCancel>,
 ) -> Reply<Option<BundleSummary>> {
     let name = format!(
-        "Outward export {}",
+        "Outward export {}.zip",
         chrono::Utc::now().format("%Y-%m-%d %H%M")
     );
-    let Some(out) = app.dialog().file().set_file_name(name).blocking_save_file() else {
+    let request = SaveRequest {
+        file_name: &name,
+        kind: "Zip archive",
+        extensions: &["zip"],
+    };
+    let Some(out) = save.pick(&request)? else {
         return Ok(None);
     };
-    let out = out.into_path().map_err(|e| crate::store::internal(&e))?;
     cancel.0.store(false, Ordering::SeqCst);
     let now = chrono::Utc::now();
     let exported = store.on_file(|db_path| {
@@ -72,16 +77,21 @@ pub fn cancel_export(cancel: State<'_, ExportCancel>) {
     cancel.0.store(true, Ordering::SeqCst);
 }
 
-/// Asks for a bundle folder and imports it into this workspace, which must be empty, in one
-/// transaction. `None` when the person cancels the dialog.
+/// Asks for an export (its `.zip`, or the `manifest.json` in its folder) and imports it into
+/// this workspace, which must be empty, in one transaction. `None` when the person cancels the
+/// dialog.
 #[tauri::command(async)]
 pub fn import_bundle(
-    picker: State<'_, FolderPicker>,
+    picker: State<'_, OpenPicker>,
     store: State<'_, Store>,
 ) -> Reply<Option<BundleSummary>> {
-    let Some(folder) = picker.pick()? else {
+    let export = Open::File {
+        kind: "Outward export",
+        extensions: &["zip", "json"],
+    };
+    let Some(path) = picker.pick(&export)? else {
         return Ok(None);
     };
-    let imported = store.write(|tx, _| bundle::import(tx, &folder))?;
-    Ok(Some(imported.summary(&folder)))
+    let imported = store.write(|tx, _| bundle::import(tx, &path))?;
+    Ok(Some(imported.summary(&path)))
 }

@@ -1,7 +1,7 @@
 //! Commands for interviews, the evidence marked in their notes, and importing them from a
 //! folder of Markdown files.
 
-use crate::picker::FolderPicker;
+use crate::picker::{Open, OpenPicker};
 use crate::store::{Reply, Store};
 use outward_core::id::Id;
 use outward_core::interviews::import::{ImportHandle, ImportPreview, PendingImports};
@@ -87,11 +87,11 @@ pub fn remove_highlight(store: State<'_, Store>, id: Id) -> Reply<()> {
 /// `None` when the person cancels.
 #[tauri::command(async)]
 pub fn choose_interview_folder(
-    picker: State<'_, FolderPicker>,
+    picker: State<'_, OpenPicker>,
     store: State<'_, Store>,
     pending: State<'_, PendingImports>,
 ) -> Reply<Option<ImportPreview>> {
-    let Some(folder) = picker.pick()? else {
+    let Some(folder) = picker.pick(&Open::Folder)? else {
         return Ok(None);
     };
     store

@@ -3,7 +3,7 @@
 //! arrive as `{ kind, message, field? }`, and requests from a remote page or another window are
 //! refused before any command runs.
 
-use outward_app::picker::FolderPicker;
+use outward_app::picker::OpenPicker;
 use outward_app::store::Store;
 use outward_core::db::Database;
 use serde_json::{Value, json};
@@ -25,7 +25,7 @@ fn app_picking(store: Store, folder: Option<std::path::PathBuf>) -> App<MockRunt
         .invoke_handler(outward_app::handler())
         .build(outward_app::context())
         .expect("the app builds with its real configuration and capabilities");
-    let picker = FolderPicker::answering(move || Ok(folder.clone()));
+    let picker = OpenPicker::answering(move |_| Ok(folder.clone()));
     outward_app::manage_state(app.handle(), store, picker);
     app
 }

@@ -3,7 +3,7 @@
 
 use super::{
     FORMAT, FORMAT_VERSION, FileEntry, INTERVIEWS_FOLDER, MANIFEST, Manifest, MarkdownEntry,
-    Progress, Table, markdown, quoted, tables,
+    Progress, Table, archive, markdown, quoted, tables,
 };
 use crate::db::backup::sync_folder;
 use crate::db::schema_version;
@@ -28,7 +28,7 @@ pub struct Exported {
 }
 
 /// Writes the whole database `conn` reads (run it in one read transaction, so the bundle is one
-/// snapshot) to a new folder at `out`. `progress` hears how far it got at the start, every few
+/// snapshot) to a new folder at `out`, or to one zip archive there when `out` ends in `.zip`. `progress` hears how far it got at the start, every few
 /// hundred records and before the folder is put in place, and stops the export by returning
 /// `false`: then nothing is left at `out` and the result is `None`. An existing file or folder at `out` is never overwritten.
 pub fn export(
@@ -58,27 +58,62 @@ pub fn export(
             ),
         ));
     }
-    let result = write_all(conn, &partial, now, progress);
-    match result {
-        Ok(Some((manifest, bytes))) => {
-            std::fs::rename(&partial, out).map_err(|e| {
-                let _ = std::fs::remove_dir_all(&partial);
-                Error::io(format!("cannot move the export to {}", out.display()), e)
-            })?;
-            if let Some(parent) = out.parent() {
-                sync_folder(parent);
-            }
-            Ok(Some(Exported {
-                path: out.to_owned(),
-                manifest,
-                bytes,
-            }))
+    let written = write_all(conn, &partial, now, progress).and_then(|written| {
+        let Some((manifest, bytes)) = written else {
+            return Ok(None);
+        };
+        if !archive::is_archive(out) {
+            return Ok(Some((manifest, bytes, partial.clone())));
         }
-        other => {
-            let _ = std::fs::remove_dir_all(&partial);
-            other.map(|_| None)
-        }
+        let packed = partial.join(archive::PACKING);
+        let top = out
+            .file_stem()
+            .map_or_else(|| "export".to_owned(), |s| s.to_string_lossy().into_owned());
+        let files = bundle_files(&partial, &manifest)?;
+        let keep_going = &mut || progress(Progress { done: 1, total: 1 });
+        Ok(archive::pack(&partial, &files, &packed, &top, keep_going)?
+            .map(|size| (manifest, size, packed)))
+    });
+    let placed = written.and_then(|written| {
+        let Some((manifest, bytes, from)) = written else {
+            return Ok(None);
+        };
+        std::fs::rename(&from, out)
+            .map_err(|e| Error::io(format!("cannot move the export to {}", out.display()), e))?;
+        Ok(Some((manifest, bytes)))
+    });
+    if partial.exists() {
+        let _ = std::fs::remove_dir_all(&partial);
     }
+    let Some((manifest, bytes)) = placed? else {
+        return Ok(None);
+    };
+    if let Some(parent) = out.parent() {
+        sync_folder(parent);
+    }
+    Ok(Some(Exported {
+        path: out.to_owned(),
+        manifest,
+        bytes,
+    }))
+}
+
+/// Every file of the finished bundle in `dir`, relative to it, in the order an archive holds
+/// them: the manifest, the tables' files, then the interviews.
+fn bundle_files(dir: &Path, manifest: &Manifest) -> Result<Vec<String>> {
+    let mut files = vec![MANIFEST.to_owned()];
+    files.extend(manifest.files.iter().map(|f| f.file.clone()));
+    let folder = dir.join(INTERVIEWS_FOLDER);
+    let mut interviews: Vec<String> = std::fs::read_dir(&folder)
+        .map_err(|e| Error::io(format!("cannot read {}", folder.display()), e))?
+        .map(|entry| {
+            entry.map(|e| format!("{INTERVIEWS_FOLDER}/{}", e.file_name().to_string_lossy()))
+        })
+        .collect::<std::io::Result<_>>()
+        .map_err(|e| Error::io(format!("cannot read {}", folder.display()), e))?;
+    interviews.sort();
+    files.extend(interviews);
+    Ok(files)
 }
 
 /// [`export`] from the database file at `db_path` on a read-only connection of its own, in one
@@ -152,7 +187,7 @@ fn is_bundle_in_progress(dir: &Path) -> bool {
                         !sub && md.ends_with(".md")
                     })
             } else {
-                name.ends_with(".jsonl") || name == MANIFEST
+                name.ends_with(".jsonl") || name == MANIFEST || name == archive::PACKING
             }
         })
 }

@@ -3,7 +3,7 @@
 //! stops the import with the file and line, and nothing is written.
 
 use super::export::select_sql;
-use super::{FORMAT, FORMAT_VERSION, MANIFEST, Manifest, Table, quoted, tables};
+use super::{FORMAT, FORMAT_VERSION, MANIFEST, Manifest, Table, archive, quoted, tables};
 use crate::db::{in_memory_at, latest_schema_version, migrate_to_latest};
 use crate::error::{Error, Result};
 use rusqlite::types::Value;
@@ -34,9 +34,22 @@ fn whole(file: &str, what: impl std::fmt::Display) -> Error {
     Error::validation("file", format!("{file}: {what}"))
 }
 
-/// Imports the bundle in the folder `dir` into the empty database of `tx`. A bundle of an older
-/// schema is read into a new database of that schema, checked, migrated, and then copied.
-pub fn import(tx: &Transaction<'_>, dir: &Path) -> Result<Imported> {
+/// Imports the bundle at `path` into the empty database of `tx`: a bundle folder, its
+/// `manifest.json`, or an export packed into one zip archive (unpacked first into a private
+/// folder in the system's temporary folder, removed afterwards). A bundle of an older schema is
+/// read into a new database of that schema, checked, migrated, and then copied.
+pub fn import(tx: &Transaction<'_>, path: &Path) -> Result<Imported> {
+    if archive::is_archive(path) && path.is_file() {
+        let unpacked = archive::unpack(path, &std::env::temp_dir())?;
+        return import_folder(tx, &unpacked.bundle);
+    }
+    if path.file_name().is_some_and(|n| n == MANIFEST) && path.is_file() {
+        return import_folder(tx, path.parent().unwrap_or(Path::new(".")));
+    }
+    import_folder(tx, path)
+}
+
+fn import_folder(tx: &Transaction<'_>, dir: &Path) -> Result<Imported> {
     let manifest = read_manifest(dir)?;
     ensure_empty(tx)?;
     let rows = if manifest.schema_version == latest_schema_version() {

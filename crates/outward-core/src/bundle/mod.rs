@@ -13,12 +13,15 @@
 //! export into the same folder removes what an interrupted one left ([`clean_up_interrupted`]).
 //! [`import()`] reads a bundle into an empty database in the caller's one transaction, all or
 //! nothing; a bundle of an older schema is read into a database of that schema first and
-//! migrated. A damaged bundle is refused as a whole, naming the file and line.
+//! migrated. A damaged bundle is refused as a whole, naming the file and line. Either direction
+//! also takes the bundle packed into one `.zip` archive ([`archive`]).
 
+mod archive;
 mod export;
 mod import;
 mod markdown;
 
+pub use archive::is_archive;
 pub use export::{Exported, clean_up_interrupted, export, export_from};
 pub use import::{Imported, import};
 

@@ -430,3 +430,190 @@ fn a_damaged_bundle_is_refused_whole_naming_the_file_and_line() {
         assert!(empty, "{what}: nothing was written");
     }
 }
+
+#[test]
+fn an_export_packed_into_a_zip_imports_to_the_same_workspace() {
+    let (dir, source) = full_workspace();
+    let folder = dir.path().join("folder");
+    export(&source, &folder);
+    let zipped = dir.path().join("Outward export.zip");
+    let written = source
+        .read(|conn| bundle::export(conn, &zipped, now(), &mut |_| true))
+        .unwrap()
+        .unwrap();
+    assert_eq!(written.bytes, std::fs::metadata(&zipped).unwrap().len());
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "no hidden folder is left: {left:?}");
+
+    // Unpacked anywhere, the archive is one folder holding the same files.
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zipped).unwrap()).unwrap();
+    let names: std::collections::BTreeSet<String> = archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect();
+    let expected: std::collections::BTreeSet<String> = files(&folder)
+        .keys()
+        .map(|name| format!("Outward export/{name}"))
+        .collect();
+    assert_eq!(names, expected);
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("Outward export/manifest.json").unwrap(),
+        &mut manifest,
+    )
+    .unwrap();
+    assert_eq!(
+        manifest.as_bytes(),
+        files(&folder)["manifest.json"].as_slice()
+    );
+
+    let target = Database::open(&dir.path().join("new.db"), now()).unwrap();
+    import(&target, &zipped).unwrap();
+    let again = dir.path().join("again");
+    export(&target, &again);
+    assert!(
+        files(&folder) == files(&again),
+        "the zip round trip is byte for byte"
+    );
+    let scratch: Vec<_> = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".outward-import-")
+        })
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() < 5))
+        })
+        .map(|e| e.path())
+        .collect();
+    assert!(
+        scratch.is_empty(),
+        "the unpacked copy is removed: {scratch:?}"
+    );
+
+    // A bundle folder can also be named by its manifest, as a file dialog picks it.
+    let (dir2, _) = database();
+    let target = Database::open(&dir2.path().join("by-manifest.db"), now()).unwrap();
+    import(&target, &folder.join(bundle::MANIFEST)).unwrap();
+}
+
+#[test]
+fn an_interrupted_zip_export_never_looks_complete_and_is_cleaned_up() {
+    let (dir, db) = full_workspace();
+    let out = dir.path().join("export.zip");
+    let partial = dir.path().join(".export.zip.partial");
+    std::fs::create_dir_all(partial.join(bundle::INTERVIEWS_FOLDER)).unwrap();
+    std::fs::write(partial.join("teams.jsonl"), "{}\n").unwrap();
+    std::fs::write(partial.join("packing.zip"), "PK").unwrap();
+    let cancelled = db
+        .read(|c| bundle::export(c, &out, now(), &mut |p| p.done < p.total))
+        .unwrap();
+    assert!(cancelled.is_none());
+    assert!(!partial.exists(), "the leftover is removed");
+    assert!(!out.exists(), "a cancelled export writes no archive");
+    db.read(|c| bundle::export(c, &out, now(), &mut |_| true))
+        .unwrap()
+        .unwrap();
+    assert!(out.is_file());
+    assert!(!partial.exists());
+}
+
+/// The entries of a zip archive: a name, and its bytes or `None` for a link.
+type Entries<'a> = Vec<(&'a str, Option<&'a [u8]>)>;
+
+/// Writes a zip archive at `path` holding `entries` (name, bytes), symlinks where the bytes
+/// are `None` (their target is "/etc/passwd").
+fn write_zip(path: &Path, entries: &Entries<'_>) {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, bytes) in entries {
+        match bytes {
+            Some(bytes) => {
+                zip.start_file(*name, options).unwrap();
+                std::io::Write::write_all(&mut zip, bytes).unwrap();
+            }
+            None => zip.add_symlink(*name, "/etc/passwd", options).unwrap(),
+        }
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn a_hostile_zip_is_refused_whole_and_writes_nothing_outside() {
+    let (dir, source) = full_workspace();
+    let folder = dir.path().join("bundle");
+    export(&source, &folder);
+    let manifest = std::fs::read(folder.join(bundle::MANIFEST)).unwrap();
+    let cases: Vec<(&str, Entries<'_>, &str)> = vec![
+        (
+            "a path out of the folder",
+            vec![
+                ("b/manifest.json", Some(&manifest)),
+                ("b/../../escaped.jsonl", Some(b"{}")),
+            ],
+            "escaped.jsonl",
+        ),
+        (
+            "an absolute path",
+            vec![("/tmp/escaped.jsonl", Some(b"{}"))],
+            "escaped.jsonl",
+        ),
+        (
+            "a file an export never writes",
+            vec![
+                ("b/manifest.json", Some(&manifest)),
+                ("b/run.sh", Some(b"rm -rf /")),
+            ],
+            "run.sh",
+        ),
+        (
+            "a link",
+            vec![
+                ("b/manifest.json", Some(&manifest)),
+                ("b/teams.jsonl", None),
+            ],
+            "teams.jsonl",
+        ),
+        (
+            "no manifest",
+            vec![("b/teams.jsonl", Some(b""))],
+            "manifest.json",
+        ),
+    ];
+    for (what, entries, named) in cases {
+        let path = dir.path().join("hostile.zip");
+        write_zip(&path, &entries);
+        let target = Database::open(&dir.path().join(format!("{what}.db")), now()).unwrap();
+        let err = import(&target, &path).unwrap_err();
+        assert!(
+            matches!(err, Error::Validation { field: "file", .. }),
+            "{what}: {err:?}"
+        );
+        assert!(err.to_string().contains(named), "{what}: {err}");
+        assert!(
+            target
+                .read(|c| workspace::overview(c, Path::new("")))
+                .unwrap()
+                .is_empty,
+            "{what}: nothing is written"
+        );
+        assert!(!dir.path().join("escaped.jsonl").exists());
+        assert!(!Path::new("/tmp/escaped.jsonl").exists());
+    }
+    let not_zip = dir.path().join("notes.zip");
+    std::fs::write(&not_zip, "just text").unwrap();
+    let target = Database::open(&dir.path().join("not-zip.db"), now()).unwrap();
+    let err = import(&target, &not_zip).unwrap_err();
+    assert!(
+        err.to_string().contains("notes.zip: not a zip archive"),
+        "{err}"
+    );
+}

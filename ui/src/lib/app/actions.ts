@@ -6,10 +6,12 @@ import {
 	createBackup,
 	duplicateExercise,
 	errorMessage,
+	importBundle,
 	loadExample,
 	moveToTrash,
 	restoreFromTrash
 } from '$lib/ipc';
+import { plural } from '$lib/format';
 import { HOME, SCREENS } from './registry';
 import { toasts } from './toasts.svelte';
 import { workspace } from './workspace.svelte';
@@ -22,6 +24,24 @@ export async function copyExercise(id: Id): Promise<void> {
 		await goto(`/exercises/${made.id}/edit`);
 	} catch (error) {
 		toasts.error(errorMessage(error));
+	}
+}
+
+/**
+ * Imports an export (its `.zip` or folder, chosen in Rust's dialog) into this empty workspace
+ * and says so in a toast. Resolves to what was said, or null when cancelled or refused.
+ */
+export async function importAnExport(): Promise<string | null> {
+	try {
+		const done = await importBundle();
+		if (!done) return null;
+		const said = `Imported ${plural(done.records, 'record', 'records')} from ${done.path}.`;
+		toasts.show(said, { tone: 'success' });
+		await workspace.refresh();
+		return said;
+	} catch (error) {
+		toasts.error(errorMessage(error));
+		return null;
 	}
 }
 
