@@ -3,7 +3,8 @@
 //! place:
 //!
 //! - `backup <path>`: a verified backup was renamed into place;
-//! - `export <path>`: a bundle was renamed into place.
+//! - `export <path>`: a bundle was renamed into place: every other one a folder, the others
+//!   one `.zip`.
 //!
 //! The interrupted-copies test (`tests/core/interrupted.rs`) runs it and kills it with SIGKILL
 //! at moments spread over its run. Usage: `copies_until_killed DATABASE backup|export FOLDER
@@ -33,7 +34,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 writeln!(out, "backup {}", written.display())?;
             }
             "export" => {
-                let target = PathBuf::from(folder).join(format!("export-{round}-{n}"));
+                let zip = if n % 2 == 1 { ".zip" } else { "" };
+                let target = PathBuf::from(folder).join(format!("export-{round}-{n}{zip}"));
                 bundle::export_from(db.path(), &target, now, &mut |_| true)?
                     .ok_or("an export that is never cancelled finishes")?;
                 writeln!(out, "export {}", target.display())?;

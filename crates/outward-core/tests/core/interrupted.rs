@@ -128,7 +128,7 @@ fn a_killed_export_never_leaves_a_bundle_that_fails_to_import_and_the_next_expor
     let mut checked = 0;
     for round in 0..ROUNDS {
         let acknowledged = run_and_kill(&db, "export", &exports, round);
-        // Every folder with an export's name imports whole; checked once, then removed.
+        // Every folder or .zip with an export's name imports whole; checked once, then removed.
         let finished: Vec<PathBuf> = std::fs::read_dir(&exports)
             .unwrap()
             .flatten()
@@ -145,7 +145,11 @@ fn a_killed_export_never_leaves_a_bundle_that_fails_to_import_and_the_next_expor
                         bundle.display()
                     )
                 });
-            std::fs::remove_dir_all(&bundle).unwrap();
+            if bundle.is_dir() {
+                std::fs::remove_dir_all(&bundle).unwrap();
+            } else {
+                std::fs::remove_file(&bundle).unwrap();
+            }
             checked += 1;
         }
         let cut_short = !leftovers(&exports).is_empty();
