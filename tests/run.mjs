@@ -38,7 +38,8 @@ function onPath(command) {
   });
 }
 
-need(existsSync(app), `the app binary ${app} is missing; build it with \`cargo build -p outward-app\``);
+// The package tests install the app themselves (OUTWARD_DEB names the package).
+need(existsSync(app) || process.env.OUTWARD_DEB, `the app binary ${app} is missing; build it with \`cargo build -p outward-app\``);
 need(tauriDriverPath() !== null, 'tauri-driver is missing; run scripts/setup (cargo install tauri-driver --locked)');
 for (const command of ['WebKitWebDriver', 'Xvfb', 'dbus-daemon']) {
   need(onPath(command), `${command} is missing; run scripts/setup (apt: webkit2gtk-driver xvfb dbus)`);
