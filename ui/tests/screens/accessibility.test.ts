@@ -91,6 +91,16 @@ const screens: Screen[] = [
 	{ name: 'people', backend: example, path: '/people', prepare: (p) => visible(p.getByTestId('person-row')) },
 	{ name: 'products', backend: example, path: '/products', prepare: (p) => visible(p.getByTestId('product-row')) },
 	{ name: 'customers', backend: example, path: '/customers', prepare: (p) => visible(p.getByTestId('customer-card')) },
+	{ name: 'kudos', backend: example, path: '/kudos', prepare: (p) => visible(p.getByTestId('kudos-card')) },
+	{
+		name: 'kudos-form',
+		backend: example,
+		path: '/kudos',
+		prepare: async (p) => {
+			await p.getByRole('button', { name: 'Give kudos' }).first().click();
+			await visible(p.getByRole('dialog', { name: 'Give kudos' }));
+		}
+	},
 	{
 		name: 'people-empty',
 		backend: { scenario: 'empty' },

@@ -77,6 +77,13 @@ export const SCREENS = {
 		palette: { keywords: ['users', 'consumers', 'clients'] }
 	},
 	customer: { route: '/customers/[id]', title: 'Customer', chrome: 'full' },
+	kudos: {
+		route: '/kudos',
+		title: 'Kudos',
+		chrome: 'full',
+		sidebar: { group: 'workspace', icon: 'sparkle' },
+		palette: { keywords: ['thanks', 'recognition', 'celebrate', 'wall'] }
+	},
 	workshops: {
 		route: '/workshops',
 		title: 'Workshops',
@@ -168,10 +175,10 @@ export type RecordKind = {
 };
 
 /**
- * Kinds with no screen of their own yet: a workshop shows the cards, kudos and action items it
- * made, and the Trash lists them by their label. They have no address and no palette entry.
+ * Kinds with no screen of their own yet: a workshop shows the cards and action items it made,
+ * and the Trash lists them by their label. They have no address and no palette entry.
  */
-export type UnlistedKind = 'kudos' | 'actionItem' | 'card';
+export type UnlistedKind = 'actionItem' | 'card';
 
 /**
  * A kind that search finds also has the heading its hits are grouped under. A workshop card has
@@ -259,7 +266,12 @@ export const RECORD_KINDS: RecordKinds = {
 			page: SCREENS.exercises.route
 		}
 	},
-	kudos: { label: ENTITY_KIND_LABELS.kudos },
+	kudos: {
+		label: ENTITY_KIND_LABELS.kudos,
+		list: 'kudos',
+		href: () => SCREENS.kudos.route,
+		create: { label: 'Give kudos', keywords: ['thank', 'thanks', 'recognise', 'celebrate'] }
+	},
 	actionItem: { label: ENTITY_KIND_LABELS.actionItem }
 };
 
