@@ -30,6 +30,7 @@ pub mod entity;
 pub mod error;
 pub mod evidence;
 pub mod exercises;
+pub mod home;
 pub mod id;
 pub mod interviews;
 pub mod kudos;

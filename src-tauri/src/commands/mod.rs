@@ -10,6 +10,7 @@ pub mod backups;
 pub mod coverage;
 pub mod customers;
 pub mod exercises;
+pub mod home;
 pub mod interviews;
 pub mod kudos;
 pub mod outcomes;

@@ -91,6 +91,7 @@ const screens: Screen[] = [
 	{ name: 'people', backend: example, path: '/people', prepare: (p) => visible(p.getByTestId('person-row')) },
 	{ name: 'products', backend: example, path: '/products', prepare: (p) => visible(p.getByTestId('product-row')) },
 	{ name: 'customers', backend: example, path: '/customers', prepare: (p) => visible(p.getByTestId('customer-card')) },
+	{ name: 'home', backend: example, path: '/home', prepare: (p) => visible(p.getByTestId('home-kudos').getByRole('listitem')) },
 	{ name: 'kudos', backend: example, path: '/kudos', prepare: (p) => visible(p.getByTestId('kudos-card')) },
 	{
 		name: 'kudos-form',

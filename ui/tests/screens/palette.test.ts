@@ -50,7 +50,8 @@ describe('command palette', () => {
 		await expect(palette.textContent()).resolves.not.toContain('New person');
 		await page.keyboard.type('example');
 		await page.keyboard.press('Enter');
-		await visible(page.getByRole('heading', { level: 1, name: 'Teams' }));
+		await visible(page.getByRole('heading', { level: 1, name: 'Home' }));
+		await page.getByRole('link', { name: /^Teams/ }).click();
 		await expect.poll(() => page.getByTestId('team-card').count()).toBe(1);
 
 		await pressPaletteShortcut(page);

@@ -133,7 +133,7 @@ describe('the inbox', () => {
 
 describe('me', () => {
 	it('is chosen once in Settings, and a status change names nobody then records me', async () => {
-		const page = await openApp(browser, { scenario: 'example' }, { path: '/teams' });
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/home' });
 		// Asked on the screen the workspace opens on while nobody is chosen.
 		const asking = await visible(page.getByTestId('who-are-you'));
 		await page.getByRole('link', { name: /^Settings/ }).click();

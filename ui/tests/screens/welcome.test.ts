@@ -40,7 +40,8 @@ describe('first run', () => {
 		const page = await openApp(browser, { scenario: 'empty' });
 		await page.getByRole('button', { name: 'Load the example' }).click();
 
-		await visible(page.getByRole('heading', { level: 1, name: 'Teams' }));
+		await visible(page.getByRole('heading', { level: 1, name: 'Home' }));
+		await page.getByRole('link', { name: /^Teams/ }).click();
 		await expect.poll(() => page.getByTestId('team-card').count()).toBe(1);
 
 		await page.getByRole('link', { name: /^People/ }).click();

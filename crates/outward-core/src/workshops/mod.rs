@@ -248,6 +248,42 @@ pub fn list(
     let mut params = matching.params.clone();
     params.push((":limit", &limit));
     params.push((":offset", &page.offset));
+    let items = items(
+        conn,
+        &format!(
+            "{} ORDER BY w.held_on DESC, w.id DESC LIMIT :limit OFFSET :offset",
+            matching.sql
+        ),
+        &params,
+    )?;
+    Ok(Page {
+        items,
+        total,
+        offset: page.offset,
+        limit,
+    })
+}
+
+/// The workshop a team has next: the one running now, or else the earliest planned for
+/// `today` or later.
+pub fn next(conn: &Connection, today: NaiveDate) -> Result<Option<WorkshopListItem>> {
+    let found = items(
+        conn,
+        "FROM workshops w WHERE w.deleted_at IS NULL
+           AND (w.state = 'running' OR (w.state = 'planned' AND w.held_on >= :today))
+         ORDER BY w.state = 'running' DESC, w.held_on, w.starts_at, w.id LIMIT 1",
+        &[(":today", &today)],
+    )?;
+    Ok(found.into_iter().next())
+}
+
+/// The list items of the workshops `from` selects (a FROM clause over `workshops w`, with its
+/// order and limit).
+fn items(
+    conn: &Connection,
+    from: &str,
+    params: &[(&str, &dyn rusqlite::ToSql)],
+) -> Result<Vec<WorkshopListItem>> {
     let sql = format!(
         "SELECT w.id, w.team_id, w.exercise_key, w.title, w.held_on, w.starts_at, w.state,
                 w.facilitator_id,
@@ -255,12 +291,11 @@ pub fn list(
                 (SELECT count(*) FROM workshop_participants wp WHERE wp.workshop_id = w.id),
                 (SELECT count(*) FROM workshop_cards c
                  WHERE c.workshop_id = w.id AND c.deleted_at IS NULL)
-         {} ORDER BY w.held_on DESC, w.id DESC LIMIT :limit OFFSET :offset",
-        matching.sql
+         {from}"
     );
     let items = conn
         .prepare_cached(&sql)?
-        .query_map(params.as_slice(), |r| {
+        .query_map(params, |r| {
             Ok(WorkshopListItem {
                 id: r.get(0)?,
                 team_id: r.get(1)?,
@@ -276,12 +311,7 @@ pub fn list(
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(Page {
-        items,
-        total,
-        offset: page.offset,
-        limit,
-    })
+    Ok(items)
 }
 
 /// The workshop that is running now, if any.

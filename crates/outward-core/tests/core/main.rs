@@ -14,6 +14,7 @@ mod evidence;
 mod exercises;
 mod fuzz;
 mod fuzz_bundle;
+mod home;
 mod import;
 mod interrupted;
 mod interviews;

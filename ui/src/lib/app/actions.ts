@@ -45,7 +45,7 @@ export async function importAnExport(): Promise<string | null> {
 	}
 }
 
-/** Loads the example workspace and shows its teams. Resolves to false if it failed. */
+/** Loads the example workspace and shows Home. Resolves to false if it failed. */
 export async function loadExampleWorkspace(): Promise<boolean> {
 	try {
 		workspace.accept(await loadExample());

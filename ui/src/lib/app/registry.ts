@@ -47,6 +47,13 @@ export type Screen = {
 };
 
 export const SCREENS = {
+	home: {
+		route: '/home',
+		title: 'Home',
+		chrome: 'full',
+		sidebar: { group: 'workspace', icon: 'home' },
+		palette: { keywords: ['start', 'dashboard', 'overview', 'quarter', 'glance'] }
+	},
 	teams: {
 		route: '/teams',
 		title: 'Teams',
@@ -161,7 +168,7 @@ export const SCREENS = {
 export type ScreenName = keyof typeof SCREENS;
 
 /** Where the workspace opens, and where the brand in the sidebar leads. */
-export const HOME: ScreenName = 'teams';
+export const HOME: ScreenName = 'home';
 
 export type RecordKind = {
 	/** The word people read, from the core's vocabulary. */

@@ -7,6 +7,7 @@ export * from './customers';
 export * from './errors';
 export * from './events';
 export * from './exercises';
+export * from './home';
 export * from './interviews';
 export * from './kudos';
 export * from './outcomes';

@@ -1,0 +1,139 @@
+//! Home: this quarter at a glance, in one read. The heaviest open pain points, the customer
+//! teams not heard from lately, the latest kudos and the workshop coming next, each with how
+//! many there are in all, so every tile can say what it leaves out and link to the whole list.
+
+use crate::coverage::{is_unheard, weeks_since};
+use crate::error::Result;
+use crate::id::Id;
+use crate::kudos::{self, Kudos, KudosFilter};
+use crate::page::PageRequest;
+use crate::pain_points::{self, PainPointFilter, PainPointSummary, Status};
+use crate::quarter::Quarter;
+use crate::settings;
+use crate::workshops::{self, WorkshopListItem};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// How many records each tile shows.
+pub const SHOWN: u32 = 5;
+
+/// The statuses of a pain point the team still has to act on.
+pub const OPEN: [Status; 3] = [Status::New, Status::Accepted, Status::Planned];
+
+/// A customer team not heard from lately.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Unheard {
+    pub customer_id: Id,
+    pub name: String,
+    /// The last conversation, if there ever was one.
+    pub last_heard_on: Option<NaiveDate>,
+    pub weeks_since: Option<u32>,
+}
+
+/// What Home shows.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Home {
+    /// The quarter holding today, as "2026 Q4".
+    pub quarter: String,
+    /// The heaviest open pain points, heaviest first.
+    pub heaviest: Vec<PainPointSummary>,
+    pub open_pain_points: u32,
+    /// Never heard from first, then the longest silence.
+    pub unheard: Vec<Unheard>,
+    pub unheard_customers: u32,
+    pub unheard_after_weeks: u32,
+    /// The latest kudos, newest first.
+    pub kudos: Vec<Kudos>,
+    pub all_kudos: u32,
+    /// The workshop running now, or else the next one planned.
+    pub next_workshop: Option<WorkshopListItem>,
+}
+
+/// Home as of `today`.
+pub fn glance(conn: &Connection, today: NaiveDate) -> Result<Home> {
+    let quarter = Quarter::containing(today, settings::fiscal_year_start(conn)?);
+    let (heaviest, open_pain_points) = heaviest_open(conn, today)?;
+    let unheard_after_weeks = settings::unheard_after_weeks(conn)?;
+    let unheard = unheard(conn, today, unheard_after_weeks)?;
+    let kudos = kudos::list(
+        conn,
+        &KudosFilter::default(),
+        PageRequest {
+            offset: 0,
+            limit: SHOWN,
+        },
+    )?;
+    Ok(Home {
+        quarter: quarter.to_string(),
+        heaviest,
+        open_pain_points,
+        unheard_customers: unheard.len() as u32,
+        unheard: unheard.into_iter().take(SHOWN as usize).collect(),
+        unheard_after_weeks,
+        kudos: kudos.items,
+        all_kudos: kudos.total,
+        next_workshop: workshops::next(conn, today)?,
+    })
+}
+
+/// The heaviest open pain points and how many are open: the heaviest page of each open status,
+/// read from the index of statuses by weight, merged.
+fn heaviest_open(conn: &Connection, today: NaiveDate) -> Result<(Vec<PainPointSummary>, u32)> {
+    let mut heaviest = Vec::new();
+    let mut open = 0;
+    for status in OPEN {
+        let filter = PainPointFilter {
+            status: Some(status),
+            ..PainPointFilter::default()
+        };
+        let page = pain_points::list(
+            conn,
+            &filter,
+            PageRequest {
+                offset: 0,
+                limit: SHOWN,
+            },
+            today,
+        )?;
+        open += page.total;
+        heaviest.extend(page.items);
+    }
+    heaviest.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.id.cmp(&b.id)));
+    heaviest.truncate(SHOWN as usize);
+    Ok((heaviest, open))
+}
+
+/// Every customer team not heard from for `after_weeks` weeks or more, or never: never heard
+/// from first, then the longest silence, then by name.
+fn unheard(conn: &Connection, today: NaiveDate, after_weeks: u32) -> Result<Vec<Unheard>> {
+    let mut customers: Vec<Unheard> = conn
+        .prepare_cached(
+            "SELECT c.id, c.name,
+               (SELECT max(held_on) FROM interviews i INDEXED BY interviews_live_by_customer
+                 WHERE i.customer_id = c.id AND i.deleted_at IS NULL AND i.held_on <= ?1)
+             FROM customers c WHERE c.deleted_at IS NULL",
+        )?
+        .query_map([today], |r| {
+            let last: Option<NaiveDate> = r.get(2)?;
+            Ok(Unheard {
+                customer_id: r.get(0)?,
+                name: r.get(1)?,
+                last_heard_on: last,
+                weeks_since: weeks_since(last, today),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    customers.retain(|c| is_unheard(c.weeks_since, after_weeks));
+    customers.sort_by(|a, b| {
+        a.last_heard_on
+            .cmp(&b.last_heard_on)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    Ok(customers)
+}

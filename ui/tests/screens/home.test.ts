@@ -1,0 +1,29 @@
+// Home: the app opens on it once the workspace has data, and each tile links to its screen.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectHealthy, launch, openApp, visible } from './harness';
+
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(async () => browser?.close());
+
+describe('home', () => {
+	it('opens on Home, with every tile filled from the example and leading to its screen', async () => {
+		const page = await openApp(browser, { scenario: 'example' });
+		await visible(page.getByRole('heading', { level: 1, name: 'Home' }));
+		expect(new URL(page.url()).pathname).toBe('/home');
+		const pain = page.getByTestId('home-pain-points');
+		await visible(pain.getByRole('listitem'));
+		await expect(pain.getByRole('listitem').count()).resolves.toBe(5);
+		await expect(pain.textContent()).resolves.toMatch(/\d+ open pain points in all/);
+		await visible(page.getByTestId('home-kudos').getByRole('listitem'));
+		await expect(page.getByTestId('home-workshop').textContent()).resolves.toContain('Nothing planned');
+
+		const first = pain.getByRole('listitem').first().getByRole('link');
+		const title = (await first.textContent())!;
+		await first.click();
+		await visible(page.getByRole('heading', { level: 1, name: title }));
+		await expectHealthy(page);
+		await page.context().close();
+	});
+});
