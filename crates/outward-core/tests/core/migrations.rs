@@ -51,6 +51,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0009_notes_index_merged_when_idle.sql",
         "31f5ad0a6f99074bad8115d915ee99a8fd453128a4d0e95cab31a1af3ab88fc2",
     ),
+    (
+        "0010_open_pain_points_per_customer.sql",
+        "ff74bafc45cc648ba66b6dcf0d7606afef43fdbb738d4913a2248edace06d41f",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
