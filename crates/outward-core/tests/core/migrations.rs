@@ -53,7 +53,7 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
     ),
     (
         "0010_open_pain_points_per_customer.sql",
-        "ff74bafc45cc648ba66b6dcf0d7606afef43fdbb738d4913a2248edace06d41f",
+        "7caf01e8d8bcf56f499443614096f0b1583f07f1c65aba2678daa840e90d2a64",
     ),
 ];
 
