@@ -37,8 +37,8 @@ test('customer and theme pages, and "me" on a status change', { timeout: 300_000
     assert.match(rowText, /They ship about 30 times a week/, 'the row shows an excerpt of the notes');
     assert.doesNotMatch(rowText, /\*\*|#/, 'the excerpt is plain text');
     await row.$('a*=' + HEADING).click();
-    await app.browser.waitUntil(async () => (await app.$('h1').getText()).startsWith(`${CUSTOMER}, `), {
-      timeoutMsg: 'the interview did not open from its heading',
+    await app.browser.waitUntil(async () => (await app.$('h1').getText()) === HEADING, {
+      timeoutMsg: 'the interview did not open from its heading, titled by it',
     });
     await app.$('[data-testid="interview-customer"]').click();
     await waitForHeading(app, CUSTOMER);

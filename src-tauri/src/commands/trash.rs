@@ -3,6 +3,7 @@
 use crate::store::{Reply, Store};
 use outward_core::entity::EntityKind;
 use outward_core::id::Id;
+use outward_core::page::PageRequest;
 use outward_core::trash::{self, Emptied, Trash};
 use tauri::State;
 
@@ -12,9 +13,10 @@ pub fn move_to_trash(store: State<'_, Store>, kind: EntityKind, id: Id) -> Reply
     Ok(())
 }
 
+/// One page of the Trash.
 #[tauri::command(async)]
-pub fn list_trash(store: State<'_, Store>) -> Reply<Trash> {
-    store.read(|conn, _| trash::list(conn))
+pub fn list_trash(store: State<'_, Store>, page: PageRequest) -> Reply<Trash> {
+    store.read(|conn, _| trash::page(conn, page))
 }
 
 #[tauri::command(async)]

@@ -14,13 +14,20 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 	['minute', 60]
 ];
 
+// Formatters are made once: making one costs far more than using it, and a long list formats
+// a value or two on every row.
+let relative: Intl.RelativeTimeFormat | undefined;
+let dateTime: Intl.DateTimeFormat | undefined;
+let calendarDay: Intl.DateTimeFormat | undefined;
+let oneDecimal: Intl.NumberFormat | undefined;
+
 /** "just now", "5 minutes ago", "yesterday" — for times within the last few weeks. */
 export function relativeTime(iso: string, now: Date = new Date()): string {
 	const then = new Date(iso);
 	if (Number.isNaN(then.getTime())) return iso;
 	const seconds = Math.round((then.getTime() - now.getTime()) / 1000);
 	if (Math.abs(seconds) < 60) return 'just now';
-	const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+	const format = (relative ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }));
 	for (const [unit, size] of UNITS) {
 		if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
 	}
@@ -31,14 +38,16 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
 export function localDateTime(iso: string): string {
 	const date = new Date(iso);
 	if (Number.isNaN(date.getTime())) return iso;
-	return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+	dateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+	return dateTime.format(date);
 }
 
 /** A calendar day stored as "2026-11-01", shown as "1 Nov 2026" (no time zone shift). */
 export function day(value: string): string {
 	const date = new Date(`${value}T00:00:00Z`);
 	if (Number.isNaN(date.getTime())) return value;
-	return date.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+	calendarDay ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+	return calendarDay.format(date);
 }
 
 /** Today on this computer, as "2026-11-01". */
@@ -49,7 +58,8 @@ export function today(now: Date = new Date()): string {
 
 /** A pain point's weight with one decimal, e.g. "12.4". */
 export function weight(value: number): string {
-	return value.toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+	oneDecimal ??= new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+	return oneDecimal.format(value);
 }
 
 /** "Pain point" for "pain point": a label from the middle of a sentence, starting a table cell. */

@@ -61,4 +61,26 @@ describe('coverage', () => {
 		expect(sidebar, 'the sidebar needs no scrollbar').toBe(0);
 		await page.context().close();
 	});
+
+	it('shows every sidebar entry whole at 1280 × 800, none under the Commands button', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/coverage' });
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await visible(page.getByTestId('unheard-flag'));
+		const layout = await page.getByRole('navigation', { name: 'Main' }).evaluate((nav) => {
+			const lists = nav.querySelector('.nav-lists') as HTMLElement;
+			const commands = nav.querySelector('.palette-trigger') as HTMLElement;
+			const box = lists.getBoundingClientRect();
+			const top = commands.getBoundingClientRect().top;
+			return {
+				scrolls: lists.scrollHeight - lists.clientHeight,
+				hidden: [...lists.querySelectorAll('li a')]
+					.map((a) => ({ name: a.textContent?.trim(), rect: a.getBoundingClientRect() }))
+					.filter(({ rect }) => rect.bottom > Math.min(box.bottom, top) || rect.top < box.top)
+					.map(({ name }) => name)
+			};
+		});
+		expect(layout.hidden, 'entries cut off or under the Commands button').toEqual([]);
+		expect(layout.scrolls, 'the entries need no scrollbar').toBeLessThanOrEqual(0);
+		await page.context().close();
+	});
 });

@@ -32,6 +32,17 @@ async function storedInterview(page: Page): Promise<Stored> {
 }
 
 describe('interviews', () => {
+	it('titles an opened interview as its row in the list does', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
+		const link = (await visible(page.getByTestId('interview-row'))).locator('.row-title > a');
+		const title = (await link.first().textContent())?.trim() ?? '';
+		expect(title).not.toBe('');
+		await link.first().click();
+		await visible(page.getByRole('heading', { level: 1, name: title, exact: true }));
+		await expectHealthy(page);
+		await page.close();
+	});
+
 	it('logs an interview, marks a sentence as a new pain point, and jumps back to it from the pain point', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews' });
 		await page.getByRole('link', { name: 'Log interview' }).click();

@@ -7,7 +7,7 @@ use super::{FORMAT, FORMAT_VERSION, MANIFEST, Manifest, Table, archive, quoted, 
 use crate::db::{in_memory_at, latest_schema_version, migrate_to_latest};
 use crate::error::{Error, Result};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde_json::Value as Json;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -63,6 +63,7 @@ fn import_folder(tx: &Transaction<'_>, dir: &Path) -> Result<Imported> {
         copy(&staging, tx)?;
         rows
     };
+    crate::coverage::rebuild_counts(tx)?;
     Ok(Imported { manifest, rows })
 }
 
@@ -324,20 +325,22 @@ fn sql_value(value: &Json) -> std::result::Result<Value, String> {
 /// Fails on the first row whose link points at a row the bundle does not hold, naming its file
 /// and line.
 fn check_links(conn: &Connection, tables: &[Table], lines: &HashMap<String, Lines>) -> Result<()> {
-    let broken: Option<(String, String, i64)> = conn
-        .query_row(
-            "SELECT \"table\", parent, fkid FROM pragma_foreign_key_check LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
-    let Some((child, parent, fkid)) = broken else {
+    // A derived table's rows follow the bundle's, so a link broken there is one broken in a
+    // table of the bundle: that one is named.
+    let mut check = conn.prepare("SELECT \"table\", parent, fkid FROM pragma_foreign_key_check")?;
+    let mut rows = check.query([])?;
+    let mut broken = None;
+    while let Some(row) = rows.next()? {
+        let child: String = row.get(0)?;
+        if let Some(table) = tables.iter().find(|t| t.name == child) {
+            broken = Some((table, row.get::<_, String>(1)?, row.get::<_, i64>(2)?));
+            break;
+        }
+    }
+    let Some((table, parent, fkid)) = broken else {
         return Ok(());
     };
-    let table = tables
-        .iter()
-        .find(|t| t.name == child)
-        .expect("a checked table");
+    let child = table.name.clone();
     let mut stmt = conn.prepare(
         "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?1) WHERE id = ?2 ORDER BY seq",
     )?;

@@ -53,6 +53,34 @@ pub struct PersonCoverage {
     pub conversations_this_quarter: u32,
 }
 
+/// Counts every customer's open pain points afresh: the pain points that name it or quote its
+/// live interviews, not in the Trash or merged, new, accepted or planned. The database's
+/// triggers keep these counts in step on every write; this rebuilds them where rows came in
+/// an order the triggers cannot follow (a bundle's tables, imported one after another).
+pub fn rebuild_counts(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM customer_open_pain_points;
+         DELETE FROM customer_pain_points;
+         INSERT INTO customer_pain_points (customer_id, pain_point_id, links)
+         SELECT customer_id, pain_point_id, count(*) FROM (
+             SELECT customer_id, pain_point_id FROM pain_point_customers
+             UNION ALL
+             SELECT i.customer_id, h.pain_point_id
+             FROM highlights h JOIN interviews i INDEXED BY interviews_live ON i.id = h.interview_id
+             WHERE i.deleted_at IS NULL
+         ) GROUP BY customer_id, pain_point_id;
+         -- The pairs' triggers counted as they went in; counted again from the whole.
+         DELETE FROM customer_open_pain_points;
+         INSERT INTO customer_open_pain_points (customer_id, open_pain_points)
+         SELECT x.customer_id, count(*)
+         FROM customer_pain_points x JOIN pain_points p ON p.id = x.pain_point_id
+         WHERE p.deleted_at IS NULL AND p.merged_into IS NULL
+           AND p.status IN ('new', 'accepted', 'planned')
+         GROUP BY x.customer_id;",
+    )?;
+    Ok(())
+}
+
 /// Whole weeks from the last conversation, `last`, to `today`; none if there never was one.
 pub fn weeks_since(last: Option<NaiveDate>, today: NaiveDate) -> Option<u32> {
     last.map(|day| ((today - day).num_days() / 7) as u32)
@@ -65,7 +93,8 @@ pub fn is_unheard(weeks_since: Option<u32>, unheard_after_weeks: u32) -> bool {
 
 /// Coverage as of `today`, counting conversations in the fiscal quarter that holds it. The
 /// queries name the indexes that hold every column they read (migration 8): reading an
-/// interview's row to see whether it is in the Trash walks its notes.
+/// interview's row to see whether it is in the Trash walks its notes. Open pain points are read
+/// from the counts the database keeps in step on every write (migration 10).
 pub fn coverage(conn: &Connection, today: NaiveDate) -> Result<Coverage> {
     let quarter = Quarter::containing(today, settings::fiscal_year_start(conn)?);
     let quarter_start = quarter.first_day();
@@ -78,15 +107,8 @@ pub fn coverage(conn: &Connection, today: NaiveDate) -> Result<Coverage> {
                (SELECT count(*) FROM interviews i INDEXED BY interviews_live_by_customer
                  WHERE i.customer_id = c.id
                  AND i.deleted_at IS NULL AND i.held_on BETWEEN ?2 AND ?1),
-               (SELECT count(*) FROM pain_points p INDEXED BY pain_points_live_status
-                 WHERE p.deleted_at IS NULL AND p.merged_into IS NULL
-                   AND p.status IN ('new', 'accepted', 'planned')
-                   AND p.id IN (SELECT pain_point_id FROM pain_point_customers WHERE customer_id = c.id
-                                UNION
-                                SELECT h.pain_point_id FROM highlights h
-                                JOIN interviews i INDEXED BY interviews_live_by_customer
-                                  ON i.id = h.interview_id
-                                WHERE i.customer_id = c.id AND i.deleted_at IS NULL))
+               ifnull((SELECT open_pain_points FROM customer_open_pain_points o
+                       WHERE o.customer_id = c.id), 0)
              FROM customers c WHERE c.deleted_at IS NULL",
         )?
         .query_map((today, quarter_start), |r| {

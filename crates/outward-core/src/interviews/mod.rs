@@ -60,6 +60,9 @@ pub struct Interview {
     pub duration_minutes: Option<u32>,
     /// Markdown.
     pub notes: String,
+    /// The notes' first heading, as plain text: the interview's own title, as lists show it.
+    /// None when its notes have no heading.
+    pub heading: Option<String>,
     pub tags: Vec<Tag>,
     pub highlights: Vec<Highlight>,
     pub created_at: DateTime<Utc>,
@@ -223,7 +226,9 @@ const COLUMNS: &str =
     "id, customer_id, held_on, kind, interviewees, duration_minutes, notes, created_at, updated_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Interview> {
+    let notes: String = row.get(6)?;
     Ok(Interview {
+        heading: crate::plain_text::heading(&notes),
         id: row.get(0)?,
         customer_id: row.get(1)?,
         held_on: row.get(2)?,
@@ -231,7 +236,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Interview> {
         interviewees: row.get(4)?,
         interviewer_ids: Vec::new(),
         duration_minutes: row.get(5)?,
-        notes: row.get(6)?,
+        notes,
         tags: Vec::new(),
         highlights: Vec::new(),
         created_at: row.get(7)?,

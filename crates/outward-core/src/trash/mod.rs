@@ -13,12 +13,14 @@ use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::evidence;
 use crate::id::Id;
+use crate::page::PageRequest;
 use crate::pain_points::weight;
 use crate::store::unique_violation;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
+use std::collections::HashMap;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -31,15 +33,21 @@ pub struct TrashItem {
     pub deleted_at: DateTime<Utc>,
     /// The record this one went to the Trash with, and comes back with; listed right after it.
     pub trashed_with: Option<Id>,
+    /// That record's name, so a page that starts after it can still say what this comes back with.
+    pub trashed_with_name: Option<String>,
 }
 
-/// Everything in the Trash, and what emptying it would destroy.
+/// A page of what is in the Trash, and what emptying it would destroy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Trash {
     /// Most recently deleted first; each record is followed by those trashed with it.
     pub items: Vec<TrashItem>,
+    /// How many records the Trash lists, over all pages.
+    pub total: u32,
+    /// How many records come before `items`.
+    pub offset: u32,
     /// Every record emptying destroys, in words: "1 customer, 1 interview and 2 quotes".
     pub destroys: String,
 }
@@ -158,6 +166,16 @@ fn in_trash(conn: &Connection) -> Result<Vec<(EntityKind, u32)>> {
 /// Everything in the Trash, each record followed by those trashed with it, and what emptying it
 /// would destroy.
 pub fn list(conn: &Connection) -> Result<Trash> {
+    listed(conn, 0, usize::MAX)
+}
+
+/// One page of the Trash, in the order of [`list`]: at a heavy user's size it lists thousands
+/// of records, more than one reply should carry or one screen should draw.
+pub fn page(conn: &Connection, page: PageRequest) -> Result<Trash> {
+    listed(conn, page.offset, page.limit() as usize)
+}
+
+fn listed(conn: &Connection, offset: u32, limit: usize) -> Result<Trash> {
     let sql = EntityKind::ALL
         .iter()
         .map(|kind| {
@@ -187,28 +205,61 @@ pub fn list(conn: &Connection) -> Result<Trash> {
                 name: r.get(2)?,
                 deleted_at: r.get(3)?,
                 trashed_with: r.get(4)?,
+                trashed_with_name: None,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let total = all.len() as u32;
+    let names: HashMap<Id, String> = all.iter().map(|i| (i.id, i.name.clone())).collect();
+    let items = under_their_parents(all)
+        .into_iter()
+        .skip(offset as usize)
+        .take(limit)
+        .map(|mut item| {
+            item.trashed_with_name = item.trashed_with.and_then(|id| names.get(&id).cloned());
+            item
+        })
+        .collect();
     Ok(Trash {
         destroys: destroys(conn)?,
-        items: under_their_parents(all),
+        items,
+        total,
+        offset,
     })
 }
 
 /// Orders items so that each is followed by those trashed with it.
 fn under_their_parents(all: Vec<TrashItem>) -> Vec<TrashItem> {
-    fn place(item: &TrashItem, all: &[TrashItem], ordered: &mut Vec<TrashItem>) {
-        ordered.push(item.clone());
-        for child in all.iter().filter(|c| c.trashed_with == Some(item.id)) {
-            place(child, all, ordered);
+    let mut children: HashMap<Id, Vec<usize>> = HashMap::new();
+    for (index, item) in all.iter().enumerate() {
+        if let Some(parent) = item.trashed_with {
+            children.entry(parent).or_default().push(index);
+        }
+    }
+    fn place(
+        index: usize,
+        all: &[TrashItem],
+        children: &HashMap<Id, Vec<usize>>,
+        ordered: &mut Vec<usize>,
+    ) {
+        ordered.push(index);
+        for child in children.get(&all[index].id).into_iter().flatten() {
+            place(*child, all, children, ordered);
         }
     }
     let mut ordered = Vec::with_capacity(all.len());
-    for top in all.iter().filter(|item| item.trashed_with.is_none()) {
-        place(top, &all, &mut ordered);
+    for (index, _) in all
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.trashed_with.is_none())
+    {
+        place(index, &all, &children, &mut ordered);
     }
+    let mut slots: Vec<Option<TrashItem>> = all.into_iter().map(Some).collect();
     ordered
+        .into_iter()
+        .filter_map(|index| slots[index].take())
+        .collect()
 }
 
 /// Every record emptying the Trash destroys, in words, quotes included.

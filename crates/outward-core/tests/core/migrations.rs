@@ -51,6 +51,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0009_notes_index_merged_when_idle.sql",
         "31f5ad0a6f99074bad8115d915ee99a8fd453128a4d0e95cab31a1af3ab88fc2",
     ),
+    (
+        "0010_open_pain_points_per_customer.sql",
+        "7caf01e8d8bcf56f499443614096f0b1583f07f1c65aba2678daa840e90d2a64",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {

@@ -278,3 +278,52 @@ fn a_pain_point_takes_what_was_merged_into_it_to_the_trash_and_back() {
     assert_eq!(back.merged.len(), 1, "the merge is remembered");
     assert!(w.db.read(trash::list).unwrap().items.is_empty());
 }
+
+#[test]
+fn the_trash_is_read_a_page_at_a_time_and_a_follower_names_what_it_comes_back_with() {
+    let w = world();
+    let one = interview(&w, w.payments, day(2026, 11, 2), NOTES);
+    let two = interview(&w, w.payments, day(2026, 11, 3), NOTES);
+    let lone = interview(&w, w.checkout, day(2026, 11, 4), NOTES);
+    w.db.write(|tx| trash::move_to_trash(tx, EntityKind::Interview, lone, now()))
+        .unwrap();
+    let later = now() + chrono::Duration::minutes(5);
+    w.db.write(|tx| trash::move_to_trash(tx, EntityKind::Customer, w.payments, later))
+        .unwrap();
+    let all = w.db.read(trash::list).unwrap();
+    assert_eq!(all.total, 4);
+    let order: Vec<Id> = all.items.iter().map(|i| i.id).collect();
+    assert_eq!(
+        order[0], w.payments,
+        "the latest first, its interviews under it"
+    );
+    assert_eq!(order[3], lone);
+    let second =
+        w.db.read(|c| {
+            trash::page(
+                c,
+                PageRequest {
+                    offset: 1,
+                    limit: 2,
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!((second.total, second.offset), (4, 1));
+    let ids: Vec<Id> = second.items.iter().map(|i| i.id).collect();
+    assert_eq!(ids, order[1..3].to_vec(), "the same order, a page of it");
+    assert!(ids.contains(&one) && ids.contains(&two));
+    for item in &second.items {
+        assert_eq!(item.trashed_with, Some(w.payments));
+        assert_eq!(
+            item.trashed_with_name.as_deref(),
+            Some("Payments"),
+            "a page that starts after the customer still names it"
+        );
+    }
+    assert_eq!(all.items[3].trashed_with_name, None);
+    assert_eq!(
+        second.destroys, all.destroys,
+        "what emptying destroys is of the whole"
+    );
+}

@@ -16,4 +16,9 @@ interviewerIds: Array<Id>, durationMinutes: number | null,
 /**
  * Markdown.
  */
-notes: string, tags: Array<Tag>, highlights: Array<Highlight>, createdAt: string, updatedAt: string, };
+notes: string, 
+/**
+ * The notes' first heading, as plain text: the interview's own title, as lists show it.
+ * None when its notes have no heading.
+ */
+heading: string | null, tags: Array<Tag>, highlights: Array<Highlight>, createdAt: string, updatedAt: string, };

@@ -2,13 +2,21 @@
 import type { TrashItem } from "./TrashItem";
 
 /**
- * Everything in the Trash, and what emptying it would destroy.
+ * A page of what is in the Trash, and what emptying it would destroy.
  */
 export type Trash = { 
 /**
  * Most recently deleted first; each record is followed by those trashed with it.
  */
 items: Array<TrashItem>, 
+/**
+ * How many records the Trash lists, over all pages.
+ */
+total: number, 
+/**
+ * How many records come before `items`.
+ */
+offset: number, 
 /**
  * Every record emptying destroys, in words: "1 customer, 1 interview and 2 quotes".
  */

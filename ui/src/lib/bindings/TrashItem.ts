@@ -6,4 +6,8 @@ export type TrashItem = { kind: EntityKind, id: Id, name: string, deletedAt: str
 /**
  * The record this one went to the Trash with, and comes back with; listed right after it.
  */
-trashedWith: Id | null, };
+trashedWith: Id | null, 
+/**
+ * That record's name, so a page that starts after it can still say what this comes back with.
+ */
+trashedWithName: string | null, };

@@ -45,6 +45,8 @@ export class InterviewEditor {
 	id = $state<string | null>(null);
 	details = $state<Details>(blank());
 	notes = $state('');
+	/** The saved notes' first heading: the interview's own title. */
+	heading = $state<string | null>(null);
 	/** Set when text from a local draft replaced what was loaded, with when it was typed. */
 	restoredFrom = $state<string | null>(null);
 	readonly form = new FormState(DETAIL_FIELDS);
@@ -95,6 +97,7 @@ export class InterviewEditor {
 			tags: interview.tags.map((tag) => tag.name)
 		};
 		this.#loadedNotes = interview.notes;
+		this.heading = interview.heading;
 		this.autosave.reset(interview.notes);
 		const draft = this.#drafts.read(interview.id);
 		if (draft && draft.notes !== interview.notes) {
