@@ -51,6 +51,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0009_notes_index_merged_when_idle.sql",
         "31f5ad0a6f99074bad8115d915ee99a8fd453128a4d0e95cab31a1af3ab88fc2",
     ),
+    (
+        "0011_room.sql",
+        "f5e2aff3bc5fc5f6a9241502c31f2d68a0d52ca58196fe91035d317a7efc11a5",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
