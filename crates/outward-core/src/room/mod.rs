@@ -63,6 +63,7 @@ pub struct Room {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct RoomView {
+    pub workshop_id: Id,
     pub title: String,
     pub state: WorkshopState,
     pub step_count: u32,
@@ -289,6 +290,7 @@ pub fn view(conn: &Connection, workshop: Id, now: DateTime<Utc>) -> Result<RoomV
     let joined = joined(conn, workshop)?;
     let room_voted = board.voting.as_ref().map_or(0, |v| v.room_voted);
     Ok(RoomView {
+        workshop_id: workshop,
         title: board.title,
         state: board.state,
         step_count: board.step_count,
