@@ -15,7 +15,8 @@ use std::sync::Arc;
 #[derive(Subcommand)]
 pub enum RoomAction {
     /// Let the room join a workshop: starts it if it is only planned, prints the join address
-    /// and serves until interrupted (Ctrl+C), then closes the room
+    /// and serves until interrupted (Ctrl+C), then closes the room. A room left open by a
+    /// server that stopped without closing it is served again with its address and token
     Serve {
         /// The workshop's id
         workshop: Id,
@@ -41,8 +42,15 @@ pub fn run(database: Database, action: RoomAction) -> Result<()> {
         if workshops::get(tx, workshop, now)?.state == WorkshopState::Planned {
             run::start(tx, workshop, now)?;
         }
-        room::open(tx, workshop, &bind.to_string(), port, now)
+        // A room left open (the server was stopped without closing it) keeps its token, so
+        // the devices' pages reconnect by themselves.
+        let room = room::resume(tx, workshop, &bind.to_string(), now)?;
+        Ok(match port {
+            0 => room,
+            port => room::listening_on(tx, workshop, port)?,
+        })
     })?;
+    let port = open.port;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -227,6 +227,23 @@ pub fn open(
     require_open(tx, workshop)
 }
 
+/// The room of running workshop `workshop` as it was left open when its server stopped without
+/// closing it (the app or the CLI was stopped or crashed): same token, same address and port, so
+/// the devices' pages reconnect by themselves. Opens a new room when none was left open, or
+/// when it was left open on another address.
+pub fn resume(
+    tx: &Transaction<'_>,
+    workshop: Id,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<Room> {
+    require_running(tx, workshop)?;
+    match get(tx, workshop)? {
+        Some(room) if room.address == address.trim() => Ok(room),
+        _ => open(tx, workshop, address, 0, now),
+    }
+}
+
 /// Notes the port the room's server listens on once it is bound.
 pub fn listening_on(tx: &Transaction<'_>, workshop: Id, port: u16) -> Result<Room> {
     require_open(tx, workshop)?;

@@ -440,3 +440,33 @@ fn the_room_fills_up_at_its_limit_but_a_device_that_joined_can_join_again() {
     });
     assert_eq!(again.unwrap().joined, PARTICIPANTS_MAX);
 }
+
+#[test]
+fn a_room_left_open_resumes_with_its_token_and_port_and_one_on_another_address_opens_anew() {
+    let r = world();
+    let id = open_at(&r, WRITING);
+    let left =
+        r.w.db
+            .write(|tx| room::listening_on(tx, id, 48_123))
+            .unwrap();
+    let resumed =
+        r.w.db
+            .write(|tx| room::resume(tx, id, "127.0.0.1", now()))
+            .unwrap();
+    assert_eq!(
+        (resumed.token.as_str(), resumed.port),
+        (left.token.as_str(), 48_123)
+    );
+    let elsewhere =
+        r.w.db
+            .write(|tx| room::resume(tx, id, "10.0.0.7", now()))
+            .unwrap();
+    assert_ne!(elsewhere.token, left.token);
+    assert_eq!(elsewhere.address, "10.0.0.7");
+    r.w.db.write(|tx| room::close(tx, id)).unwrap();
+    let fresh =
+        r.w.db
+            .write(|tx| room::resume(tx, id, "10.0.0.7", now()))
+            .unwrap();
+    assert_ne!(fresh.token, elsewhere.token);
+}

@@ -473,7 +473,8 @@
   function renderBoard() {
     const writing = stepKind() === 'silentWriting';
     const hasCards = view.cards.length > 0 || view.hiddenCards > 0;
-    show('board', hasCards || (view.voting && view.voting.revealed) || view.ratings.length > 0);
+    const voting = stepKind() === 'dotVoting';
+    show('board', !voting && (hasCards || (view.voting && view.voting.revealed) || view.ratings.length > 0));
     setText(
       'hidden-count',
       view.hiddenCards > 0
