@@ -177,6 +177,11 @@ impl Server {
     }
 }
 
+/// Waits `duration` on the server's runtime (for callers without tokio of their own).
+pub async fn pause(duration: Duration) {
+    tokio::time::sleep(duration).await;
+}
+
 /// The join address a device opens: `http://ADDRESS:PORT/TOKEN/`.
 pub fn join_address(address: SocketAddr, token: &str) -> String {
     format!("http://{address}/{token}/")

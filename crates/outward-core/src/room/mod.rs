@@ -58,6 +58,20 @@ pub struct Room {
     pub joined: u32,
 }
 
+/// What the facilitator's join panel shows (filled by the app, which runs the server).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RoomPanel {
+    pub room: Room,
+    /// The address devices open, token included.
+    pub join_address: String,
+    /// The join address as an SVG QR code.
+    pub qr_svg: String,
+    /// Whether the server is listening now.
+    pub listening: bool,
+}
+
 /// What a device sees: the projector's view of the step the room is on.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -396,9 +396,10 @@ fn the_token_rotates_when_the_room_opens_again_and_closing_it_stops_every_write(
             .map(|room| room.token),
         Some(second.token)
     );
-    // Finishing the workshop leaves nothing to reopen; a planned one cannot open.
+    // Finishing the workshop closes its room; a planned one cannot open.
     r.w.db.write(|tx| run::finish(tx, id, now())).unwrap();
     assert_eq!(r.w.db.read(room::reopenable).unwrap(), None);
+    assert_eq!(r.w.db.read(|c| room::get(c, id)).unwrap(), None);
     let planned = r.plan();
     assert!(
         message(
