@@ -75,25 +75,38 @@ pub fn room_addresses() -> Reply<Vec<String>> {
 #[tauri::command(async)]
 pub fn open_room<R: Runtime>(
     app: AppHandle<R>,
-    store: State<'_, Store>,
-    servers: State<'_, RoomServer>,
     workshop_id: Id,
     address: String,
 ) -> Reply<RoomPanel> {
-    stop(&servers);
-    let room = store.write(|tx, now| room::open(tx, workshop_id, &address, 0, now))?;
-    start(&app, &store, &servers, room)
+    on_runtime(async move {
+        stop(&app).await;
+        let room = app
+            .state::<Store>()
+            .write(|tx, now| room::open(tx, workshop_id, &address, 0, now))?;
+        start(&app, room).await
+    })
 }
 
 /// Stops the room's server and closes the room: its token stops working.
 #[tauri::command(async)]
-pub fn close_room(
-    store: State<'_, Store>,
-    servers: State<'_, RoomServer>,
-    workshop_id: Id,
-) -> Reply<()> {
-    stop(&servers);
-    store.write(|tx, _| room::close(tx, workshop_id))
+pub fn close_room<R: Runtime>(app: AppHandle<R>, workshop_id: Id) -> Reply<()> {
+    on_runtime(async move {
+        stop(&app).await;
+        app.state::<Store>()
+            .write(|tx, _| room::close(tx, workshop_id))
+    })
+}
+
+/// Runs `work` on the app's async runtime and waits for its answer, from whichever thread the
+/// command runs on (blocking on the runtime from one of its own threads would panic).
+fn on_runtime<T: Send + 'static>(
+    work: impl std::future::Future<Output = Reply<T>> + Send + 'static,
+) -> Reply<T> {
+    let (answer, answered) = std::sync::mpsc::channel();
+    tauri::async_runtime::spawn(async move {
+        let _ = answer.send(work.await);
+    });
+    answered.recv().unwrap_or_else(|e| Err(internal(&e)))
 }
 
 /// The join panel of workshop `workshop_id`, or `None` while its room is closed.
@@ -110,32 +123,29 @@ pub fn room_panel(
 
 /// Serves again, at start-up, the room the app left open for the workshop that is running.
 pub fn resume<R: Runtime>(app: &AppHandle<R>) {
-    let store = app.state::<Store>();
-    let servers = app.state::<RoomServer>();
-    match store.read(|conn, _| room::reopenable(conn)) {
-        Ok(Some(room)) => {
-            if let Err(error) = start(app, &store, &servers, room) {
-                log::warn!("the room could not be served again: {}", error.message);
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        match app.state::<Store>().read(|conn, _| room::reopenable(conn)) {
+            Ok(Some(room)) => {
+                if let Err(error) = start(&app, room).await {
+                    log::warn!("the room could not be served again: {}", error.message);
+                }
             }
+            Ok(None) => {}
+            Err(error) => log::warn!("the room could not be read: {}", error.message),
         }
-        Ok(None) => {}
-        Err(error) => log::warn!("the room could not be read: {}", error.message),
-    }
+    });
 }
 
-fn start<R: Runtime>(
-    app: &AppHandle<R>,
-    store: &Store,
-    servers: &RoomServer,
-    room: Room,
-) -> Reply<RoomPanel> {
+async fn start<R: Runtime>(app: &AppHandle<R>, room: Room) -> Reply<RoomPanel> {
     let ip: IpAddr = room.address.parse().map_err(|e| internal(&e))?;
-    let served = tauri::async_runtime::block_on(outward_room::serve(
+    let served = outward_room::serve(
         Through(app.clone()),
         room.workshop_id,
         room.token.clone(),
         SocketAddr::new(ip, room.port),
-    ));
+    )
+    .await;
     let server = match served {
         Ok(server) => server,
         Err(error) => {
@@ -151,9 +161,11 @@ fn start<R: Runtime>(
     };
     let address = server.address();
     let port = address.port();
-    *lock(servers) = Some(server);
+    *lock(&app.state::<RoomServer>()) = Some(server);
     stop_when_closed(app.clone(), room.workshop_id, room.token.clone(), address);
-    let room = store.write(|tx, _| room::listening_on(tx, room.workshop_id, port))?;
+    let room = app
+        .state::<Store>()
+        .write(|tx, _| room::listening_on(tx, room.workshop_id, port))?;
     Ok(panel(room, true))
 }
 
@@ -197,9 +209,10 @@ async fn tokio_sleep() {
     outward_room::pause(std::time::Duration::from_secs(2)).await;
 }
 
-fn stop(servers: &RoomServer) {
-    if let Some(server) = lock(servers).take() {
-        tauri::async_runtime::block_on(server.stop());
+async fn stop<R: Runtime>(app: &AppHandle<R>) {
+    let server = lock(&app.state::<RoomServer>()).take();
+    if let Some(server) = server {
+        server.stop().await;
     }
 }
 
