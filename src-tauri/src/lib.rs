@@ -60,6 +60,9 @@ pub fn manage_state<R: Runtime>(app: &tauri::AppHandle<R>, store: Store, picker:
     // Set by `cancel_export` to stop the export under way.
     app.manage(commands::backups::ExportCancel::default());
     app.manage(picker);
+    app.manage(commands::room::RoomServer::default());
+    // A room left open when the app stopped is served again, so its devices reconnect.
+    commands::room::resume(app);
 }
 
 /// Starts the app and blocks until it quits.

@@ -10,6 +10,7 @@ mod output;
 mod pain_points;
 mod people;
 mod products;
+mod room;
 mod search;
 mod teams;
 mod workshops;
@@ -27,6 +28,7 @@ use outward_core::error::{Error, Result};
 use pain_points::PainPointAction;
 use people::PersonAction;
 use products::ProductAction;
+use room::RoomAction;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use teams::TeamAction;
@@ -119,6 +121,11 @@ enum Command {
     Workshops {
         #[command(subcommand)]
         action: WorkshopAction,
+    },
+    /// Let the room join a running workshop from their own devices
+    Room {
+        #[command(subcommand)]
+        action: RoomAction,
     },
     /// Workshop exercises: the built-in library and the team's own copies
     Exercises {
@@ -235,6 +242,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::PainPoints { action } => pain_points::run(&database, action),
         Command::Workshops { action } => workshops::run(&database, action),
         Command::Exercises { action } => exercises::run(&database, action),
+        Command::Room { action } => room::run(database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
     }
 }

@@ -41,6 +41,7 @@ pub mod people;
 pub mod plain_text;
 pub mod products;
 pub mod quarter;
+pub mod room;
 pub mod search;
 pub mod settings;
 mod store;

@@ -18,6 +18,7 @@ pub mod pain_points;
 pub mod people;
 pub mod presenter;
 pub mod products;
+pub mod room;
 pub mod search;
 pub mod settings;
 pub mod teams;

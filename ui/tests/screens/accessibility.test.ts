@@ -357,6 +357,19 @@ const screens: Screen[] = [
 	{ name: 'facilitation-brief', backend: example, path: '/workshops', prepare: (p) => facilitating(p, 0, 'Brief') },
 	{ name: 'facilitation-writing', backend: example, path: '/workshops', prepare: (p) => facilitating(p, 1, 'Silent writing') },
 	{
+		name: 'facilitation-room-join',
+		backend: example,
+		path: '/workshops',
+		prepare: async (p) => {
+			await facilitating(p, 1, 'Silent writing');
+			await p.keyboard.press('j');
+			await p.getByLabel('Listen on').selectOption('127.0.0.1');
+			await p.getByRole('button', { name: 'Let the room join' }).click();
+			await visible(p.getByTestId('room-address'));
+			await visible(p.getByText('0 people have joined.'));
+		}
+	},
+	{
 		name: 'facilitation-grouping',
 		backend: example,
 		path: '/workshops',

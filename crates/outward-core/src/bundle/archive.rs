@@ -207,6 +207,8 @@ mod tests {
         let mut zip = ZipWriter::new(File::create(&bomb).unwrap());
         let options =
             SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("b/manifest.json", options).unwrap();
+        zip.write_all(b"{}").unwrap();
         zip.start_file("b/teams.jsonl", options).unwrap();
         zip.write_all(&vec![b' '; 3 << 20]).unwrap();
         zip.finish().unwrap();

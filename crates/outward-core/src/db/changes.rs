@@ -112,6 +112,12 @@ const WATCHED: &[Watch] = &[
     watch("workshop_ballots", "workshop_id", EntityKind::Workshop),
     watch("workshop_votes", "workshop_id", EntityKind::Workshop),
     watch("workshop_ratings", "workshop_id", EntityKind::Workshop),
+    // The room's devices: who joined, their votes and ratings, and the room being open.
+    watch("workshop_rooms", "workshop_id", EntityKind::Workshop),
+    watch("room_participants", "workshop_id", EntityKind::Workshop),
+    watch("room_ballots", "workshop_id", EntityKind::Workshop),
+    watch("room_votes", "workshop_id", EntityKind::Workshop),
+    watch("room_ratings", "workshop_id", EntityKind::Workshop),
     watch("kudos", "id", EntityKind::Kudos),
     watch("action_items", "id", EntityKind::ActionItem),
     watch(

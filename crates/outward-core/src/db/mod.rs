@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_live_covering_indexes.sql"),
     include_str!("migrations/0009_notes_index_merged_when_idle.sql"),
     include_str!("migrations/0010_open_pain_points_per_customer.sql"),
+    include_str!("migrations/0011_room.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -135,7 +135,7 @@ fn top_voted(conn: &Connection, workshop: Id) -> Result<Vec<VotedItem>> {
     let items = conn
         .prepare_cached(&format!(
             "SELECT coalesce(c.text, g.name), v.group_id IS NOT NULL, sum(v.count) AS votes
-             FROM workshop_votes v
+             FROM all_workshop_votes v
              LEFT JOIN workshop_cards c ON c.id = v.card_id AND c.deleted_at IS NULL
              LEFT JOIN workshop_groups g ON g.id = v.group_id
              WHERE v.workshop_id = ?1 AND coalesce(c.text, g.name) IS NOT NULL

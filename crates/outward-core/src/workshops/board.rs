@@ -104,6 +104,8 @@ pub struct BoardCard {
     /// Not yet revealed to the room (only the facilitator's board holds such cards).
     pub hidden: bool,
     pub author_id: Option<Id>,
+    /// The name typed by whoever signed it from the room.
+    pub signed_name: Option<String>,
     pub group_id: Option<Id>,
     /// Votes in the board's voting step, once revealed.
     pub votes: Option<u32>,
@@ -127,6 +129,8 @@ pub struct Voting {
     pub step: u32,
     /// Participants who have entered their votes, in the order they did.
     pub voted: Vec<Id>,
+    /// How many in the room have voted from their own devices.
+    pub room_voted: u32,
     /// Whether the counts are shown (the room has moved past the step).
     pub revealed: bool,
 }
@@ -159,6 +163,7 @@ pub fn read(conn: &Connection, id: Id, audience: Audience, now: DateTime<Utc>) -
             Ok(Voting {
                 step,
                 voted: votes::voters(conn, id, step)?,
+                room_voted: votes::room_voters(conn, id, step)?,
                 revealed: votes::counts_revealed(&at, step),
             })
         })
@@ -245,7 +250,7 @@ fn cards(
     let finished = at.state == WorkshopState::Finished;
     let furthest = at.furthest_step;
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.text, c.author_id, c.group_id, c.step_position, s.kind
+        "SELECT c.id, c.text, c.author_id, c.group_id, c.step_position, s.kind, c.signed_name
          FROM workshop_cards c
          JOIN workshop_steps s ON s.workshop_id = c.workshop_id AND s.position = c.step_position
          WHERE c.workshop_id = ?1 AND c.deleted_at IS NULL ORDER BY c.id",
@@ -273,6 +278,7 @@ fn cards(
             truncated,
             hidden,
             author_id: row.get(2)?,
+            signed_name: row.get(6)?,
             group_id: row.get(3)?,
             votes: count(card),
         });

@@ -30,6 +30,8 @@ pub struct Card {
     pub text: String,
     /// The participant who signed it; `None` when anonymous.
     pub author_id: Option<Id>,
+    /// The name its writer typed when signing a card sent from the room; `None` otherwise.
+    pub signed_name: Option<String>,
     pub group_id: Option<Id>,
     pub created_at: DateTime<Utc>,
 }
@@ -64,7 +66,8 @@ pub fn card_text(text: &str) -> Result<String> {
     Ok(text.to_owned())
 }
 
-const COLUMNS: &str = "id, workshop_id, step_position, text, author_id, group_id, created_at";
+const COLUMNS: &str =
+    "id, workshop_id, step_position, text, author_id, group_id, created_at, signed_name";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
     Ok(Card {
@@ -75,6 +78,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
         author_id: row.get(4)?,
         group_id: row.get(5)?,
         created_at: row.get(6)?,
+        signed_name: row.get(7)?,
     })
 }
 

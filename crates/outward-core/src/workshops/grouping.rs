@@ -199,7 +199,7 @@ pub fn undo(tx: &Transaction<'_>, id: Id, batch: Id, now: DateTime<Utc>) -> Resu
     require_running(tx, id)?;
     let voted = tx
         .prepare_cached(
-            "SELECT 1 FROM workshop_votes v JOIN workshop_groups g ON g.id = v.group_id
+            "SELECT 1 FROM all_workshop_votes v JOIN workshop_groups g ON g.id = v.group_id
              WHERE g.workshop_id = ?1 AND g.accepted_batch = ?2",
         )?
         .exists((id, batch))?;

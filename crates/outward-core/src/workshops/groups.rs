@@ -168,7 +168,7 @@ pub fn ungroup(tx: &Transaction<'_>, id: Id, now: DateTime<Utc>) -> Result<()> {
     let group = get(tx, id)?;
     require_running(tx, group.workshop_id)?;
     let voted = tx
-        .prepare_cached("SELECT 1 FROM workshop_votes WHERE group_id = ?1")?
+        .prepare_cached("SELECT 1 FROM all_workshop_votes WHERE group_id = ?1")?
         .exists([id])?;
     if voted {
         return Err(Error::conflict(

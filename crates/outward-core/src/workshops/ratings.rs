@@ -61,44 +61,11 @@ pub fn rate(
     input: &RatingInput,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let position = require_running(tx, workshop)?;
-    let step = position.current_step.unwrap_or(0);
-    if step_kind(tx, workshop, step)? != StepKind::Rating {
-        return Err(Error::conflict(
-            None,
-            "The room is not on a rating step; ratings are entered during one.",
-        ));
-    }
+    let step = rating_now(tx, workshop)?;
     if let Some(person) = input.person_id {
         super::cards::require_participant(tx, workshop, person, "personId")?;
     }
-    let dimensions: Vec<String> = tx
-        .prepare_cached(
-            "SELECT dimensions FROM workshop_steps WHERE workshop_id = ?1 AND position = ?2",
-        )?
-        .query_row((workshop, step), |r| r.get::<_, String>(0))
-        .map(|json| serde_json::from_str(&json).unwrap_or_default())?;
-    for score in &input.scores {
-        if !dimensions.contains(&score.dimension) {
-            return Err(Error::validation(
-                "dimension",
-                format!(
-                    "“{}” is not rated in this step; it rates {}.",
-                    score.dimension,
-                    dimensions.join(", ")
-                ),
-            ));
-        }
-        if !(1..=5).contains(&score.score) {
-            return Err(Error::validation(
-                "score",
-                format!(
-                    "{} for “{}” is not a rating; rate from 1 to 5.",
-                    score.score, score.dimension
-                ),
-            ));
-        }
-    }
+    check(tx, workshop, step, &input.scores)?;
     let mut delete = tx.prepare_cached(
         "DELETE FROM workshop_ratings WHERE workshop_id = ?1 AND step_position = ?2
          AND dimension = ?3 AND person_id IS ?4",
@@ -122,10 +89,55 @@ pub fn rate(
     seen(tx, workshop, now)
 }
 
+/// The rating step the room of running workshop `workshop` is on; refused at any other step.
+pub(crate) fn rating_now(conn: &Connection, workshop: Id) -> Result<u32> {
+    let position = require_running(conn, workshop)?;
+    let step = position.current_step.unwrap_or(0);
+    if step_kind(conn, workshop, step)? != StepKind::Rating {
+        return Err(Error::conflict(
+            None,
+            "The room is not on a rating step; ratings are entered during one.",
+        ));
+    }
+    Ok(step)
+}
+
+/// Checks that each score rates a dimension of rating step `step`, from 1 to 5.
+pub(crate) fn check(conn: &Connection, workshop: Id, step: u32, scores: &[Score]) -> Result<()> {
+    let dimensions: Vec<String> = conn
+        .prepare_cached(
+            "SELECT dimensions FROM workshop_steps WHERE workshop_id = ?1 AND position = ?2",
+        )?
+        .query_row((workshop, step), |r| r.get::<_, String>(0))
+        .map(|json| serde_json::from_str(&json).unwrap_or_default())?;
+    for score in scores {
+        if !dimensions.contains(&score.dimension) {
+            return Err(Error::validation(
+                "dimension",
+                format!(
+                    "“{}” is not rated in this step; it rates {}.",
+                    score.dimension,
+                    dimensions.join(", ")
+                ),
+            ));
+        }
+        if !(1..=5).contains(&score.score) {
+            return Err(Error::validation(
+                "score",
+                format!(
+                    "{} for “{}” is not a rating; rate from 1 to 5.",
+                    score.score, score.dimension
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Each dimension's mean of workshop `workshop`'s ratings, with how many there are.
 pub fn workshop_means(conn: &Connection, workshop: Id) -> Result<Vec<(String, f64, u32)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT dimension, avg(score), count(*) FROM workshop_ratings WHERE workshop_id = ?1
+        "SELECT dimension, avg(score), count(*) FROM all_workshop_ratings WHERE workshop_id = ?1
          GROUP BY dimension ORDER BY dimension",
     )?;
     let means = stmt
@@ -144,7 +156,7 @@ pub fn trend(conn: &Connection, team: Id, exercise_id: &str) -> Result<Vec<Dimen
     let start = crate::settings::fiscal_year_start(conn)?;
     let mut stmt = conn.prepare_cached(
         "SELECT r.dimension, w.held_on, sum(r.score), count(*)
-         FROM workshops w JOIN workshop_ratings r ON r.workshop_id = w.id
+         FROM workshops w JOIN all_workshop_ratings r ON r.workshop_id = w.id
          WHERE w.team_id = ?1 AND w.exercise_key = ?2 AND w.deleted_at IS NULL
          GROUP BY r.dimension, w.held_on",
     )?;

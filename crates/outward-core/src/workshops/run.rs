@@ -117,8 +117,8 @@ pub fn previous(tx: &Transaction<'_>, id: Id, now: DateTime<Utc>) -> Result<()> 
     go_to(tx, id, current - 1, now)
 }
 
-/// Finishes running workshop `id`: its step is left, its timer paused, and everything it
-/// produced is kept as it is.
+/// Finishes running workshop `id`: its step is left, its timer paused, its room closed (its
+/// token stops working), and everything it produced is kept as it is.
 pub fn finish(tx: &Transaction<'_>, id: Id, now: DateTime<Utc>) -> Result<()> {
     let position = require_running(tx, id)?;
     let current = position.current_step.unwrap_or(0);
@@ -130,6 +130,7 @@ pub fn finish(tx: &Transaction<'_>, id: Id, now: DateTime<Utc>) -> Result<()> {
          WHERE id = ?1",
     )?
     .execute((id, now, position.step_count.saturating_sub(1)))?;
+    crate::room::close(tx, id)?;
     seen(tx, id, now)
 }
 

@@ -47,43 +47,9 @@ pub fn cast(
     ballot: &[VoteInput],
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let position = require_running(tx, workshop)?;
-    let step = position.current_step.unwrap_or(0);
-    if step_kind(tx, workshop, step)? != StepKind::DotVoting {
-        return Err(Error::conflict(
-            None,
-            "The room is not on a dot-voting step; votes are entered during one.",
-        ));
-    }
+    let step = voting_now(tx, workshop)?;
     let name = super::cards::require_participant(tx, workshop, person, "personId")?;
-    let (budget, cap): (u32, u32) = tx
-        .prepare_cached(
-            "SELECT votes_per_person, max_votes_per_item FROM workshop_steps
-             WHERE workshop_id = ?1 AND position = ?2",
-        )?
-        .query_row((workshop, step), |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let mut per_item: BTreeMap<(Option<Id>, Option<Id>), u32> = BTreeMap::new();
-    for vote in ballot.iter().filter(|v| v.count > 0) {
-        let label = item_label(tx, workshop, vote)?;
-        let total = per_item.entry((vote.card_id, vote.group_id)).or_default();
-        *total = total.saturating_add(vote.count);
-        if *total > cap {
-            return Err(Error::validation(
-                "count",
-                format!(
-                    "{name} gave {total} votes to “{label}”; one item takes at most {cap} votes \
-                     from one person."
-                ),
-            ));
-        }
-    }
-    let given: u32 = per_item.values().sum();
-    if given > budget {
-        return Err(Error::validation(
-            "count",
-            format!("{name} gave {given} votes; each person has {budget} to give."),
-        ));
-    }
+    let per_item = checked(tx, workshop, step, &format!("{name} gave"), ballot)?;
     tx.prepare_cached(
         "DELETE FROM workshop_ballots WHERE workshop_id = ?1 AND step_position = ?2
          AND person_id = ?3",
@@ -106,6 +72,63 @@ pub fn cast(
         })?;
     }
     seen(tx, workshop, now)
+}
+
+/// The dot-voting step the room of running workshop `workshop` is on; refused at any other step.
+pub(crate) fn voting_now(conn: &Connection, workshop: Id) -> Result<u32> {
+    let position = require_running(conn, workshop)?;
+    let step = position.current_step.unwrap_or(0);
+    if step_kind(conn, workshop, step)? != StepKind::DotVoting {
+        return Err(Error::conflict(
+            None,
+            "The room is not on a dot-voting step; votes are entered during one.",
+        ));
+    }
+    Ok(step)
+}
+
+/// Votes per item: (card, group), one of the two set.
+pub(crate) type PerItem = BTreeMap<(Option<Id>, Option<Id>), u32>;
+
+/// Votes per item (card, group) of a ballot for voting step `step`: refused whole, with what
+/// is wrong, when it gives more votes than the step's budget or more to one item than its cap.
+/// `gave` starts each message ("Bo gave", "You gave").
+pub(crate) fn checked(
+    conn: &Connection,
+    workshop: Id,
+    step: u32,
+    gave: &str,
+    ballot: &[VoteInput],
+) -> Result<PerItem> {
+    let (budget, cap): (u32, u32) = conn
+        .prepare_cached(
+            "SELECT votes_per_person, max_votes_per_item FROM workshop_steps
+             WHERE workshop_id = ?1 AND position = ?2",
+        )?
+        .query_row((workshop, step), |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let mut per_item = PerItem::new();
+    for vote in ballot.iter().filter(|v| v.count > 0) {
+        let label = item_label(conn, workshop, vote)?;
+        let total = per_item.entry((vote.card_id, vote.group_id)).or_default();
+        *total = total.saturating_add(vote.count);
+        if *total > cap {
+            return Err(Error::validation(
+                "count",
+                format!(
+                    "{gave} {total} votes to “{label}”; one item takes at most {cap} votes \
+                     from one person."
+                ),
+            ));
+        }
+    }
+    let given: u32 = per_item.values().sum();
+    if given > budget {
+        return Err(Error::validation(
+            "count",
+            format!("{gave} {given} votes; each person has {budget} to give."),
+        ));
+    }
+    Ok(per_item)
 }
 
 /// What a vote is for, named for messages; refused unless it is one live card in no group, or
@@ -202,10 +225,19 @@ pub(crate) fn voters(conn: &Connection, workshop: Id, step: u32) -> Result<Vec<I
         .collect::<rusqlite::Result<_>>()?)
 }
 
+/// How many in the room have entered a ballot from their own devices in voting step `step`.
+pub(crate) fn room_voters(conn: &Connection, workshop: Id, step: u32) -> Result<u32> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM room_ballots WHERE workshop_id = ?1 AND step_position = ?2",
+        )?
+        .query_row((workshop, step), |r| r.get(0))?)
+}
+
 /// The votes of step `step` per card and per group (keyed by the item's id).
 pub(crate) fn tallies(conn: &Connection, workshop: Id, step: u32) -> Result<BTreeMap<Id, u32>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT ifnull(card_id, group_id), sum(count) FROM workshop_votes
+        "SELECT ifnull(card_id, group_id), sum(count) FROM all_workshop_votes
          WHERE workshop_id = ?1 AND step_position = ?2 GROUP BY 1",
     )?;
     let tallies = stmt
@@ -230,7 +262,7 @@ pub fn results(conn: &Connection, workshop: Id) -> Result<Vec<VoteResult>> {
     let mut stmt = conn.prepare_cached(
         "SELECT v.card_id, v.group_id,
                 coalesce(g.name, substr(c.text, 1, 200)), sum(v.count) AS votes
-         FROM workshop_votes v
+         FROM all_workshop_votes v
          LEFT JOIN workshop_cards c ON c.id = v.card_id
          LEFT JOIN workshop_groups g ON g.id = v.group_id
          WHERE v.workshop_id = ?1 AND v.step_position = ?2

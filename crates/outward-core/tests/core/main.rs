@@ -22,6 +22,7 @@ mod kudos;
 mod migrations;
 mod outcomes;
 mod pain_points;
+mod room;
 mod search;
 mod settings;
 mod store;

@@ -55,6 +55,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0010_open_pain_points_per_customer.sql",
         "7caf01e8d8bcf56f499443614096f0b1583f07f1c65aba2678daa840e90d2a64",
     ),
+    (
+        "0011_room.sql",
+        "f5e2aff3bc5fc5f6a9241502c31f2d68a0d52ca58196fe91035d317a7efc11a5",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {

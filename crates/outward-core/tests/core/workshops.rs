@@ -3,7 +3,7 @@
 //! an app restart) is in `running`, the room's cards, groups and board in `room`, its votes and
 //! ratings in `votes`.
 
-mod room;
+pub mod room;
 mod running;
 mod votes;
 

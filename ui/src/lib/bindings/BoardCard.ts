@@ -9,7 +9,11 @@ text: string, truncated: boolean,
 /**
  * Not yet revealed to the room (only the facilitator's board holds such cards).
  */
-hidden: boolean, authorId: Id | null, groupId: Id | null, 
+hidden: boolean, authorId: Id | null, 
+/**
+ * The name typed by whoever signed it from the room.
+ */
+signedName: string | null, groupId: Id | null, 
 /**
  * Votes in the board's voting step, once revealed.
  */

@@ -9,4 +9,8 @@ stepPosition: number, text: string,
 /**
  * The participant who signed it; `None` when anonymous.
  */
-authorId: Id | null, groupId: Id | null, createdAt: string, };
+authorId: Id | null, 
+/**
+ * The name its writer typed when signing a card sent from the room; `None` otherwise.
+ */
+signedName: string | null, groupId: Id | null, createdAt: string, };

@@ -7,6 +7,10 @@ export type Voting = { step: number,
  */
 voted: Array<Id>, 
 /**
+ * How many in the room have voted from their own devices.
+ */
+roomVoted: number, 
+/**
  * Whether the counts are shown (the room has moved past the step).
  */
 revealed: boolean, };

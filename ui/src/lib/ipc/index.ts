@@ -15,6 +15,7 @@ export * from './pain-points';
 export * from './people';
 export * from './presenter';
 export * from './products';
+export * from './room';
 export * from './search';
 export * from './settings';
 export * from './teams';

@@ -8,6 +8,7 @@ export type FacilitationAction =
 	| 'addMinute'
 	| 'toggleScript'
 	| 'presenter'
+	| 'room'
 	| 'leave';
 
 export type FacilitationKey = {
@@ -27,6 +28,7 @@ export const FACILITATION_KEYS: readonly FacilitationKey[] = [
 	{ action: 'next', keys: ['ArrowRight'], label: '→', does: 'Next step' },
 	{ action: 'toggleScript', keys: ['s', 'S'], label: 'S', does: 'Script' },
 	{ action: 'presenter', keys: ['p', 'P'], label: 'P', does: 'Room window' },
+	{ action: 'room', keys: ['j', 'J'], label: 'J', does: 'Room joins' },
 	{ action: 'leave', keys: ['Escape'], label: 'Esc', does: 'Leave' }
 ];
 
