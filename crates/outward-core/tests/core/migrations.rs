@@ -51,6 +51,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0009_notes_index_merged_when_idle.sql",
         "31f5ad0a6f99074bad8115d915ee99a8fd453128a4d0e95cab31a1af3ab88fc2",
     ),
+    (
+        "0012_metrics_surveys_goals.sql",
+        "26581e4b5786fa92e37e236f7f13ab4c1f68983c473b7414197274cce02a7bc7",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
