@@ -308,7 +308,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "5351a409d547df44dadac7ec213ca5307fdbe04329966b897e2b1619cf9f562f"
+            "f23bf03dada83af2dfe4ca66c9d003ee9cbf950f04d3fd2d8f7b3a247850acd2"
         );
     }
 

@@ -84,7 +84,7 @@ pub struct QuestionColumn {
 /// What an import would do, shown before it does it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "ImportPreview")]
 pub struct Preview {
     pub headers: Vec<String>,
     /// The first rows, as read.
@@ -106,7 +106,7 @@ pub struct Preview {
 /// What an import wrote.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "SurveyImported")]
 pub struct Imported {
     pub responses: u32,
     pub answers: u32,

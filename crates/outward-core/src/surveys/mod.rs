@@ -42,7 +42,7 @@ text::vocabulary! {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "SurveyQuestion")]
 pub struct Question {
     pub id: Id,
     pub position: u32,
@@ -545,7 +545,7 @@ pub fn add_response(tx: &Transaction<'_>, input: &ResponseInput, now: DateTime<U
 /// A team label of a survey's responses that matched no customer team, and how many carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "UnmatchedTeam")]
 pub struct Unmatched {
     pub team_label: String,
     pub responses: u32,
@@ -592,7 +592,7 @@ pub fn assign_customer(
 /// A comment given in a survey, with what is needed to show and quote it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "SurveyComment")]
 pub struct Comment {
     pub response_id: Id,
     pub question_id: Id,
