@@ -378,12 +378,9 @@ pub fn suggest(survey: &Survey, sheet: &Sheet) -> ImportMapping {
             mapping.date_column = Some(header.clone());
         } else if mapping.respondent_column.is_none()
             && (is(&["email", "networkid", "respondent", "responseid"])
-                || h.is_empty()
-                || h == "id")
-            && !header.is_empty()
+                || h == "id"
+                || header == "#")
         {
-            mapping.respondent_column = Some(header.clone());
-        } else if mapping.respondent_column.is_none() && header == "#" {
             mapping.respondent_column = Some(header.clone());
         } else if mapping.team_column.is_none() && is(&["team", "customer", "department"]) {
             mapping.team_column = Some(header.clone());

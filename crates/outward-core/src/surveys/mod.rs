@@ -385,8 +385,11 @@ pub(crate) struct Checked {
     pub team_label: String,
     pub respondent: String,
     pub responded_on: Option<NaiveDate>,
-    pub answers: Vec<(Id, Option<i64>, Option<String>)>,
+    pub answers: Vec<CheckedAnswer>,
 }
+
+/// A checked answer: its question, and its score or its text.
+pub(crate) type CheckedAnswer = (Id, Option<i64>, Option<String>);
 
 /// Why `value` is not an answer to `question`, if it is not.
 pub(crate) fn score_problem(question: &Question, value: i64) -> Option<String> {
@@ -399,10 +402,7 @@ pub(crate) fn score_problem(question: &Question, value: i64) -> Option<String> {
     })
 }
 
-fn check_answers(
-    questions: &[Question],
-    answers: &[AnswerInput],
-) -> Result<Vec<(Id, Option<i64>, Option<String>)>> {
+fn check_answers(questions: &[Question], answers: &[AnswerInput]) -> Result<Vec<CheckedAnswer>> {
     let mut seen = HashSet::new();
     let mut checked = Vec::with_capacity(answers.len());
     for answer in answers {
