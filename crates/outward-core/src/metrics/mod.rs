@@ -404,3 +404,15 @@ pub fn record_measurement(
     };
     get_measurement(tx, id)
 }
+
+/// The live metric named `text` (any case) or with that id.
+pub fn find(conn: &Connection, text: &str) -> Result<Metric> {
+    let wanted = text.trim();
+    if let Ok(id) = wanted.parse::<Id>() {
+        return get(conn, id);
+    }
+    list(conn)?
+        .into_iter()
+        .find(|m| m.name.eq_ignore_ascii_case(wanted))
+        .ok_or_else(|| Error::validation("metric", format!("There is no metric named “{wanted}”.")))
+}
