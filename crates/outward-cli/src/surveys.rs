@@ -166,8 +166,9 @@ pub fn run(db: &Database, action: SurveyAction) -> Result<()> {
                     println!("{}", to_json(&preview.mapping));
                     for u in &preview.unmatched {
                         println!(
-                            "unmatched team “{}”: {} responses",
-                            u.team_label, u.responses
+                            "unmatched team “{}”: {}",
+                            u.team_label,
+                            count(u.responses, "response", "responses")
                         );
                     }
                 }
@@ -206,8 +207,9 @@ pub fn run(db: &Database, action: SurveyAction) -> Result<()> {
                 );
                 for u in &done.unmatched {
                     println!(
-                        "unmatched team “{}”: {} responses",
-                        u.team_label, u.responses
+                        "unmatched team “{}”: {}",
+                        u.team_label,
+                        count(u.responses, "response", "responses")
                     );
                 }
             }
