@@ -52,7 +52,7 @@ pub struct SheetRow {
 /// Which column holds what. Columns are named by their header.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "SurveyImportMapping")]
 pub struct ImportMapping {
     /// The column naming the respondent's team, matched to a customer team by name.
     #[serde(default)]
@@ -84,7 +84,7 @@ pub struct QuestionColumn {
 /// What an import would do, shown before it does it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, rename = "ImportPreview")]
+#[ts(export, rename = "SurveyImportPreview")]
 pub struct Preview {
     pub headers: Vec<String>,
     /// The first rows, as read.

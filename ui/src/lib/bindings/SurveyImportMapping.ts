@@ -5,7 +5,7 @@ import type { QuestionColumn } from "./QuestionColumn";
 /**
  * Which column holds what. Columns are named by their header.
  */
-export type ImportMapping = { 
+export type SurveyImportMapping = { 
 /**
  * The column naming the respondent's team, matched to a customer team by name.
  */
