@@ -395,3 +395,29 @@ pub fn breakdown(conn: &Connection, metric: Id, quarter: Quarter) -> Result<Brea
         .sort_by(|a, b| a.customer_name.cmp(&b.customer_name));
     Ok(breakdown)
 }
+
+/// Every metric in a quarter, with the quarter itself for the interface to name.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct QuarterMetrics {
+    pub quarter: Quarter,
+    pub metrics: Vec<MetricInQuarter>,
+}
+
+/// Every metric in the quarter named `quarter` (`2026-Q3`), or in `today`'s.
+pub fn quarter_named(
+    conn: &Connection,
+    quarter: Option<&str>,
+    today: chrono::NaiveDate,
+) -> Result<QuarterMetrics> {
+    let start = crate::settings::fiscal_year_start(conn)?;
+    let q = match quarter.map(str::trim).filter(|q| !q.is_empty()) {
+        Some(text) => Quarter::parse(text, start, "quarter")?,
+        None => Quarter::containing(today, start),
+    };
+    Ok(QuarterMetrics {
+        quarter: q,
+        metrics: self::quarter(conn, q)?,
+    })
+}

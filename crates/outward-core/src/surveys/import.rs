@@ -763,3 +763,14 @@ pub fn import(
         unmatched: unmatched_of(&plan),
     })
 }
+
+/// A file picked for import: the handle the interface holds for it, its name, and its preview
+/// with the remembered or suggested mapping.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "SurveyFile")]
+pub struct PickedFile {
+    pub handle: u32,
+    pub name: String,
+    pub preview: Preview,
+}
