@@ -94,7 +94,11 @@ pub fn quarters(db: &Database, report: &mut Report) -> Fallible {
     Ok(())
 }
 
-const PROMPTS: [&str; 3] = ["How satisfied are you with CI?", "How likely are you to recommend us?", "Anything else?"];
+const PROMPTS: [&str; 3] = [
+    "How satisfied are you with CI?",
+    "How likely are you to recommend us?",
+    "Anything else?",
+];
 
 /// A fresh database with the tiny data set's customers, two metrics and one survey.
 fn fresh(path: &Path) -> Fallible<(Database, Id, Vec<String>)> {
@@ -113,8 +117,18 @@ fn fresh(path: &Path) -> Fallible<(Database, Id, Vec<String>)> {
         };
         let now = Utc::now();
         Ok((
-            outward_core::metrics::create(tx, &metric("CSAT", outward_core::metrics::MetricKind::Csat), now)?.id,
-            outward_core::metrics::create(tx, &metric("NPS", outward_core::metrics::MetricKind::Nps), now)?.id,
+            outward_core::metrics::create(
+                tx,
+                &metric("CSAT", outward_core::metrics::MetricKind::Csat),
+                now,
+            )?
+            .id,
+            outward_core::metrics::create(
+                tx,
+                &metric("NPS", outward_core::metrics::MetricKind::Nps),
+                now,
+            )?
+            .id,
         ))
     })?;
     let question = |prompt: &str, kind, metric| QuestionInput {
@@ -146,10 +160,23 @@ fn fresh(path: &Path) -> Fallible<(Database, Id, Vec<String>)> {
 /// Importing a 50,000-row CSV (read, check, write) against raw batched inserts of the same rows.
 pub fn survey_import(folder: &Path, report: &mut Report) -> Fallible {
     let work = tempfile::tempdir_in(folder)?;
-    let mut csv = format!("Team,Email,Date,\"{}\",\"{}\",\"{}\"\n", PROMPTS[0], PROMPTS[1], PROMPTS[2]);
+    let mut csv = format!(
+        "Team,Email,Date,\"{}\",\"{}\",\"{}\"\n",
+        PROMPTS[0], PROMPTS[1], PROMPTS[2]
+    );
     for i in 0..50_000u32 {
-        let comment = if i % 10 == 0 { "Builds queue at peak; please add runners" } else { "" };
-        csv.push_str(&format!("Team {},p{i}@corp.example,2026-07-{:02},{},{},{comment}\n", i % 40, 1 + i % 28, 1 + i % 5, i % 11));
+        let comment = if i % 10 == 0 {
+            "Builds queue at peak; please add runners"
+        } else {
+            ""
+        };
+        csv.push_str(&format!(
+            "Team {},p{i}@corp.example,2026-07-{:02},{},{},{comment}\n",
+            i % 40,
+            1 + i % 28,
+            1 + i % 5,
+            i % 11
+        ));
     }
     let mapping = ImportMapping {
         team_column: Some("Team".into()),
@@ -158,7 +185,10 @@ pub fn survey_import(folder: &Path, report: &mut Report) -> Fallible {
         questions: PROMPTS
             .iter()
             .enumerate()
-            .map(|(i, p)| QuestionColumn { column: (*p).into(), position: i as u32 })
+            .map(|(i, p)| QuestionColumn {
+                column: (*p).into(),
+                position: i as u32,
+            })
             .collect(),
         teams: Default::default(),
     };

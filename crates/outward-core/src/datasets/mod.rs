@@ -285,6 +285,39 @@ mod tests {
         );
     }
 
+    #[test]
+    fn survey_results_are_generated_with_tallies_that_match_a_recount() {
+        let (db, summary) = tiny();
+        assert_eq!(summary.survey_responses, 400);
+        assert!(summary.survey_answers >= 4_000);
+        let (kept, recounted): (
+            Vec<(String, String, i64, i64)>,
+            Vec<(String, String, i64, i64)>,
+        ) = db
+            .read(|c| {
+                let rows = |sql: &str| -> Result<Vec<(String, String, i64, i64)>> {
+                    Ok(c.prepare(sql)?
+                        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                        .collect::<rusqlite::Result<_>>()?)
+                };
+                Ok((
+                    rows(
+                        "SELECT question_id, customer_key, value, n FROM survey_answer_tallies
+                          WHERE n <> 0 ORDER BY 1, 2, 3",
+                    )?,
+                    rows(
+                        "SELECT a.question_id, coalesce(r.customer_id, ''), a.value, count(*)
+                          FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+                          WHERE a.value IS NOT NULL AND r.deleted_at IS NULL
+                          GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+                    )?,
+                ))
+            })
+            .unwrap();
+        assert!(!kept.is_empty());
+        assert_eq!(kept, recounted);
+    }
+
     /// The example workspace's ids are minted fresh each time it loads (UUIDv7), so its dump
     /// numbers them in order of first appearance and sorts the rows before comparing.
     #[test]

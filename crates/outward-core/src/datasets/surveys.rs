@@ -70,7 +70,12 @@ pub(super) fn write(
             metrics.push(id);
         }
         for (name, kind, direction, unit) in [
-            ("Hours to first response", "duration", "lowerIsBetter", "hours"),
+            (
+                "Hours to first response",
+                "duration",
+                "lowerIsBetter",
+                "hours",
+            ),
             ("Requests per week", "count", "lowerIsBetter", "requests"),
         ] {
             let id = Id::from_parts(created, rng.random());
@@ -109,7 +114,7 @@ pub(super) fn write(
                     format!("Developer survey {quarter}"),
                     quarter.key(),
                     opened,
-                    per_round * 3,
+                    (per_round * 3) as i64,
                     team,
                     at,
                 ))?;
@@ -159,10 +164,18 @@ pub(super) fn write(
                     let when = at + Duration::minutes(rng.random_range(0..14 * 24 * 60));
                     let id = Id::from_parts(when, rng.random());
                     let customer = customers[rng.random_range(0..customers.len().max(1))];
-                    response.execute((id, survey, customer, format!("r{k}-{r}"), when.date_naive(), when))?;
+                    response.execute((
+                        id,
+                        survey,
+                        customer,
+                        format!("r{k}-{r}"),
+                        when.date_naive(),
+                        when,
+                    ))?;
                     for (question, min, max) in &questions {
                         let span = (max - min) as f64;
-                        let draw: f64 = rng.random::<f64>() * 0.8 + rng.random::<f64>() * 0.2 + lift * 0.15;
+                        let draw: f64 =
+                            rng.random::<f64>() * 0.8 + rng.random::<f64>() * 0.2 + lift * 0.15;
                         let value = min + (draw.min(0.999) * (span + 1.0)) as i64;
                         answer.execute((id, question, value.min(*max), None::<String>))?;
                         written.answers += 1;
@@ -180,8 +193,20 @@ pub(super) fn write(
                         created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, NULL, 'Tracker export', ?5, ?5)",
                 )?;
-                measure.execute((Id::from_parts(at, rng.random()), metrics[10], quarter.key(), 12.0 - lift * 6.0, at))?;
-                measure.execute((Id::from_parts(at, rng.random()), metrics[11], quarter.key(), 80.0 - lift * 20.0, at))?;
+                measure.execute((
+                    Id::from_parts(at, rng.random()),
+                    metrics[10],
+                    quarter.key(),
+                    12.0 - lift * 6.0,
+                    at,
+                ))?;
+                measure.execute((
+                    Id::from_parts(at, rng.random()),
+                    metrics[11],
+                    quarter.key(),
+                    80.0 - lift * 20.0,
+                    at,
+                ))?;
                 Ok(())
             })?;
             progress(Progress {
