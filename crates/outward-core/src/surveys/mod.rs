@@ -264,9 +264,11 @@ pub fn get(conn: &Connection, id: Id) -> Result<Survey> {
     Ok(survey)
 }
 
-/// Surveys not in the Trash, newest quarter first; of one quarter when `quarter` is given.
+/// Surveys not in the Trash, newest quarter first (the latest 200, five years of a ten-team
+/// organisation's rounds); of one quarter when `quarter` is given. Without their questions, so
+/// a reply stays small: [`get`] has them.
 pub fn list(conn: &Connection, quarter: Option<&str>) -> Result<Vec<Survey>> {
-    let mut surveys: Vec<Survey> = match quarter {
+    let surveys: Vec<Survey> = match quarter {
         Some(q) => conn
             .prepare_cached(&format!(
                 "{SELECT} WHERE s.deleted_at IS NULL AND s.quarter = ?1
@@ -277,14 +279,11 @@ pub fn list(conn: &Connection, quarter: Option<&str>) -> Result<Vec<Survey>> {
         None => conn
             .prepare_cached(&format!(
                 "{SELECT} WHERE s.deleted_at IS NULL
-                 ORDER BY s.quarter DESC, s.opened_on DESC, s.id DESC LIMIT 500"
+                 ORDER BY s.quarter DESC, s.opened_on DESC, s.id DESC LIMIT 200"
             ))?
             .query_map([], from_row)?
             .collect::<rusqlite::Result<_>>()?,
     };
-    for survey in &mut surveys {
-        survey.questions = questions(conn, survey.id)?;
-    }
     Ok(surveys)
 }
 
