@@ -194,15 +194,19 @@ pub fn survey_import(folder: &Path, report: &mut Report) -> Fallible {
     };
     let (s, b) = paired(
         4,
-        |i| work.path().join(format!("import-{i}.db")),
-        |path| {
-            let (db, survey, _) = fresh(path)?;
+        |i| {
+            let dir = work.path().join(format!("round-{i}"));
+            std::fs::create_dir_all(&dir).expect("a folder for the round");
+            dir
+        },
+        |dir| {
+            let (db, survey, _) = fresh(&dir.join("import.db"))?;
             let sheet = import::read(csv.as_bytes(), "export.csv")?;
             db.write(|tx| import::import(tx, survey, &sheet, &mapping, Utc::now(), &mut |_| true))?;
             Ok(())
         },
-        |path| {
-            let (db, survey, questions) = fresh(path)?;
+        |dir| {
+            let (db, survey, questions) = fresh(&dir.join("raw.db"))?;
             db.write(|tx| {
                 let now = Utc::now();
                 let mut response = tx.prepare_cached(
