@@ -6,7 +6,7 @@
 use crate::harness::{Fallible, Timings, kept, ms, paired, ratio};
 use crate::report::{Report, Row};
 use chrono::Utc;
-use outward_core::datasets::{self, Sizes};
+use outward_core::datasets;
 use outward_core::db::Database;
 use outward_core::id::Id;
 use outward_core::metrics::values;
