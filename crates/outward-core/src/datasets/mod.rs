@@ -285,17 +285,17 @@ mod tests {
         );
     }
 
+    /// A tally row: question, customer key, score, count.
+    type Tally = (String, String, i64, i64);
+
     #[test]
     fn survey_results_are_generated_with_tallies_that_match_a_recount() {
         let (db, summary) = tiny();
         assert_eq!(summary.survey_responses, 400);
         assert!(summary.survey_answers >= 4_000);
-        let (kept, recounted): (
-            Vec<(String, String, i64, i64)>,
-            Vec<(String, String, i64, i64)>,
-        ) = db
+        let (kept, recounted): (Vec<Tally>, Vec<Tally>) = db
             .read(|c| {
-                let rows = |sql: &str| -> Result<Vec<(String, String, i64, i64)>> {
+                let rows = |sql: &str| -> Result<Vec<Tally>> {
                     Ok(c.prepare(sql)?
                         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
                         .collect::<rusqlite::Result<_>>()?)
