@@ -5,13 +5,16 @@ mod backups;
 mod bundle;
 mod customers;
 mod exercises;
+mod goals;
 mod interviews;
+mod metrics;
 mod output;
 mod pain_points;
 mod people;
 mod products;
 mod room;
 mod search;
+mod surveys;
 mod teams;
 mod workshops;
 mod workspace;
@@ -22,7 +25,9 @@ use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 use customers::CustomerAction;
 use exercises::ExerciseAction;
+use goals::GoalAction;
 use interviews::InterviewAction;
+use metrics::MetricAction;
 use outward_core::db::{self, Database};
 use outward_core::error::{Error, Result};
 use pain_points::PainPointAction;
@@ -31,6 +36,7 @@ use products::ProductAction;
 use room::RoomAction;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use surveys::SurveyAction;
 use teams::TeamAction;
 use workshops::WorkshopAction;
 use workspace::Profile;
@@ -132,6 +138,21 @@ enum Command {
         #[command(subcommand)]
         action: ExerciseAction,
     },
+    /// Metrics: each one's value in a quarter with n, response rate and 95 % interval
+    Metrics {
+        #[command(subcommand)]
+        action: MetricAction,
+    },
+    /// Survey rounds and importing their responses
+    Surveys {
+        #[command(subcommand)]
+        action: SurveyAction,
+    },
+    /// Goals: a metric, a target and the quarter it is due
+    Goals {
+        #[command(subcommand)]
+        action: GoalAction,
+    },
     /// Search interview notes, pain points and themes
     Search {
         query: String,
@@ -162,6 +183,9 @@ impl Command {
                 }
                 | Command::Customers {
                     action: CustomerAction::Add { .. }
+                }
+                | Command::Metrics {
+                    action: MetricAction::Add { .. }
                 }
         )
     }
@@ -243,6 +267,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Workshops { action } => workshops::run(&database, action),
         Command::Exercises { action } => exercises::run(&database, action),
         Command::Room { action } => room::run(database, action),
+        Command::Metrics { action } => metrics::run(&database, action),
+        Command::Surveys { action } => surveys::run(&database, action),
+        Command::Goals { action } => goals::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
     }
 }

@@ -14,6 +14,7 @@
     reason = "a benchmark is a program over the core, like the CLI: it reads the wall clock and passes it in"
 )]
 
+mod goals;
 mod harness;
 mod import;
 mod interviews;
@@ -44,6 +45,14 @@ fn main() -> Fallible {
         report.print();
         return Ok(());
     }
+    // `-- --goals`: only the metrics, trend and survey import benchmarks.
+    if std::env::args().any(|a| a == "--goals") {
+        let mut report = Report::default();
+        goals::quarters(&Database::open(&heavy, Utc::now())?, &mut report)?;
+        goals::survey_import(&folder, &mut report)?;
+        report.print();
+        return Ok(());
+    }
     let db = Database::open(&heavy, Utc::now())?;
     let today = datasets::last_day();
     let mut report = Report::default();
@@ -59,6 +68,8 @@ fn main() -> Fallible {
     replies::worst_case_replies(&heavy, &folder, today, &mut report)?;
     notes::note_saves(&heavy, &folder, &mut report)?;
     import::imports(&folder, &mut report)?;
+    goals::quarters(&Database::open(&heavy, Utc::now())?, &mut report)?;
+    goals::survey_import(&folder, &mut report)?;
 
     if stress {
         let path = prepared(&folder, "stress", &Sizes::STRESS)?;

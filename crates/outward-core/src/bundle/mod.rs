@@ -45,8 +45,8 @@ pub const INTERVIEWS_FOLDER: &str = "interviews";
 /// The tables the core derives from others and rebuilds on its own, so a bundle leaves them
 /// out: each full-text index is refilled by its triggers as its table's rows are imported, and
 /// Coverage's counts of open pain points are rebuilt once every row is in
-/// ([`crate::coverage::rebuild_counts`]). A table of the schema that is neither exported nor
-/// listed here fails a test.
+/// ([`crate::coverage::rebuild_counts`]), and so are the survey answers' tallies. A table of
+/// the schema that is neither exported nor listed here fails a test.
 pub const DERIVED: &[&str] = &[
     "customer_open_pain_points",
     "customer_pain_points",
@@ -54,6 +54,8 @@ pub const DERIVED: &[&str] = &[
     "pain_points_fts",
     "themes_fts",
     "workshop_cards_fts",
+    "survey_comments_fts",
+    "survey_answer_tallies",
 ];
 
 /// `manifest.json`.

@@ -19,6 +19,7 @@
 
 mod dump;
 mod generator;
+mod surveys;
 mod words;
 mod workshops;
 
@@ -62,6 +63,8 @@ pub struct Sizes {
     pub workshops: u32,
     /// Cards each workshop holds (grouped in fives, with votes and ratings beside them).
     pub cards_per_workshop: u32,
+    /// Survey responses over the twenty quarters, ten scores each (and a comment from one in ten).
+    pub survey_responses: u32,
 }
 
 impl Sizes {
@@ -82,6 +85,7 @@ impl Sizes {
         merged_into_hubs_per_mille: 600,
         workshops: 2_000,
         cards_per_workshop: 60,
+        survey_responses: 250_000,
     };
 
     /// Ten times [`Sizes::HEAVY`] in every count, for scaling checks.
@@ -93,6 +97,7 @@ impl Sizes {
         pain_points: 600_000,
         hubs: 40,
         workshops: 20_000,
+        survey_responses: 2_500_000,
         ..Sizes::HEAVY
     };
 
@@ -114,6 +119,7 @@ impl Sizes {
         merged_into_hubs_per_mille: 500,
         workshops: 6,
         cards_per_workshop: 8,
+        survey_responses: 400,
     };
 }
 
@@ -152,6 +158,8 @@ pub struct Summary {
     pub detached_highlights: u64,
     pub workshops: u64,
     pub workshop_cards: u64,
+    pub survey_responses: u64,
+    pub survey_answers: u64,
 }
 
 /// How far a generation has come: the records of `stage` done so far, out of `total`.
@@ -188,12 +196,15 @@ pub fn generate(
     db.read(|c| Ok(c.pragma_update(None, "cache_size", -1_048_576)?))?;
     let written = g
         .write_all(db, &mut progress)
-        .and_then(|()| workshops::write(db, sizes, &mut progress));
+        .and_then(|()| workshops::write(db, sizes, &mut progress))
+        .and_then(|room| Ok((room, surveys::write(db, sizes, &mut progress)?)));
     db.read(|c| Ok(c.pragma_update(None, "cache_size", cache)?))?;
-    let room = written?;
+    let (room, asked) = written?;
     let mut summary = g.summary;
     summary.workshops = room.workshops;
     summary.workshop_cards = room.cards;
+    summary.survey_responses = asked.responses;
+    summary.survey_answers = asked.answers;
     Ok(summary)
 }
 
@@ -274,6 +285,39 @@ mod tests {
         );
     }
 
+    /// A tally row: question, customer key, score, count.
+    type Tally = (String, String, i64, i64);
+
+    #[test]
+    fn survey_results_are_generated_with_tallies_that_match_a_recount() {
+        let (db, summary) = tiny();
+        assert_eq!(summary.survey_responses, 400);
+        assert!(summary.survey_answers >= 4_000);
+        let (kept, recounted): (Vec<Tally>, Vec<Tally>) = db
+            .read(|c| {
+                let rows = |sql: &str| -> Result<Vec<Tally>> {
+                    Ok(c.prepare(sql)?
+                        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                        .collect::<rusqlite::Result<_>>()?)
+                };
+                Ok((
+                    rows(
+                        "SELECT question_id, customer_key, value, n FROM survey_answer_tallies
+                          WHERE n <> 0 ORDER BY 1, 2, 3",
+                    )?,
+                    rows(
+                        "SELECT a.question_id, coalesce(r.customer_id, ''), a.value, count(*)
+                          FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+                          WHERE a.value IS NOT NULL AND r.deleted_at IS NULL
+                          GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+                    )?,
+                ))
+            })
+            .unwrap();
+        assert!(!kept.is_empty());
+        assert_eq!(kept, recounted);
+    }
+
     /// The example workspace's ids are minted fresh each time it loads (UUIDv7), so its dump
     /// numbers them in order of first appearance and sorts the rows before comparing.
     #[test]
@@ -308,7 +352,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "5351a409d547df44dadac7ec213ca5307fdbe04329966b897e2b1619cf9f562f"
+            "f23bf03dada83af2dfe4ca66c9d003ee9cbf950f04d3fd2d8f7b3a247850acd2"
         );
     }
 

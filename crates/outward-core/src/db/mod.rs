@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_notes_index_merged_when_idle.sql"),
     include_str!("migrations/0010_open_pain_points_per_customer.sql"),
     include_str!("migrations/0011_room.sql"),
+    include_str!("migrations/0012_metrics_surveys_goals.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -126,10 +126,37 @@ fn a_quarter_reaches_the_interface_with_its_name_and_days() {
         serde_json::to_value(q).unwrap(),
         serde_json::json!({
             "label": "2026 Q1",
+            "key": "2026-Q1",
             "fiscalYear": 2026,
             "number": 1,
             "firstDay": "2025-07-01",
             "lastDay": "2025-09-30",
         })
     );
+}
+
+#[test]
+fn a_quarter_is_read_from_its_name_and_a_fifth_quarter_is_refused() {
+    let q = Quarter::parse("2026-Q3", start(1), "quarter").unwrap();
+    assert_eq!((q.fiscal_year(), q.number()), (2026, 3));
+    assert_eq!(q.key(), "2026-Q3");
+    for same in ["2026 Q3", " 2026q3 ", "2026Q3"] {
+        assert_eq!(Quarter::parse(same, start(1), "quarter").unwrap(), q);
+    }
+    // With a July start, 2026-Q1 is July to September 2025.
+    let fiscal = Quarter::parse("2026-Q1", start(7), "quarter").unwrap();
+    assert_eq!(fiscal.first_day(), day(2025, 7, 1));
+    for (bad, why) in [
+        ("2026-Q5", "Q5 does not exist"),
+        ("2026-Q0", "Q0 does not exist"),
+        ("2026-3", "no Q"),
+        ("26-Q3", "four digits"),
+        ("2026-Q", "number from 1 to 4"),
+        ("2026-Q12", "number from 1 to 4"),
+        ("", "no Q"),
+    ] {
+        let error = Quarter::parse(bad, start(1), "dueQuarter").unwrap_err();
+        assert_eq!(error.field(), Some("dueQuarter"), "{bad}");
+        assert!(error.to_string().contains(why), "{bad}: {error}");
+    }
 }

@@ -247,7 +247,7 @@ pub fn assert_sound(db: &Database, what: &str) {
 }
 
 /// Rows in each of the database's own tables (not SQLite's, not the ones derived from others:
-/// the full-text indexes and Coverage's counts).
+/// the full-text indexes, Coverage's counts and the survey answers' tallies).
 pub fn row_counts(conn: &Connection) -> Vec<(String, i64)> {
     let tables: Vec<String> = conn
         .prepare(

@@ -59,6 +59,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0011_room.sql",
         "f5e2aff3bc5fc5f6a9241502c31f2d68a0d52ca58196fe91035d317a7efc11a5",
     ),
+    (
+        "0012_metrics_surveys_goals.sql",
+        "3caddcd5ce215465e152ea3b13f3bdb590b7ed813ddb1178d1e12234af5ee5fb",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
