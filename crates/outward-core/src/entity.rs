@@ -16,6 +16,7 @@ crate::text::vocabulary! {
         Card = "card", "workshop card";
         Kudos = "kudos", "kudos";
         ActionItem = "actionItem", "action item";
+        Commitment = "commitment", "commitment";
     }
 }
 
@@ -35,13 +36,14 @@ impl EntityKind {
             EntityKind::Card => "workshop_cards",
             EntityKind::Kudos => "kudos",
             EntityKind::ActionItem => "action_items",
+            EntityKind::Commitment => "commitments",
         }
     }
 
     /// An SQL expression, over this kind's table, that names a row for people.
     pub(crate) fn name_sql(self) -> &'static str {
         match self {
-            EntityKind::PainPoint | EntityKind::ActionItem => "title",
+            EntityKind::PainPoint | EntityKind::ActionItem | EntityKind::Commitment => "title",
             EntityKind::Kudos => crate::kudos::NAME_SQL,
             EntityKind::Interview => {
                 "(SELECT name FROM customers WHERE customers.id = interviews.customer_id) \
@@ -68,6 +70,7 @@ impl EntityKind {
             EntityKind::Card => "workshop cards",
             EntityKind::Kudos => "kudos",
             EntityKind::ActionItem => "action items",
+            EntityKind::Commitment => "commitments",
         };
         crate::text::count(n, self.label(), plural)
     }

@@ -90,6 +90,49 @@ impl Quarter {
         })
     }
 
+    /// Reads a quarter as people type it: `2026-Q3` (also `2026 Q3`, `2026q3`), the fiscal year
+    /// then the quarter number. Anything else, such as `2026-Q5`, is refused naming `field`.
+    pub fn parse(text: &str, start: FiscalYearStart, field: &'static str) -> Result<Self> {
+        let refused = || {
+            Error::validation(
+                field,
+                format!(
+                    "“{}” is not a quarter: write the year, then Q1 to Q4, as in 2026-Q3.",
+                    text.trim()
+                ),
+            )
+        };
+        let upper = text.trim().to_ascii_uppercase();
+        let (year, number) = upper.split_once('Q').ok_or_else(refused)?;
+        let year = year.trim_end_matches(['-', ' ']);
+        if year.is_empty() || year.len() > 6 || !year.chars().all(|c| c.is_ascii_digit()) {
+            return Err(refused());
+        }
+        let year: i32 = year.parse().map_err(|_| refused())?;
+        let number: u32 = match number {
+            "1" => 1,
+            "2" => 2,
+            "3" => 3,
+            "4" => 4,
+            n if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+                return Err(Error::validation(
+                    field,
+                    format!(
+                        "“{}” is not a quarter: a year has Q1 to Q4, not Q{n}.",
+                        text.trim()
+                    ),
+                ));
+            }
+            _ => return Err(refused()),
+        };
+        Quarter::new(year, number, start)
+    }
+
+    /// The quarter as typed and read back by [`Quarter::parse`]: `2026-Q3`.
+    pub fn code(self) -> String {
+        format!("{}-Q{}", self.fiscal_year, self.number)
+    }
+
     /// The quarter that holds `day`.
     pub fn containing(day: NaiveDate, start: FiscalYearStart) -> Self {
         // Months since the fiscal year began, 0 to 11.

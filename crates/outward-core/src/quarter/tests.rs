@@ -133,3 +133,62 @@ fn a_quarter_reaches_the_interface_with_its_name_and_days() {
         })
     );
 }
+
+#[test]
+fn a_typed_quarter_reads_back_and_a_fifth_quarter_is_refused_clearly() {
+    let q = Quarter::parse("2026-Q3", FiscalYearStart::CALENDAR, "quarter").unwrap();
+    assert_eq!((q.fiscal_year(), q.number()), (2026, 3));
+    assert_eq!(q.first_day(), day(2026, 7, 1));
+    assert_eq!(q.code(), "2026-Q3");
+    for same in ["2026 Q3", " 2026q3 ", "2026Q3"] {
+        assert_eq!(
+            Quarter::parse(same, FiscalYearStart::CALENDAR, "quarter").unwrap(),
+            q,
+            "{same}"
+        );
+    }
+    let fiscal = Quarter::parse("2026-Q1", start(7), "quarter").unwrap();
+    assert_eq!(
+        fiscal.first_day(),
+        day(2025, 7, 1),
+        "fiscal 2026 starts in July 2025"
+    );
+    match Quarter::parse("2026-Q5", FiscalYearStart::CALENDAR, "quarter") {
+        Err(Error::Validation { field, message }) => {
+            assert_eq!(field, "quarter");
+            assert!(
+                message.contains("Q1 to Q4") && message.contains("Q5"),
+                "{message}"
+            );
+        }
+        other => panic!("2026-Q5 must be refused, got {other:?}"),
+    }
+    for bad in [
+        "",
+        "2026",
+        "Q3",
+        "2026-Q",
+        "20x6-Q3",
+        "2026-Q3-",
+        "-2026-Q3",
+        "2026-Q03x",
+    ] {
+        assert!(
+            Quarter::parse(bad, FiscalYearStart::CALENDAR, "quarter").is_err(),
+            "{bad:?}"
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn reading_a_quarter_never_panics(text in ".{0,20}") {
+        let _ = Quarter::parse(&text, FiscalYearStart::CALENDAR, "quarter");
+    }
+
+    #[test]
+    fn every_quarter_reads_back_from_its_code(d in any_day(), s in any_start()) {
+        let q = Quarter::containing(d, s);
+        prop_assert_eq!(Quarter::parse(&q.code(), s, "quarter").unwrap(), q);
+    }
+}

@@ -51,6 +51,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0009_notes_index_merged_when_idle.sql",
         "31f5ad0a6f99074bad8115d915ee99a8fd453128a4d0e95cab31a1af3ab88fc2",
     ),
+    (
+        "0013_commitments.sql",
+        "61b6e049d5eb713b63acb032f0936582d71a2c4132e85d7e4628de9e2aac0081",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
