@@ -19,7 +19,7 @@ use crate::store::{live, require_live};
 use crate::text;
 use crate::themes::Tag;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, Row, Transaction, named_params};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 use serde::{Deserialize, Serialize};
 pub use status::{Derived, State, Status};
 use ts_rs::TS;
@@ -126,25 +126,22 @@ impl CommitmentInput {
     }
 }
 
-/// A goal a commitment aims at must exist. Goals live in their own feature; until that
-/// feature's table exists, no goal can be named.
+/// A goal a commitment aims at must exist and be out of the Trash.
 fn require_goal(conn: &Connection, goal: Id) -> Result<()> {
-    let exists: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'goals')",
-        )?
-        .query_row([], |r| r.get(0))?;
-    let found = exists
-        && conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM goals WHERE id = ?1)")?
-            .query_row([goal], |r| r.get::<_, bool>(0))?;
-    if found {
-        Ok(())
-    } else {
-        Err(Error::validation(
+    let found: Option<(String, bool)> = conn
+        .prepare_cached("SELECT title, deleted_at IS NOT NULL FROM goals WHERE id = ?1")?
+        .query_row([goal], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match found {
+        None => Err(Error::validation(
             "goalId",
             format!("There is no goal with id {goal}."),
-        ))
+        )),
+        Some((title, true)) => Err(Error::validation(
+            "goalId",
+            format!("The goal “{title}” is in the Trash; restore it first or choose another."),
+        )),
+        Some(_) => Ok(()),
     }
 }
 

@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_outcomes.sql"),
     include_str!("migrations/0008_live_covering_indexes.sql"),
     include_str!("migrations/0009_notes_index_merged_when_idle.sql"),
+    include_str!("migrations/0012_metrics_surveys_goals.sql"),
     include_str!("migrations/0013_commitments.sql"),
 ];
 

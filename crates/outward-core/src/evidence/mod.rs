@@ -23,6 +23,7 @@ crate::text::vocabulary! {
     EvidenceSource, field = "source", label = "Source" {
         Interview = "interview", "Interview";
         Card = "card", "Workshop card";
+        Survey = "survey", "Survey comment";
     }
 }
 
@@ -43,7 +44,10 @@ pub struct Evidence {
     pub card_id: Option<Id>,
     pub workshop_id: Option<Id>,
     pub workshop_title: Option<String>,
-    /// The day of the conversation or of the workshop.
+    /// The survey response the comment was given in, and its survey, for survey evidence.
+    pub response_id: Option<Id>,
+    pub survey_id: Option<Id>,
+    /// The day of the conversation, the workshop, or the survey answer.
     pub heard_on: NaiveDate,
     pub quote: String,
     /// UTF-16 offsets of the quote in the interview's notes; `None` for a card.
@@ -59,24 +63,28 @@ pub fn page_of(conn: &Connection, pain_point: Id, page: PageRequest) -> Result<P
     let items: Vec<Evidence> = conn
         .prepare_cached(
             "SELECT e.id, e.source, e.source_id, e.customer_id, c.name, e.heard_on, e.quote,
-                    e.start_offset, e.end_offset, e.detached, w.id, w.title
+                    e.start_offset, e.end_offset, e.detached, w.id, w.title, response.survey_id
              FROM evidence e
              LEFT JOIN customers c ON c.id = e.customer_id
              LEFT JOIN workshop_cards card ON e.source = 'card' AND card.id = e.source_id
              LEFT JOIN workshops w ON w.id = card.workshop_id
+             LEFT JOIN survey_responses response
+                 ON e.source = 'survey' AND response.id = e.source_id
              WHERE e.pain_point_id = ?1
              ORDER BY e.heard_on DESC, e.source_id, e.start_offset
              LIMIT ?2 OFFSET ?3",
         )?
         .query_map((pain_point, limit, page.offset), |r| {
             let source: EvidenceSource = r.get(1)?;
-            let from_interview = source == EvidenceSource::Interview;
             let source_id: Id = r.get(2)?;
+            let from = |wanted: EvidenceSource| (source == wanted).then_some(source_id);
             Ok(Evidence {
                 id: r.get(0)?,
                 source,
-                interview_id: from_interview.then_some(source_id),
-                card_id: (!from_interview).then_some(source_id),
+                interview_id: from(EvidenceSource::Interview),
+                card_id: from(EvidenceSource::Card),
+                response_id: from(EvidenceSource::Survey),
+                survey_id: r.get(12)?,
                 customer_id: r.get(3)?,
                 customer_name: r.get(4)?,
                 heard_on: r.get(5)?,

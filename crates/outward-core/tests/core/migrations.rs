@@ -52,8 +52,12 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "31f5ad0a6f99074bad8115d915ee99a8fd453128a4d0e95cab31a1af3ab88fc2",
     ),
     (
+        "0012_metrics_surveys_goals.sql",
+        "26581e4b5786fa92e37e236f7f13ab4c1f68983c473b7414197274cce02a7bc7",
+    ),
+    (
         "0013_commitments.sql",
-        "61b6e049d5eb713b63acb032f0936582d71a2c4132e85d7e4628de9e2aac0081",
+        "46b2959429a13e505038fe7016b6e1d8795c9502dd045de27c16315732eaa2c4",
     ),
 ];
 

@@ -12,7 +12,7 @@ CREATE TABLE commitments (
     team_id           TEXT REFERENCES teams (id) ON DELETE SET NULL,
     -- Required when created; a person destroyed from the Trash leaves the commitment unowned.
     owner_id          TEXT REFERENCES people (id) ON DELETE SET NULL,
-    goal_id           TEXT,
+    goal_id           TEXT REFERENCES goals (id) ON DELETE SET NULL,
     quarter_starts_on TEXT NOT NULL CHECK (date(quarter_starts_on) = quarter_starts_on),
     quarter_ends_on   TEXT NOT NULL CHECK (date(quarter_ends_on) = quarter_ends_on
                                            AND quarter_ends_on >= quarter_starts_on),
