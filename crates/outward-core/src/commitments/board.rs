@@ -3,7 +3,7 @@
 
 use super::check_ins::{self, CheckIn};
 use super::decisions::{self, Decision};
-use super::status::{RULES, Status};
+use super::status::{CommitmentStatus, RULES};
 use super::{Commitment, get, read};
 use crate::error::Result;
 use crate::id::Id;
@@ -17,30 +17,33 @@ use ts_rs::TS;
 pub const BOARD_MAX: usize = 400;
 
 /// The order of the board's columns.
-pub const COLUMNS: &[Status] = &[
-    Status::AtRisk,
-    Status::OffTrack,
-    Status::OnTrack,
-    Status::Done,
-    Status::CarriedOver,
-    Status::Dropped,
+pub const COLUMNS: &[CommitmentStatus] = &[
+    CommitmentStatus::AtRisk,
+    CommitmentStatus::OffTrack,
+    CommitmentStatus::OnTrack,
+    CommitmentStatus::Done,
+    CommitmentStatus::CarriedOver,
+    CommitmentStatus::Dropped,
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "CommitmentColumn")]
 pub struct BoardColumn {
-    pub status: Status,
+    pub status: CommitmentStatus,
     pub label: String,
     pub commitments: Vec<Commitment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "CommitmentBoard")]
 pub struct Board {
     pub quarter: QuarterSpan,
     pub quarter_code: String,
+    /// The quarters either side, as typed, for stepping through them.
+    pub previous_code: String,
+    pub next_code: String,
     pub columns: Vec<BoardColumn>,
     /// How many commitments the quarter holds; the columns show at most [`BOARD_MAX`].
     pub total: u32,
@@ -121,6 +124,8 @@ pub fn board(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Result<Bo
     Ok(Board {
         quarter: quarter.into(),
         quarter_code: quarter.code(),
+        previous_code: quarter.previous().code(),
+        next_code: quarter.next().code(),
         columns,
         total: count_in_quarter(conn, quarter)?,
         rules: RULES.iter().map(|r| (*r).to_owned()).collect(),
@@ -145,10 +150,13 @@ pub fn by_owner(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Result
             }
         };
         let status = c.status.status;
-        if matches!(status, Status::OnTrack | Status::AtRisk | Status::OffTrack) {
+        if matches!(
+            status,
+            CommitmentStatus::OnTrack | CommitmentStatus::AtRisk | CommitmentStatus::OffTrack
+        ) {
             load.open += 1;
         }
-        if status == Status::AtRisk {
+        if status == CommitmentStatus::AtRisk {
             load.at_risk += 1;
         }
         load.commitments.push(c);

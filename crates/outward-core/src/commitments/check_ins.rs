@@ -1,7 +1,7 @@
 //! Check-ins: where an open commitment stood on a day — progress 0 to 100, confidence 1 to 10
 //! and a note. The latest one feeds the derived status; all of them are the commitment's story.
 
-use super::{Commitment, State, get};
+use super::{Commitment, CommitmentState, get};
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::id::Id;
@@ -70,7 +70,7 @@ pub fn check_in(
         require_live(tx, EntityKind::Person, person, "createdBy")?;
     }
     let current = get(tx, commitment, now.date_naive())?;
-    if current.state != State::Open {
+    if current.state != CommitmentState::Open {
         return Err(Error::validation(
             "commitmentId",
             format!(

@@ -4,7 +4,7 @@
 //! commitment (carry over into the next quarter, or drop with a reason), and turning a
 //! workshop's action item into a commitment so the two never drift apart.
 
-use super::{Commitment, NewCommitment, State, get, insert};
+use super::{Commitment, CommitmentState, NewCommitment, get, insert};
 use crate::action_items::{self, ActionStatus};
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
@@ -23,10 +23,10 @@ use ts_rs::TS;
 /// A decision recorded about a commitment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "CommitmentDecision")]
 pub struct Decision {
-    pub from: State,
-    pub to: State,
+    pub from: CommitmentState,
+    pub to: CommitmentState,
     pub note: String,
     pub decided_at: DateTime<Utc>,
     pub decided_by: Option<Id>,
@@ -37,7 +37,7 @@ pub struct Decision {
 /// when it was marked done, the app offers to mark those addressed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "CommitmentDecided")]
 pub struct Decided {
     pub commitment: Commitment,
     pub pain_points_to_address: Vec<Tag>,
@@ -46,8 +46,8 @@ pub struct Decided {
 fn record(
     tx: &Transaction<'_>,
     id: Id,
-    from: State,
-    to: State,
+    from: CommitmentState,
+    to: CommitmentState,
     note: &str,
     by: Option<Id>,
     now: DateTime<Utc>,
@@ -78,7 +78,7 @@ fn decider(tx: &Transaction<'_>, by: Option<Id>) -> Result<Option<Id>> {
 pub fn set_state(
     tx: &Transaction<'_>,
     id: Id,
-    state: State,
+    state: CommitmentState,
     note: &str,
     by: Option<Id>,
     now: DateTime<Utc>,
@@ -87,19 +87,19 @@ pub fn set_state(
     let by = decider(tx, by)?;
     let current = get(tx, id, now.date_naive())?;
     match state {
-        State::CarriedOver => {
+        CommitmentState::CarriedOver => {
             return Err(Error::validation(
                 "state",
                 "A commitment is carried over when its quarter is closed.",
             ));
         }
-        State::Dropped if note.is_empty() => {
+        CommitmentState::Dropped if note.is_empty() => {
             return Err(Error::validation(
                 "note",
                 "Say why it is dropped: the reason stays with the commitment.",
             ));
         }
-        State::Open if current.state == State::CarriedOver => {
+        CommitmentState::Open if current.state == CommitmentState::CarriedOver => {
             return Err(Error::validation(
                 "state",
                 "This commitment was carried over; its successor in the next quarter is the open one.",
@@ -111,7 +111,7 @@ pub fn set_state(
         record(tx, id, current.state, state, &note, by, now)?;
     }
     let commitment = get(tx, id, now.date_naive())?;
-    let pain_points_to_address = if commitment.state == State::Done {
+    let pain_points_to_address = if commitment.state == CommitmentState::Done {
         unaddressed(tx, id)?
     } else {
         Vec::new()
@@ -153,7 +153,7 @@ pub fn address_pain_points(
     now: DateTime<Utc>,
 ) -> Result<Vec<Tag>> {
     let commitment = get(tx, id, now.date_naive())?;
-    if commitment.state != State::Done {
+    if commitment.state != CommitmentState::Done {
         return Err(Error::validation(
             "commitmentId",
             format!(
@@ -235,7 +235,7 @@ pub struct CloseDecision {
 /// What closing a quarter did: each commitment as decided, and those carried into the next.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "QuarterClosed")]
 pub struct Closed {
     pub decided: Vec<Commitment>,
     pub carried_into: Vec<Commitment>,
@@ -322,7 +322,15 @@ pub fn close_quarter(
                     now,
                 )?;
                 let note = format!("Carried over into {next} when {quarter} closed.");
-                record(tx, c.id, State::Open, State::CarriedOver, &note, by, now)?;
+                record(
+                    tx,
+                    c.id,
+                    CommitmentState::Open,
+                    CommitmentState::CarriedOver,
+                    &note,
+                    by,
+                    now,
+                )?;
                 closed
                     .carried_into
                     .push(get(tx, successor, now.date_naive())?);
@@ -339,11 +347,27 @@ pub fn close_quarter(
                     ));
                 }
                 let note = format!("Dropped when {quarter} closed: {reason}");
-                record(tx, c.id, State::Open, State::Dropped, &note, by, now)?;
+                record(
+                    tx,
+                    c.id,
+                    CommitmentState::Open,
+                    CommitmentState::Dropped,
+                    &note,
+                    by,
+                    now,
+                )?;
             }
             CloseAction::Done => {
                 let note = format!("Marked done when {quarter} closed.");
-                record(tx, c.id, State::Open, State::Done, &note, by, now)?;
+                record(
+                    tx,
+                    c.id,
+                    CommitmentState::Open,
+                    CommitmentState::Done,
+                    &note,
+                    by,
+                    now,
+                )?;
             }
         }
         closed.decided.push(get(tx, c.id, now.date_naive())?);

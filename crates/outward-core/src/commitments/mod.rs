@@ -21,7 +21,7 @@ use crate::themes::Tag;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 use serde::{Deserialize, Serialize};
-pub use status::{Derived, State, Status};
+pub use status::{CommitmentState, CommitmentStatus, Derived};
 use ts_rs::TS;
 
 /// The most pain points one commitment links: more is a theme, not a commitment.
@@ -41,7 +41,7 @@ pub struct Commitment {
     pub quarter: QuarterSpan,
     /// The quarter as typed: "2026-Q3".
     pub quarter_code: String,
-    pub state: State,
+    pub state: CommitmentState,
     /// Derived from the state and the latest check-in, with the reasons in plain words.
     pub status: Derived,
     /// From the latest check-in, if any.
@@ -190,7 +190,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored> {
             quarter_code: quarter.code(),
             state: row.get(8)?,
             status: Derived {
-                status: Status::OnTrack,
+                status: CommitmentStatus::OnTrack,
                 reasons: Vec::new(),
             },
             progress,
@@ -354,7 +354,9 @@ pub fn update(
 ) -> Result<Commitment> {
     let current = get(tx, id, now.date_naive())?;
     let valid = input.validated(tx)?;
-    if current.state != State::Open && valid.quarter.first_day() != current.quarter.first_day {
+    if current.state != CommitmentState::Open
+        && valid.quarter.first_day() != current.quarter.first_day
+    {
         return Err(Error::validation(
             "quarter",
             format!(

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 crate::text::vocabulary! {
     /// What was decided about a commitment; open until someone decides otherwise.
-    State, field = "state", label = "State" {
+    CommitmentState, field = "state", label = "State" {
         Open = "open", "Open";
         Done = "done", "Done";
         Dropped = "dropped", "Dropped";
@@ -19,7 +19,7 @@ crate::text::vocabulary! {
 
 crate::text::vocabulary! {
     /// Where a commitment stands, as the board groups it.
-    Status, field = "status", label = "Status" {
+    CommitmentStatus, field = "status", label = "Status" {
         OnTrack = "onTrack", "On track";
         AtRisk = "atRisk", "At risk";
         OffTrack = "offTrack", "Off track";
@@ -49,7 +49,7 @@ pub const RULES: &[&str] = &[
 /// What the status is derived from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Facts {
-    pub state: State,
+    pub state: CommitmentState,
     pub quarter_starts_on: NaiveDate,
     pub quarter_ends_on: NaiveDate,
     /// The day the commitment was made: it is not quiet before it existed.
@@ -68,9 +68,9 @@ pub struct Latest {
 /// A status with the reasons for it, in plain words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, rename = "CommitmentStatus")]
+#[ts(export, rename = "DerivedStatus")]
 pub struct Derived {
-    pub status: Status,
+    pub status: CommitmentStatus,
     pub reasons: Vec<String>,
 }
 
@@ -88,16 +88,21 @@ pub fn derive(facts: &Facts, today: NaiveDate) -> Derived {
         reasons: vec![reason.to_owned()],
     };
     match facts.state {
-        State::Done => return decided(Status::Done, "Marked done."),
-        State::Dropped => return decided(Status::Dropped, "Dropped by the team."),
-        State::CarriedOver => {
-            return decided(Status::CarriedOver, "Carried over into a later quarter.");
+        CommitmentState::Done => return decided(CommitmentStatus::Done, "Marked done."),
+        CommitmentState::Dropped => {
+            return decided(CommitmentStatus::Dropped, "Dropped by the team.");
         }
-        State::Open => {}
+        CommitmentState::CarriedOver => {
+            return decided(
+                CommitmentStatus::CarriedOver,
+                "Carried over into a later quarter.",
+            );
+        }
+        CommitmentState::Open => {}
     }
     if today > facts.quarter_ends_on {
         return decided(
-            Status::OffTrack,
+            CommitmentStatus::OffTrack,
             &format!(
                 "Its quarter ended on {} and it is not done.",
                 facts.quarter_ends_on
@@ -136,14 +141,14 @@ pub fn derive(facts: &Facts, today: NaiveDate) -> Derived {
             None => "no check-in yet".to_owned(),
         };
         Derived {
-            status: Status::OnTrack,
+            status: CommitmentStatus::OnTrack,
             reasons: vec![format!(
                 "Progress {progress}% with {gone}% of the quarter gone; {recent}."
             )],
         }
     } else {
         Derived {
-            status: Status::AtRisk,
+            status: CommitmentStatus::AtRisk,
             reasons,
         }
     }

@@ -6,7 +6,7 @@ use crate::fixtures::{database, now};
 use outward_core::action_items::{self, ActionStatus};
 use outward_core::bundle::{self, Manifest};
 use outward_core::commitments::check_ins::{self, CheckInInput};
-use outward_core::commitments::{self, CommitmentInput, State, decisions};
+use outward_core::commitments::{self, CommitmentInput, CommitmentState, decisions};
 use outward_core::db::{self, Database};
 use outward_core::error::Error;
 use outward_core::pain_points::{self, Frequency, PainPointInput};
@@ -135,7 +135,7 @@ fn commit_and_deliver(db: &Database, owner: outward_core::id::Id) {
             note: "Queue p50 is 9 minutes".into(),
         };
         check_ins::check_in(tx, c.id, &check, Some(owner), now())?;
-        decisions::set_state(tx, c.id, State::Done, "", Some(owner), now())?;
+        decisions::set_state(tx, c.id, CommitmentState::Done, "", Some(owner), now())?;
         decisions::address_pain_points(tx, c.id, &[pain_point], Some(owner), now())
     })
     .unwrap();

@@ -9,7 +9,9 @@ use outward_core::commitments::board;
 use outward_core::commitments::check_ins::{self, CheckInInput};
 use outward_core::commitments::decisions::{self, CloseAction, CloseDecision};
 use outward_core::commitments::status::{self, Facts, Latest};
-use outward_core::commitments::{self, Commitment, CommitmentInput, State, Status};
+use outward_core::commitments::{
+    self, Commitment, CommitmentInput, CommitmentState, CommitmentStatus,
+};
 use outward_core::entity::EntityKind;
 use outward_core::error::Error;
 use outward_core::id::Id;
@@ -19,7 +21,7 @@ use outward_core::trash;
 
 fn q3_open(latest: Option<Latest>) -> Facts {
     Facts {
-        state: State::Open,
+        state: CommitmentState::Open,
         quarter_starts_on: day(2026, 7, 1),
         quarter_ends_on: day(2026, 9, 30),
         created_on: day(2026, 7, 1),
@@ -41,7 +43,7 @@ struct Row {
     rule: &'static str,
     facts: Facts,
     today: NaiveDate,
-    expected: Status,
+    expected: CommitmentStatus,
     present: Option<&'static str>,
     absent: Option<&'static str>,
 }
@@ -55,11 +57,11 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
         Row {
             rule: "done is decided, and outranks an ended quarter",
             facts: Facts {
-                state: State::Done,
+                state: CommitmentState::Done,
                 ..q3_open(None)
             },
             today: day(2026, 10, 5),
-            expected: Status::Done,
+            expected: CommitmentStatus::Done,
             present: Some("Marked done"),
             absent: None,
         },
@@ -67,29 +69,29 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             rule: "done does not fire for an open commitment",
             facts: q3_open(healthy),
             today: mid,
-            expected: Status::OnTrack,
+            expected: CommitmentStatus::OnTrack,
             present: None,
             absent: Some("Marked done"),
         },
         Row {
             rule: "dropped is decided, even with a low confidence",
             facts: Facts {
-                state: State::Dropped,
+                state: CommitmentState::Dropped,
                 ..q3_open(latest(day(2026, 8, 14), 10, 1))
             },
             today: mid,
-            expected: Status::Dropped,
+            expected: CommitmentStatus::Dropped,
             present: Some("Dropped"),
             absent: None,
         },
         Row {
             rule: "carried over is decided",
             facts: Facts {
-                state: State::CarriedOver,
+                state: CommitmentState::CarriedOver,
                 ..q3_open(healthy)
             },
             today: day(2026, 10, 2),
-            expected: Status::CarriedOver,
+            expected: CommitmentStatus::CarriedOver,
             present: Some("Carried over"),
             absent: None,
         },
@@ -97,7 +99,7 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             rule: "off track: the quarter ended and it is not done",
             facts: q3_open(latest(day(2026, 9, 29), 95, 9)),
             today: day(2026, 10, 1),
-            expected: Status::OffTrack,
+            expected: CommitmentStatus::OffTrack,
             present: Some("ended on 2026-09-30"),
             absent: None,
         },
@@ -105,7 +107,7 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             rule: "off track does not fire on the quarter's last day",
             facts: q3_open(latest(day(2026, 9, 29), 95, 9)),
             today: day(2026, 9, 30),
-            expected: Status::OnTrack,
+            expected: CommitmentStatus::OnTrack,
             present: None,
             absent: Some("ended"),
         },
@@ -113,7 +115,7 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             rule: "at risk: the latest confidence is 4 or lower",
             facts: q3_open(latest(day(2026, 8, 14), 50, 4)),
             today: mid,
-            expected: Status::AtRisk,
+            expected: CommitmentStatus::AtRisk,
             present: Some("confidence is 4 out of 10"),
             absent: None,
         },
@@ -121,7 +123,7 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             rule: "a confidence of 5 is not low",
             facts: q3_open(latest(day(2026, 8, 14), 50, 5)),
             today: mid,
-            expected: Status::OnTrack,
+            expected: CommitmentStatus::OnTrack,
             present: None,
             absent: Some("confidence"),
         },
@@ -129,7 +131,7 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             rule: "at risk: no check-in for more than four weeks (36 days)",
             facts: q3_open(latest(day(2026, 7, 10), 50, 8)),
             today: mid,
-            expected: Status::AtRisk,
+            expected: CommitmentStatus::AtRisk,
             present: Some("No check-in for 36 days"),
             absent: None,
         },
@@ -137,7 +139,7 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             rule: "a check-in exactly four weeks ago is not quiet",
             facts: q3_open(latest(day(2026, 7, 18), 50, 8)),
             today: mid,
-            expected: Status::OnTrack,
+            expected: CommitmentStatus::OnTrack,
             present: None,
             absent: Some("No check-in"),
         },
@@ -149,7 +151,7 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             },
             // Progress 0 with 50 % gone lags too; this row shows the quiet rule firing.
             today: day(2026, 8, 15),
-            expected: Status::AtRisk,
+            expected: CommitmentStatus::AtRisk,
             present: Some("No check-in yet, 29 days in"),
             absent: None,
         },
@@ -161,7 +163,7 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             },
             // 10 July: 10 of 92 days gone, 10 %; progress 0 trails by 10 points.
             today: day(2026, 7, 10),
-            expected: Status::OnTrack,
+            expected: CommitmentStatus::OnTrack,
             present: Some("no check-in yet"),
             absent: Some("No check-in"),
         },
@@ -169,7 +171,7 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             rule: "at risk: progress 19 % with 50 % of the quarter gone trails by 31 points",
             facts: q3_open(latest(day(2026, 8, 14), 19, 8)),
             today: mid,
-            expected: Status::AtRisk,
+            expected: CommitmentStatus::AtRisk,
             present: Some("Progress is 19% with 50% of the quarter gone"),
             absent: None,
         },
@@ -177,7 +179,7 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             rule: "progress 20 % with 50 % gone trails by exactly 30 points: not at risk",
             facts: q3_open(latest(day(2026, 8, 14), 20, 8)),
             today: mid,
-            expected: Status::OnTrack,
+            expected: CommitmentStatus::OnTrack,
             present: None,
             absent: Some("Progress is"),
         },
@@ -185,7 +187,7 @@ fn the_status_rules_each_fire_and_each_hold_back_as_the_table_says() {
             rule: "on track: none of the rules fire",
             facts: q3_open(healthy),
             today: mid,
-            expected: Status::OnTrack,
+            expected: CommitmentStatus::OnTrack,
             present: Some("Progress 50% with 50% of the quarter gone"),
             absent: None,
         },
@@ -315,7 +317,7 @@ fn check_ins_move_the_derived_status_and_the_latest_one_counts() {
     let c = create(&w, &input(&w, "Halve CI queue time", "2026-Q4", vec![]));
     assert_eq!(
         c.status.status,
-        Status::AtRisk,
+        CommitmentStatus::AtRisk,
         "progress 0 with 55 % gone lags: {:?}",
         c.status
     );
@@ -336,7 +338,7 @@ fn check_ins_move_the_derived_status_and_the_latest_one_counts() {
         .unwrap();
     assert_eq!(
         on_track.status.status,
-        Status::OnTrack,
+        CommitmentStatus::OnTrack,
         "{:?}",
         on_track.status
     );
@@ -356,7 +358,11 @@ fn check_ins_move_the_derived_status_and_the_latest_one_counts() {
             )
         })
         .unwrap();
-    assert_eq!(worried.status.status, Status::AtRisk, "confidence 3 is low");
+    assert_eq!(
+        worried.status.status,
+        CommitmentStatus::AtRisk,
+        "confidence 3 is low"
+    );
     let page =
         w.db.read(|conn| board::page(conn, c.id, now().date_naive()))
             .unwrap();
@@ -374,7 +380,7 @@ fn check_ins_move_the_derived_status_and_the_latest_one_counts() {
             .unwrap();
     assert_eq!(
         ended.status.status,
-        Status::OffTrack,
+        CommitmentStatus::OffTrack,
         "the quarter ended and it is not done"
     );
 }
@@ -401,7 +407,7 @@ fn marking_done_offers_its_pain_points_and_their_history_says_why() {
     assert_eq!(c.pain_points.len(), 3, "a pain point is linked once");
 
     let dropped_without_reason =
-        w.db.write(|tx| decisions::set_state(tx, c.id, State::Dropped, " ", None, now()));
+        w.db.write(|tx| decisions::set_state(tx, c.id, CommitmentState::Dropped, " ", None, now()));
     assert_eq!(
         validation_field(dropped_without_reason.unwrap_err()).0,
         "note"
@@ -420,14 +426,14 @@ fn marking_done_offers_its_pain_points_and_their_history_says_why() {
             decisions::set_state(
                 tx,
                 c.id,
-                State::Done,
+                CommitmentState::Done,
                 "Queue p50 is 9 minutes",
                 Some(w.ada),
                 now(),
             )
         })
         .unwrap();
-    assert_eq!(done.commitment.status.status, Status::Done);
+    assert_eq!(done.commitment.status.status, CommitmentStatus::Done);
     let offered: Vec<&str> = done
         .pain_points_to_address
         .iter()
@@ -475,7 +481,10 @@ fn marking_done_offers_its_pain_points_and_their_history_says_why() {
 
     let history = w.db.read(|conn| decisions::history(conn, c.id)).unwrap();
     assert_eq!(history.len(), 1);
-    assert_eq!((history[0].from, history[0].to), (State::Open, State::Done));
+    assert_eq!(
+        (history[0].from, history[0].to),
+        (CommitmentState::Open, CommitmentState::Done)
+    );
     assert_eq!(history[0].decided_by_name.as_deref(), Some("Ada"));
 }
 
@@ -494,7 +503,7 @@ fn closing_a_quarter_carries_over_or_drops_each_open_commitment_and_nothing_disa
         },
     );
     let finished = create(&w, &input(&w, "Publish the runner SLO", "2026-Q3", vec![]));
-    w.db.write(|tx| decisions::set_state(tx, finished.id, State::Done, "", None, now()))
+    w.db.write(|tx| decisions::set_state(tx, finished.id, CommitmentState::Done, "", None, now()))
         .unwrap();
     let elsewhere = create(&w, &input(&w, "Next quarter's work", "2026-Q4", vec![]));
 
@@ -508,7 +517,8 @@ fn closing_a_quarter_carries_over_or_drops_each_open_commitment_and_nothing_disa
         "only the open ones of Q3"
     );
     assert!(
-        walk.iter().all(|c| c.status.status == Status::OffTrack),
+        walk.iter()
+            .all(|c| c.status.status == CommitmentStatus::OffTrack),
         "Q3 ended before 20 November"
     );
 
@@ -566,7 +576,7 @@ fn closing_a_quarter_carries_over_or_drops_each_open_commitment_and_nothing_disa
     let successor = &closed.carried_into[0];
     assert_eq!(successor.quarter.label, "2026 Q4");
     assert_eq!(successor.carried_from, Some(carry.id));
-    assert_eq!(successor.state, State::Open);
+    assert_eq!(successor.state, CommitmentState::Open);
     assert_eq!(successor.owner_id, Some(w.ada));
     assert_eq!(successor.pain_points.len(), 1, "the pain points come along");
 
@@ -575,7 +585,7 @@ fn closing_a_quarter_carries_over_or_drops_each_open_commitment_and_nothing_disa
             .unwrap();
     assert_eq!(
         old.commitment.status.status,
-        Status::CarriedOver,
+        CommitmentStatus::CarriedOver,
         "it stays in Q3, carried over"
     );
     assert_eq!(old.carried_into, Some(successor.id));
@@ -587,7 +597,7 @@ fn closing_a_quarter_carries_over_or_drops_each_open_commitment_and_nothing_disa
     let dropped =
         w.db.read(|conn| board::page(conn, drop.id, now().date_naive()))
             .unwrap();
-    assert_eq!(dropped.commitment.state, State::Dropped);
+    assert_eq!(dropped.commitment.state, CommitmentState::Dropped);
     assert!(
         dropped.decisions[0].note.contains("slipped"),
         "the reason is kept"
@@ -597,7 +607,7 @@ fn closing_a_quarter_carries_over_or_drops_each_open_commitment_and_nothing_disa
         w.db.read(|conn| board::board(conn, q3, now().date_naive()))
             .unwrap();
     assert_eq!(q3_board.total, 3, "nothing left Q3");
-    let column = |status: Status| {
+    let column = |status: CommitmentStatus| {
         q3_board
             .columns
             .iter()
@@ -607,9 +617,9 @@ fn closing_a_quarter_carries_over_or_drops_each_open_commitment_and_nothing_disa
     };
     assert_eq!(
         (
-            column(Status::CarriedOver),
-            column(Status::Dropped),
-            column(Status::Done)
+            column(CommitmentStatus::CarriedOver),
+            column(CommitmentStatus::Dropped),
+            column(CommitmentStatus::Done)
         ),
         (1, 1, 1)
     );
@@ -641,7 +651,7 @@ fn closing_a_quarter_carries_over_or_drops_each_open_commitment_and_nothing_disa
     );
 
     let reopen =
-        w.db.write(|tx| decisions::set_state(tx, carry.id, State::Open, "", None, now()));
+        w.db.write(|tx| decisions::set_state(tx, carry.id, CommitmentState::Open, "", None, now()));
     assert_eq!(
         validation_field(reopen.unwrap_err()).0,
         "state",

@@ -77,6 +77,14 @@ export const SCREENS = {
 		palette: { keywords: ['users', 'consumers', 'clients'] }
 	},
 	customer: { route: '/customers/[id]', title: 'Customer', chrome: 'full' },
+	commitments: {
+		route: '/commitments',
+		title: 'Commitments',
+		chrome: 'full',
+		sidebar: { group: 'workspace', icon: 'check' },
+		palette: { keywords: ['quarter', 'check-in', 'okr', 'goals', 'board', 'at risk', 'close quarter'] }
+	},
+	commitment: { route: '/commitments/[id]', title: 'Commitment', chrome: 'full' },
 	workshops: {
 		route: '/workshops',
 		title: 'Workshops',
@@ -258,6 +266,12 @@ export const RECORD_KINDS: RecordKinds = {
 			keywords: ['add', 'create', 'new', 'workshop', 'template'],
 			page: SCREENS.exercises.route
 		}
+	},
+	commitment: {
+		label: ENTITY_KIND_LABELS.commitment,
+		list: 'commitments',
+		href: (id) => `/commitments/${id}`,
+		create: { label: 'New commitment', keywords: ['add', 'create', 'commit', 'quarter'] }
 	},
 	kudos: { label: ENTITY_KIND_LABELS.kudos },
 	actionItem: { label: ENTITY_KIND_LABELS.actionItem }

@@ -23,7 +23,11 @@ customerId: Id | null, customerName: string | null,
  */
 cardId: Id | null, workshopId: Id | null, workshopTitle: string | null, 
 /**
- * The day of the conversation or of the workshop.
+ * The survey response the comment was given in, and its survey, for survey evidence.
+ */
+responseId: Id | null, surveyId: Id | null, 
+/**
+ * The day of the conversation, the workshop, or the survey answer.
  */
 heardOn: string, quote: string, 
 /**

@@ -3,4 +3,4 @@
 /**
  * Where a piece of evidence comes from.
  */
-export type EvidenceSource = "interview" | "card";
+export type EvidenceSource = "interview" | "card" | "survey";
