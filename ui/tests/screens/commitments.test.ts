@@ -45,8 +45,8 @@ describe('commitments', () => {
 		);
 		await form.getByLabel('Progress (%)').fill('95');
 		await form.getByLabel('Confidence (1–10)').fill('8');
-		await form.getByLabel('Note', { exact: true }).fill('Runner pool doubled');
-		await form.getByLabel('Note', { exact: true }).press('Enter');
+		await form.getByLabel(/^Note/).fill('Runner pool doubled');
+		await form.getByLabel(/^Note/).press('Enter');
 		await visible(page.getByTestId('check-ins').getByText('Runner pool doubled'));
 		await expect(page.getByTestId('commitment-status').textContent()).resolves.toBe('On track');
 		await expectAccessible(page, 'commitment page');
