@@ -95,12 +95,10 @@ pub fn address_pain_points(
 
 /// The open commitments of a quarter: what closing it walks through.
 #[tauri::command(async)]
-pub fn quarter_to_close(
-    store: State<'_, Store>,
-    quarter_code: String,
-) -> Reply<Vec<Commitment>> {
+pub fn quarter_to_close(store: State<'_, Store>, quarter_code: String) -> Reply<Vec<Commitment>> {
     let today = Utc::now().date_naive();
-    store.read(|conn, _| decisions::open_in_quarter(conn, quarter(conn, Some(quarter_code))?, today))
+    store
+        .read(|conn, _| decisions::open_in_quarter(conn, quarter(conn, Some(quarter_code))?, today))
 }
 
 #[tauri::command(async)]

@@ -17,6 +17,7 @@
 //! there (by the app's own [`crate::pain_points::merge`]), and highlights whose quote was
 //! edited out of the notes since (`detached`). Weights count only evidence outside the Trash.
 
+mod commitments;
 mod dump;
 mod generator;
 mod words;
@@ -62,6 +63,8 @@ pub struct Sizes {
     pub workshops: u32,
     /// Cards each workshop holds (grouped in fives, with votes and ratings beside them).
     pub cards_per_workshop: u32,
+    /// Commitments over the twenty quarters, with check-ins every two or three weeks.
+    pub commitments: u32,
 }
 
 impl Sizes {
@@ -82,6 +85,7 @@ impl Sizes {
         merged_into_hubs_per_mille: 600,
         workshops: 2_000,
         cards_per_workshop: 60,
+        commitments: 10_000,
     };
 
     /// Ten times [`Sizes::HEAVY`] in every count, for scaling checks.
@@ -93,6 +97,7 @@ impl Sizes {
         pain_points: 600_000,
         hubs: 40,
         workshops: 20_000,
+        commitments: 100_000,
         ..Sizes::HEAVY
     };
 
@@ -114,6 +119,7 @@ impl Sizes {
         merged_into_hubs_per_mille: 500,
         workshops: 6,
         cards_per_workshop: 8,
+        commitments: 24,
     };
 }
 
@@ -152,6 +158,8 @@ pub struct Summary {
     pub detached_highlights: u64,
     pub workshops: u64,
     pub workshop_cards: u64,
+    pub commitments: u64,
+    pub check_ins: u64,
 }
 
 /// How far a generation has come: the records of `stage` done so far, out of `total`.
@@ -188,12 +196,15 @@ pub fn generate(
     db.read(|c| Ok(c.pragma_update(None, "cache_size", -1_048_576)?))?;
     let written = g
         .write_all(db, &mut progress)
-        .and_then(|()| workshops::write(db, sizes, &mut progress));
+        .and_then(|()| workshops::write(db, sizes, &mut progress))
+        .and_then(|room| Ok((room, commitments::write(db, sizes, &mut progress)?)));
     db.read(|c| Ok(c.pragma_update(None, "cache_size", cache)?))?;
-    let room = written?;
+    let (room, committed) = written?;
     let mut summary = g.summary;
     summary.workshops = room.workshops;
     summary.workshop_cards = room.cards;
+    summary.commitments = committed.commitments;
+    summary.check_ins = committed.check_ins;
     Ok(summary)
 }
 
@@ -266,11 +277,13 @@ mod tests {
             (30, 90, 6, 6)
         );
         assert_eq!((summary.workshops, summary.workshop_cards), (6, 48));
+        assert_eq!(summary.commitments, 24);
+        assert!(summary.check_ins > 24, "commitments are checked in on");
         // A change to the generator or its dependencies shows here: update the digest only
         // when the change is meant.
         assert_eq!(
             digest(&first),
-            "69049b7a4d4d237b1018221a3711f662d227266180c814e5a789f8475b43f96a"
+            "084e27c06d28f665bcb8bac3a8b7979a87e3ba042285e6b7130130500468a7f6"
         );
     }
 
@@ -308,7 +321,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "5351a409d547df44dadac7ec213ca5307fdbe04329966b897e2b1619cf9f562f"
+            "c46aaaceaf47c0a152fa00e9070028a503999c590394279a01cd2a25e808f427"
         );
     }
 
