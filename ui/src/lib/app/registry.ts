@@ -77,14 +77,6 @@ export const SCREENS = {
 		palette: { keywords: ['users', 'consumers', 'clients'] }
 	},
 	customer: { route: '/customers/[id]', title: 'Customer', chrome: 'full' },
-	commitments: {
-		route: '/commitments',
-		title: 'Commitments',
-		chrome: 'full',
-		sidebar: { group: 'workspace', icon: 'check' },
-		palette: { keywords: ['quarter', 'check-in', 'okr', 'goals', 'board', 'at risk', 'close quarter'] }
-	},
-	commitment: { route: '/commitments/[id]', title: 'Commitment', chrome: 'full' },
 	workshops: {
 		route: '/workshops',
 		title: 'Workshops',
@@ -134,6 +126,14 @@ export const SCREENS = {
 		sidebar: { group: 'listening', icon: 'coverage' },
 		palette: { keywords: ['unheard', 'silence', 'heard', 'seniority'] }
 	},
+	commitments: {
+		route: '/commitments',
+		title: 'Commitments',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'check' },
+		palette: { keywords: ['quarter', 'check-in', 'okr', 'goals', 'board', 'at risk', 'close quarter'] }
+	},
+	commitment: { route: '/commitments/[id]', title: 'Commitment', chrome: 'full' },
 	exercises: {
 		route: '/exercises',
 		title: 'Exercises',
