@@ -59,6 +59,8 @@ pub fn manage_state<R: Runtime>(app: &tauri::AppHandle<R>, store: Store, picker:
     app.manage(PendingImports::default());
     // Set by `cancel_export` to stop the export under way.
     app.manage(commands::backups::ExportCancel::default());
+    // Survey exports picked for import, waiting for their column mapping.
+    app.manage(commands::surveys::PendingSurveyFiles::default());
     app.manage(picker);
 }
 

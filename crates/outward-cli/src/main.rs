@@ -6,12 +6,15 @@ mod bundle;
 mod commitments;
 mod customers;
 mod exercises;
+mod goals;
 mod interviews;
+mod metrics;
 mod output;
 mod pain_points;
 mod people;
 mod products;
 mod search;
+mod surveys;
 mod teams;
 mod workshops;
 mod workspace;
@@ -23,7 +26,9 @@ use clap::{Parser, Subcommand};
 use commitments::CommitmentAction;
 use customers::CustomerAction;
 use exercises::ExerciseAction;
+use goals::GoalAction;
 use interviews::InterviewAction;
+use metrics::MetricAction;
 use outward_core::db::{self, Database};
 use outward_core::error::{Error, Result};
 use pain_points::PainPointAction;
@@ -31,6 +36,7 @@ use people::PersonAction;
 use products::ProductAction;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use surveys::SurveyAction;
 use teams::TeamAction;
 use workshops::WorkshopAction;
 use workspace::Profile;
@@ -125,6 +131,21 @@ enum Command {
         #[command(subcommand)]
         action: ExerciseAction,
     },
+    /// Metrics: each one's value in a quarter with n, response rate and 95 % interval
+    Metrics {
+        #[command(subcommand)]
+        action: MetricAction,
+    },
+    /// Survey rounds and importing their responses
+    Surveys {
+        #[command(subcommand)]
+        action: SurveyAction,
+    },
+    /// Goals: a metric, a target and the quarter it is due
+    Goals {
+        #[command(subcommand)]
+        action: GoalAction,
+    },
     /// What the team committed to each quarter, with the status its check-ins give it
     Commitments {
         #[command(subcommand)]
@@ -176,6 +197,9 @@ impl Command {
                 }
                 | Command::Customers {
                     action: CustomerAction::Add { .. }
+                }
+                | Command::Metrics {
+                    action: MetricAction::Add { .. }
                 }
         )
     }
@@ -256,6 +280,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::PainPoints { action } => pain_points::run(&database, action),
         Command::Workshops { action } => workshops::run(&database, action),
         Command::Exercises { action } => exercises::run(&database, action),
+        Command::Metrics { action } => metrics::run(&database, action),
+        Command::Surveys { action } => surveys::run(&database, action),
+        Command::Goals { action } => goals::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
         Command::Commitments { action } => commitments::run(&database, action),
         Command::Checkin {

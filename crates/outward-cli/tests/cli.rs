@@ -653,6 +653,123 @@ fn export_and_import_bundle_carry_a_workspace_into_an_empty_database() {
 }
 
 #[test]
+fn a_survey_export_imports_after_a_dry_run_and_metrics_show_n_and_interval() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    let export = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../outward-core/tests/survey-exports/typeform.csv");
+    let export = export.to_str().unwrap();
+    for args in [
+        &[
+            "metrics",
+            "add",
+            "CI satisfaction",
+            "--kind",
+            "csat",
+            "--direction",
+            "higherIsBetter",
+        ][..],
+        &[
+            "metrics",
+            "add",
+            "Platform NPS",
+            "--kind",
+            "nps",
+            "--direction",
+            "higherIsBetter",
+        ][..],
+        &[
+            "surveys",
+            "add",
+            "Developer survey",
+            "--quarter",
+            "2026-Q3",
+            "--audience",
+            "40",
+            "--score",
+            "CI satisfaction=How satisfied are you with CI?",
+            "--score",
+            "Platform NPS=How likely are you to recommend the platform to a colleague?",
+            "--comment",
+            "Anything else you want to tell us?",
+        ][..],
+    ] {
+        let out = outward(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let surveys = json(&outward(&db, &["surveys", "list", "--json"]));
+    let survey = surveys[0]["id"].as_str().unwrap().to_owned();
+
+    let dry = outward(
+        &db,
+        &[
+            "surveys",
+            "import",
+            export,
+            "--survey",
+            &survey,
+            "--dry-run",
+        ],
+    );
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(stdout(&dry).contains("5 responses would be imported; nothing was written."));
+    assert_eq!(
+        json(&outward(&db, &["surveys", "list", "--json"]))[0]["responses"],
+        0
+    );
+
+    let done = outward(&db, &["surveys", "import", export, "--survey", &survey]);
+    assert!(
+        stdout(&done).contains("Imported 5 responses"),
+        "{}",
+        stderr(&done)
+    );
+    // The same file again is refused, naming the line and column, and writes nothing.
+    let again = outward(&db, &["surveys", "import", export, "--survey", &survey]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("Line 2, column “#”"),
+        "{}",
+        stderr(&again)
+    );
+
+    let shown = json(&outward(
+        &db,
+        &["metrics", "show", "--quarter", "2026-Q3", "--json"],
+    ));
+    let csat = shown
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["metric"]["name"] == "CI satisfaction")
+        .unwrap();
+    assert_eq!(csat["value"]["n"], 5);
+    assert_eq!(csat["value"]["value"], 40.0);
+    assert!(csat["value"]["interval"]["low"].as_f64().unwrap() > 10.0);
+    assert_eq!(csat["value"]["responseRate"], 12.5);
+
+    let bad = outward(&db, &["metrics", "show", "--quarter", "2026-Q5"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("Q5 does not exist"));
+    let wrong_way = outward(
+        &db,
+        &[
+            "goals",
+            "add",
+            "Happy CI",
+            "--metric",
+            "CI satisfaction",
+            "--target",
+            "30",
+            "--due",
+            "2027-Q2",
+        ],
+    );
+    assert_eq!(wrong_way.status.code(), Some(1));
+    assert!(stderr(&wrong_way).contains("higher is better"));
+}
+
+#[test]
 fn commitments_are_added_checked_in_on_and_listed_by_quarter_with_clear_refusals() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("outward.db");
@@ -679,7 +796,7 @@ fn commitments_are_added_checked_in_on_and_listed_by_quarter_with_clear_refusals
     );
     assert_eq!(fifth.status.code(), Some(1));
     assert!(
-        stderr(&fifth).contains("a year has Q1 to Q4, not Q5"),
+        stderr(&fifth).contains("Q5 does not exist; a year has Q1 to Q4"),
         "{}",
         stderr(&fifth)
     );

@@ -16,6 +16,10 @@ crate::text::vocabulary! {
         Card = "card", "workshop card";
         Kudos = "kudos", "kudos";
         ActionItem = "actionItem", "action item";
+        Metric = "metric", "metric";
+        Measurement = "measurement", "measurement";
+        Survey = "survey", "survey";
+        Goal = "goal", "goal";
         Commitment = "commitment", "commitment";
     }
 }
@@ -36,6 +40,10 @@ impl EntityKind {
             EntityKind::Card => "workshop_cards",
             EntityKind::Kudos => "kudos",
             EntityKind::ActionItem => "action_items",
+            EntityKind::Metric => "metrics",
+            EntityKind::Measurement => "measurements",
+            EntityKind::Survey => "surveys",
+            EntityKind::Goal => "goals",
             EntityKind::Commitment => "commitments",
         }
     }
@@ -43,7 +51,15 @@ impl EntityKind {
     /// An SQL expression, over this kind's table, that names a row for people.
     pub(crate) fn name_sql(self) -> &'static str {
         match self {
-            EntityKind::PainPoint | EntityKind::ActionItem | EntityKind::Commitment => "title",
+            EntityKind::PainPoint
+            | EntityKind::ActionItem
+            | EntityKind::Goal
+            | EntityKind::Commitment => "title",
+            EntityKind::Survey => "title || ', ' || quarter",
+            EntityKind::Measurement => {
+                "(SELECT name FROM metrics WHERE metrics.id = measurements.metric_id) \
+                 || ', ' || quarter"
+            }
             EntityKind::Kudos => crate::kudos::NAME_SQL,
             EntityKind::Interview => {
                 "(SELECT name FROM customers WHERE customers.id = interviews.customer_id) \
@@ -70,6 +86,10 @@ impl EntityKind {
             EntityKind::Card => "workshop cards",
             EntityKind::Kudos => "kudos",
             EntityKind::ActionItem => "action items",
+            EntityKind::Metric => "metrics",
+            EntityKind::Measurement => "measurements",
+            EntityKind::Survey => "surveys",
+            EntityKind::Goal => "goals",
             EntityKind::Commitment => "commitments",
         };
         crate::text::count(n, self.label(), plural)
@@ -84,6 +104,7 @@ impl EntityKind {
             EntityKind::Theme => ("merged_into", EntityKind::Theme, true),
             EntityKind::Workshop => ("team_id", EntityKind::Team, false),
             EntityKind::Card => ("workshop_id", EntityKind::Workshop, true),
+            EntityKind::Measurement | EntityKind::Goal => ("metric_id", EntityKind::Metric, true),
             _ => return None,
         };
         Some(Parent {

@@ -2,7 +2,8 @@
 //!
 //! Each feature lives in its own module with its types, validation, queries and tests
 //! (`teams`, `people`, `products`, `customers`, `interviews`, `pain_points`, `themes`,
-//! `coverage`, `search`, `trash`, `workspace`, `exercises`, `workshops`, `commitments`), over shared modules that several features use:
+//! `coverage`, `search`, `trash`, `workspace`, `exercises`, `workshops`, `metrics`, `surveys`,
+//! `goals`, `commitments`), over shared modules that several features use:
 //! `evidence` (quotes and the customers they reach), [`quarter`] (quarters of a fiscal year
 //! with a configurable start month), [`settings`] (a workspace's typed settings) and a small
 //! store (`db`: opening, pragmas, migrations, backups). The desktop shell and the `outward` CLI
@@ -31,9 +32,11 @@ pub mod entity;
 pub mod error;
 pub mod evidence;
 pub mod exercises;
+pub mod goals;
 pub mod id;
 pub mod interviews;
 pub mod kudos;
+pub mod metrics;
 pub mod outcomes;
 pub mod page;
 pub mod pain_points;
@@ -44,6 +47,7 @@ pub mod quarter;
 pub mod search;
 pub mod settings;
 mod store;
+pub mod surveys;
 pub mod teams;
 pub mod text;
 pub mod themes;

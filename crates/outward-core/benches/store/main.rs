@@ -16,6 +16,7 @@
 )]
 
 mod commitments;
+mod goals;
 mod harness;
 mod import;
 mod interviews;
@@ -46,6 +47,14 @@ fn main() -> Fallible {
         report.print();
         return Ok(());
     }
+    // `-- --goals`: only the metrics, trend and survey import benchmarks.
+    if std::env::args().any(|a| a == "--goals") {
+        let mut report = Report::default();
+        goals::quarters(&Database::open(&heavy, Utc::now())?, &mut report)?;
+        goals::survey_import(&folder, &mut report)?;
+        report.print();
+        return Ok(());
+    }
     let db = Database::open(&heavy, Utc::now())?;
     // `-- --commitments`: only the commitments board of a quarter.
     if std::env::args().any(|a| a == "--commitments") {
@@ -69,6 +78,8 @@ fn main() -> Fallible {
     replies::worst_case_replies(&heavy, &folder, today, &mut report)?;
     notes::note_saves(&heavy, &folder, &mut report)?;
     import::imports(&folder, &mut report)?;
+    goals::quarters(&Database::open(&heavy, Utc::now())?, &mut report)?;
+    goals::survey_import(&folder, &mut report)?;
 
     if stress {
         let path = prepared(&folder, "stress", &Sizes::STRESS)?;

@@ -123,9 +123,9 @@ pub fn board(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Result<Bo
         .collect();
     Ok(Board {
         quarter: quarter.into(),
-        quarter_code: quarter.code(),
-        previous_code: quarter.previous().code(),
-        next_code: quarter.next().code(),
+        quarter_code: quarter.key(),
+        previous_code: quarter.previous().key(),
+        next_code: quarter.next().key(),
         columns,
         total: count_in_quarter(conn, quarter)?,
         rules: RULES.iter().map(|r| (*r).to_owned()).collect(),

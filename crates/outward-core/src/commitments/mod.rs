@@ -187,7 +187,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored> {
             owner_name: row.get(4)?,
             goal_id: row.get(5)?,
             quarter: quarter.into(),
-            quarter_code: quarter.code(),
+            quarter_code: quarter.key(),
             state: row.get(8)?,
             status: Derived {
                 status: CommitmentStatus::OnTrack,
@@ -222,7 +222,7 @@ fn finish(conn: &Connection, rows: Vec<Stored>, today: NaiveDate) -> Result<Vec<
         let mut c = stored.commitment;
         let quarter = Quarter::containing(stored.starts_on, start);
         c.quarter = quarter.into();
-        c.quarter_code = quarter.code();
+        c.quarter_code = quarter.key();
         c.status = status::derive(
             &status::Facts {
                 state: c.state,

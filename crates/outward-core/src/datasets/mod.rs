@@ -20,6 +20,7 @@
 mod commitments;
 mod dump;
 mod generator;
+mod surveys;
 mod words;
 mod workshops;
 
@@ -63,6 +64,8 @@ pub struct Sizes {
     pub workshops: u32,
     /// Cards each workshop holds (grouped in fives, with votes and ratings beside them).
     pub cards_per_workshop: u32,
+    /// Survey responses over the twenty quarters, ten scores each (and a comment from one in ten).
+    pub survey_responses: u32,
     /// Commitments over the twenty quarters, with check-ins every two or three weeks.
     pub commitments: u32,
 }
@@ -85,6 +88,7 @@ impl Sizes {
         merged_into_hubs_per_mille: 600,
         workshops: 2_000,
         cards_per_workshop: 60,
+        survey_responses: 250_000,
         commitments: 10_000,
     };
 
@@ -97,6 +101,7 @@ impl Sizes {
         pain_points: 600_000,
         hubs: 40,
         workshops: 20_000,
+        survey_responses: 2_500_000,
         commitments: 100_000,
         ..Sizes::HEAVY
     };
@@ -119,6 +124,7 @@ impl Sizes {
         merged_into_hubs_per_mille: 500,
         workshops: 6,
         cards_per_workshop: 8,
+        survey_responses: 400,
         commitments: 24,
     };
 }
@@ -158,6 +164,8 @@ pub struct Summary {
     pub detached_highlights: u64,
     pub workshops: u64,
     pub workshop_cards: u64,
+    pub survey_responses: u64,
+    pub survey_answers: u64,
     pub commitments: u64,
     pub check_ins: u64,
 }
@@ -197,12 +205,15 @@ pub fn generate(
     let written = g
         .write_all(db, &mut progress)
         .and_then(|()| workshops::write(db, sizes, &mut progress))
-        .and_then(|room| Ok((room, commitments::write(db, sizes, &mut progress)?)));
+        .and_then(|room| Ok((room, surveys::write(db, sizes, &mut progress)?)))
+        .and_then(|(room, asked)| Ok((room, asked, commitments::write(db, sizes, &mut progress)?)));
     db.read(|c| Ok(c.pragma_update(None, "cache_size", cache)?))?;
-    let (room, committed) = written?;
+    let (room, asked, committed) = written?;
     let mut summary = g.summary;
     summary.workshops = room.workshops;
     summary.workshop_cards = room.cards;
+    summary.survey_responses = asked.responses;
+    summary.survey_answers = asked.answers;
     summary.commitments = committed.commitments;
     summary.check_ins = committed.check_ins;
     Ok(summary)
@@ -321,7 +332,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "c46aaaceaf47c0a152fa00e9070028a503999c590394279a01cd2a25e808f427"
+            "f4360c94fccd6e2307fff74615497af803165c420bd78568836ebc8653b0c421"
         );
     }
 

@@ -134,6 +134,20 @@ const WATCHED: &[Watch] = &[
     // A decision shows on its workshop's outcomes; a card kept as evidence, on its pain point.
     watch("workshop_outcomes", "workshop_id", EntityKind::Workshop),
     watch("card_evidence", "pain_point_id", EntityKind::PainPoint),
+    // A survey shows its questions and how many responded; its answers, written by the
+    // hundred thousand, announce nothing of their own (a response is written with them).
+    watch("metrics", "id", EntityKind::Metric),
+    watch("measurements", "id", EntityKind::Measurement),
+    watch("measurements", "metric_id", EntityKind::Metric),
+    watch("surveys", "id", EntityKind::Survey),
+    watch("survey_questions", "survey_id", EntityKind::Survey),
+    watch("survey_responses", "survey_id", EntityKind::Survey),
+    watch(
+        "survey_comment_evidence",
+        "pain_point_id",
+        EntityKind::PainPoint,
+    ),
+    watch("goals", "id", EntityKind::Goal),
     Watch {
         table: "settings",
         column: "key",

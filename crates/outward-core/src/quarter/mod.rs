@@ -90,49 +90,6 @@ impl Quarter {
         })
     }
 
-    /// Reads a quarter as people type it: `2026-Q3` (also `2026 Q3`, `2026q3`), the fiscal year
-    /// then the quarter number. Anything else, such as `2026-Q5`, is refused naming `field`.
-    pub fn parse(text: &str, start: FiscalYearStart, field: &'static str) -> Result<Self> {
-        let refused = || {
-            Error::validation(
-                field,
-                format!(
-                    "“{}” is not a quarter: write the year, then Q1 to Q4, as in 2026-Q3.",
-                    text.trim()
-                ),
-            )
-        };
-        let upper = text.trim().to_ascii_uppercase();
-        let (year, number) = upper.split_once('Q').ok_or_else(refused)?;
-        let year = year.trim_end_matches(['-', ' ']);
-        if year.is_empty() || year.len() > 6 || !year.chars().all(|c| c.is_ascii_digit()) {
-            return Err(refused());
-        }
-        let year: i32 = year.parse().map_err(|_| refused())?;
-        let number: u32 = match number {
-            "1" => 1,
-            "2" => 2,
-            "3" => 3,
-            "4" => 4,
-            n if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
-                return Err(Error::validation(
-                    field,
-                    format!(
-                        "“{}” is not a quarter: a year has Q1 to Q4, not Q{n}.",
-                        text.trim()
-                    ),
-                ));
-            }
-            _ => return Err(refused()),
-        };
-        Quarter::new(year, number, start)
-    }
-
-    /// The quarter as typed and read back by [`Quarter::parse`]: `2026-Q3`.
-    pub fn code(self) -> String {
-        format!("{}-Q{}", self.fiscal_year, self.number)
-    }
-
     /// The quarter that holds `day`.
     pub fn containing(day: NaiveDate, start: FiscalYearStart) -> Self {
         // Months since the fiscal year began, 0 to 11.
@@ -207,6 +164,45 @@ impl Quarter {
         }
     }
 
+    /// Reads a quarter's name as stored and typed: `2026-Q3` (also `2026 Q3`, `2026q3`), the
+    /// fiscal year then the quarter number, counted from `start`. `field` names the input in
+    /// the error.
+    pub fn parse(text: &str, start: FiscalYearStart, field: &'static str) -> Result<Self> {
+        let trimmed = text.trim();
+        let refused = |why: &str| {
+            Error::validation(
+                field,
+                format!("“{trimmed}” is not a quarter: {why} Write it like 2026-Q3."),
+            )
+        };
+        let upper = trimmed.to_ascii_uppercase();
+        let Some((year, number)) = upper.split_once('Q') else {
+            return Err(refused("it has no Q."));
+        };
+        let year = year.trim_end_matches(['-', ' ']);
+        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(refused("the year should be four digits."));
+        }
+        let number: u32 = match number.parse() {
+            Ok(n) if number.len() == 1 => n,
+            _ => return Err(refused("the quarter should be a number from 1 to 4.")),
+        };
+        if !(1..=4).contains(&number) {
+            return Err(refused(&format!(
+                "Q{number} does not exist; a year has Q1 to Q4."
+            )));
+        }
+        let year: i32 = year
+            .parse()
+            .map_err(|_| refused("the year is not a number."))?;
+        Quarter::new(year, number, start)
+    }
+
+    /// The name a quarter is stored and typed by: `2026-Q3`.
+    pub fn key(self) -> String {
+        format!("{:04}-Q{}", self.fiscal_year, self.number)
+    }
+
     pub fn previous(self) -> Self {
         match self.number {
             1 => Quarter {
@@ -254,6 +250,8 @@ impl fmt::Display for Quarter {
 pub struct QuarterSpan {
     /// As shown everywhere: "2026 Q3".
     pub label: String,
+    /// As stored and typed: "2026-Q3".
+    pub key: String,
     pub fiscal_year: i32,
     /// 1 to 4.
     pub number: u32,
@@ -265,6 +263,7 @@ impl From<Quarter> for QuarterSpan {
     fn from(quarter: Quarter) -> Self {
         QuarterSpan {
             label: quarter.to_string(),
+            key: quarter.key(),
             fiscal_year: quarter.fiscal_year,
             number: quarter.number,
             first_day: quarter.first_day(),

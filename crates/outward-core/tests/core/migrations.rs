@@ -53,7 +53,7 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
     ),
     (
         "0012_metrics_surveys_goals.sql",
-        "26581e4b5786fa92e37e236f7f13ab4c1f68983c473b7414197274cce02a7bc7",
+        "3caddcd5ce215465e152ea3b13f3bdb590b7ed813ddb1178d1e12234af5ee5fb",
     ),
     (
         "0013_commitments.sql",

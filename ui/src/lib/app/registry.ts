@@ -126,6 +126,29 @@ export const SCREENS = {
 		sidebar: { group: 'listening', icon: 'coverage' },
 		palette: { keywords: ['unheard', 'silence', 'heard', 'seniority'] }
 	},
+	metrics: {
+		route: '/metrics',
+		title: 'Metrics',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'metrics' },
+		palette: { keywords: ['csat', 'nps', 'satisfaction', 'measurement', 'quarter', 'interval'] }
+	},
+	surveys: {
+		route: '/surveys',
+		title: 'Surveys',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'surveys' },
+		palette: { keywords: ['responses', 'import', 'csv', 'forms', 'typeform', 'questionnaire'] }
+	},
+	survey: { route: '/surveys/[id]', title: 'Survey', chrome: 'full' },
+	goals: {
+		route: '/goals',
+		title: 'Goals',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'goals' },
+		palette: { keywords: ['targets', 'objectives', 'baseline', 'trend'] }
+	},
+	goal: { route: '/goals/[id]', title: 'Goal', chrome: 'full' },
 	commitments: {
 		route: '/commitments',
 		title: 'Commitments',
@@ -179,7 +202,7 @@ export type RecordKind = {
  * Kinds with no screen of their own yet: a workshop shows the cards, kudos and action items it
  * made, and the Trash lists them by their label. They have no address and no palette entry.
  */
-export type UnlistedKind = 'kudos' | 'actionItem' | 'card';
+export type UnlistedKind = 'kudos' | 'actionItem' | 'card' | 'measurement';
 
 /**
  * A kind that search finds also has the heading its hits are grouped under. A workshop card has
@@ -274,7 +297,26 @@ export const RECORD_KINDS: RecordKinds = {
 		create: { label: 'New commitment', keywords: ['add', 'create', 'commit', 'quarter'] }
 	},
 	kudos: { label: ENTITY_KIND_LABELS.kudos },
-	actionItem: { label: ENTITY_KIND_LABELS.actionItem }
+	actionItem: { label: ENTITY_KIND_LABELS.actionItem },
+	measurement: { label: ENTITY_KIND_LABELS.measurement },
+	metric: {
+		label: ENTITY_KIND_LABELS.metric,
+		list: 'metrics',
+		href: () => SCREENS.metrics.route,
+		create: { label: 'New metric', keywords: ['add', 'create', 'csat', 'nps', 'measure'] }
+	},
+	survey: {
+		label: ENTITY_KIND_LABELS.survey,
+		list: 'surveys',
+		href: (id) => `/surveys/${id}`,
+		create: { label: 'New survey round', keywords: ['add', 'create', 'import', 'responses'] }
+	},
+	goal: {
+		label: ENTITY_KIND_LABELS.goal,
+		list: 'goals',
+		href: (id) => `/goals/${id}`,
+		create: { label: 'New goal', keywords: ['add', 'create', 'target', 'objective'] }
+	}
 };
 
 /** Screens as a list, in the registry's order. */

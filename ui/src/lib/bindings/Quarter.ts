@@ -7,7 +7,11 @@ export type Quarter = {
 /**
  * As shown everywhere: "2026 Q3".
  */
-label: string, fiscalYear: number, 
+label: string, 
+/**
+ * As stored and typed: "2026-Q3".
+ */
+key: string, fiscalYear: number, 
 /**
  * 1 to 4.
  */

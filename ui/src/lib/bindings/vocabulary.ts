@@ -2,6 +2,7 @@
 import type { ActionStatus } from './ActionStatus';
 import type { CommitmentState } from './CommitmentState';
 import type { CommitmentStatus } from './CommitmentStatus';
+import type { Direction } from './Direction';
 import type { EntityKind } from './EntityKind';
 import type { ErrorKind } from './ErrorKind';
 import type { EvidenceSource } from './EvidenceSource';
@@ -9,10 +10,14 @@ import type { Frequency } from './Frequency';
 import type { HitKind } from './HitKind';
 import type { InterviewKind } from './InterviewKind';
 import type { Level } from './Level';
+import type { MetricKind } from './MetricKind';
+import type { MetricScope } from './MetricScope';
 import type { OutcomeKind } from './OutcomeKind';
+import type { QuestionKind } from './QuestionKind';
 import type { Stage } from './Stage';
 import type { Status } from './Status';
 import type { StepKind } from './StepKind';
+import type { ValueSource } from './ValueSource';
 import type { WorkshopState } from './WorkshopState';
 
 /** Every `EntityKind` in order, with its label. */
@@ -29,6 +34,10 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "card", label: "workshop card" },
 	{ value: "kudos", label: "kudos" },
 	{ value: "actionItem", label: "action item" },
+	{ value: "metric", label: "metric" },
+	{ value: "measurement", label: "measurement" },
+	{ value: "survey", label: "survey" },
+	{ value: "goal", label: "goal" },
 	{ value: "commitment", label: "commitment" },
 ];
 
@@ -46,6 +55,10 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"card": "workshop card",
 	"kudos": "kudos",
 	"actionItem": "action item",
+	"metric": "metric",
+	"measurement": "measurement",
+	"survey": "survey",
+	"goal": "goal",
 	"commitment": "commitment",
 };
 
@@ -262,6 +275,79 @@ export const EVIDENCE_SOURCE_LABELS: Readonly<Record<EvidenceSource, string>> = 
 	"card": "Workshop card",
 	"survey": "Survey comment",
 };
+
+/** Every `MetricKind` in order, with its label. */
+export const METRIC_KINDS: readonly { value: MetricKind; label: string }[] = [
+	{ value: "csat", label: "CSAT" },
+	{ value: "nps", label: "NPS" },
+	{ value: "likertMean", label: "Mean of a scale" },
+	{ value: "percentage", label: "Percentage" },
+	{ value: "duration", label: "Duration" },
+	{ value: "count", label: "Count" },
+];
+
+/** The label people read for each `MetricKind`. */
+export const METRIC_KIND_LABELS: Readonly<Record<MetricKind, string>> = {
+	"csat": "CSAT",
+	"nps": "NPS",
+	"likertMean": "Mean of a scale",
+	"percentage": "Percentage",
+	"duration": "Duration",
+	"count": "Count",
+};
+
+/** Every `Direction` in order, with its label. */
+export const DIRECTIONS: readonly { value: Direction; label: string }[] = [
+	{ value: "higherIsBetter", label: "Higher is better" },
+	{ value: "lowerIsBetter", label: "Lower is better" },
+];
+
+/** The label people read for each `Direction`. */
+export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
+	"higherIsBetter": "Higher is better",
+	"lowerIsBetter": "Lower is better",
+};
+
+/** Every `MetricScope` in order, with its label. */
+export const METRIC_SCOPES: readonly { value: MetricScope; label: string }[] = [
+	{ value: "team", label: "The team" },
+	{ value: "product", label: "A product" },
+	{ value: "customer", label: "A customer team" },
+];
+
+/** The label people read for each `MetricScope`. */
+export const METRIC_SCOPE_LABELS: Readonly<Record<MetricScope, string>> = {
+	"team": "The team",
+	"product": "A product",
+	"customer": "A customer team",
+};
+
+/** Every `ValueSource` in order, with its label. */
+export const VALUE_SOURCES: readonly { value: ValueSource; label: string }[] = [
+	{ value: "answers", label: "Survey answers" },
+	{ value: "measurement", label: "Measurement" },
+];
+
+/** The label people read for each `ValueSource`. */
+export const VALUE_SOURCE_LABELS: Readonly<Record<ValueSource, string>> = {
+	"answers": "Survey answers",
+	"measurement": "Measurement",
+};
+
+/** Every `QuestionKind` in order, with its label. */
+export const QUESTION_KINDS: readonly { value: QuestionKind; label: string }[] = [
+	{ value: "score", label: "Score" },
+	{ value: "comment", label: "Comment" },
+];
+
+/** The label people read for each `QuestionKind`. */
+export const QUESTION_KIND_LABELS: Readonly<Record<QuestionKind, string>> = {
+	"score": "Score",
+	"comment": "Comment",
+};
+
+/** A group smaller than this is not broken out, to protect who answered. */
+export const MIN_GROUP_SIZE = 5;
 
 /** Severity 1–4: its words and what each means. */
 export const SEVERITIES: readonly { value: number; label: string; hint: string }[] = [

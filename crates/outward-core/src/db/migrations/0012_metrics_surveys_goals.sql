@@ -136,6 +136,16 @@ WHEN old.deleted_at IS NULL BEGIN
     GROUP BY question_id, value
     ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
+-- A response written after its answers (a bundle is read table by table, answers first)
+-- brings them in; written before them, as the app does, it finds none.
+CREATE TRIGGER survey_responses_tally_insert AFTER INSERT ON survey_responses
+WHEN new.deleted_at IS NULL BEGIN
+    INSERT INTO survey_answer_tallies (question_id, customer_key, value, n)
+    SELECT question_id, coalesce(new.customer_id, ''), value, count(*)
+    FROM survey_answers WHERE response_id = new.id AND value IS NOT NULL
+    GROUP BY question_id, value
+    ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
 -- Moved to or from the Trash, or matched to another customer team: out of the old tally, into
 -- the new one.
 CREATE TRIGGER survey_responses_tally_update AFTER UPDATE OF customer_id, deleted_at
@@ -154,9 +164,12 @@ ON survey_responses BEGIN
     ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
 
--- Comments in search: an external-content index over the answers that carry text.
+-- Comments in search: an external-content index over the answers that carry text, read
+-- through a view of just those, so the index (and its integrity check) holds comments only.
+CREATE VIEW survey_comment_texts AS
+SELECT rowid AS answer_rowid, text FROM survey_answers WHERE text IS NOT NULL;
 CREATE VIRTUAL TABLE survey_comments_fts USING fts5 (
-    text, content = 'survey_answers', content_rowid = 'rowid',
+    text, content = 'survey_comment_texts', content_rowid = 'answer_rowid',
     tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER survey_comments_fts_insert AFTER INSERT ON survey_answers

@@ -9,6 +9,7 @@ mod conversations;
 mod customers;
 mod organisation;
 mod pain_points;
+mod surveys;
 mod workshops;
 
 use crate::customers::CustomerInput;
@@ -100,6 +101,7 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
     }
     let conversations = conversations(tx, &customers, &people, now)?;
     pain_points(tx, &conversations, &people, now)?;
+    surveys::load(tx, team.id, &customers, now)?;
     workshop(tx, team.id, &people, now)
 }
 
