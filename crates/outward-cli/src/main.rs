@@ -3,6 +3,7 @@
 
 mod backups;
 mod bundle;
+mod commitments;
 mod customers;
 mod exercises;
 mod goals;
@@ -23,6 +24,7 @@ use backups::BackupsAction;
 use chrono::Utc;
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
+use commitments::CommitmentAction;
 use customers::CustomerAction;
 use exercises::ExerciseAction;
 use goals::GoalAction;
@@ -153,6 +155,27 @@ enum Command {
         #[command(subcommand)]
         action: GoalAction,
     },
+    /// What the team committed to each quarter, with the status its check-ins give it
+    Commitments {
+        #[command(subcommand)]
+        action: CommitmentAction,
+    },
+    /// Record where a commitment stands: progress 0-100 and confidence 1-10
+    Checkin {
+        /// The commitment's id
+        commitment: outward_core::id::Id,
+        #[arg(long, allow_hyphen_values = true)]
+        progress: i64,
+        #[arg(long, allow_hyphen_values = true)]
+        confidence: i64,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The day it stood so [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Search interview notes, pain points and themes
     Search {
         query: String,
@@ -271,6 +294,15 @@ fn run(cli: Cli) -> Result<()> {
         Command::Surveys { action } => surveys::run(&database, action),
         Command::Goals { action } => goals::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
+        Command::Commitments { action } => commitments::run(&database, action),
+        Command::Checkin {
+            commitment,
+            progress,
+            confidence,
+            note,
+            on,
+            json,
+        } => commitments::check_in(&database, commitment, progress, confidence, note, on, json),
     }
 }
 

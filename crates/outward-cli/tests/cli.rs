@@ -781,3 +781,129 @@ fn a_survey_export_imports_after_a_dry_run_and_metrics_show_n_and_interval() {
     assert_eq!(wrong_way.status.code(), Some(1));
     assert!(stderr(&wrong_way).contains("higher is better"));
 }
+
+#[test]
+fn commitments_are_added_checked_in_on_and_listed_by_quarter_with_clear_refusals() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    let ok = |args: &[&str]| {
+        let out = outward(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out).trim().to_owned()
+    };
+    ok(&["teams", "add", "Platform"]);
+    ok(&[
+        "people", "add", "Ada", "--team", "Platform", "--level", "staff",
+    ]);
+    let fifth = outward(
+        &db,
+        &[
+            "commitments",
+            "add",
+            "Halve CI queue time",
+            "--owner",
+            "Ada",
+            "--quarter",
+            "2026-Q5",
+        ],
+    );
+    assert_eq!(fifth.status.code(), Some(1));
+    assert!(
+        stderr(&fifth).contains("Q5 does not exist; a year has Q1 to Q4"),
+        "{}",
+        stderr(&fifth)
+    );
+    let nobody = outward(
+        &db,
+        &[
+            "commitments",
+            "add",
+            "Halve CI queue time",
+            "--owner",
+            "Nobody",
+            "--quarter",
+            "2026-Q3",
+        ],
+    );
+    assert!(
+        stderr(&nobody).contains("There is no person named"),
+        "{}",
+        stderr(&nobody)
+    );
+
+    let id = ok(&[
+        "commitments",
+        "add",
+        "Halve CI queue time",
+        "--owner",
+        "ada",
+        "--quarter",
+        "2026-Q3",
+    ]);
+    let too_much = outward(
+        &db,
+        &[
+            "checkin",
+            &id,
+            "--progress",
+            "140",
+            "--confidence",
+            "7",
+            "--on",
+            "2026-08-01",
+        ],
+    );
+    assert_eq!(too_much.status.code(), Some(1));
+    assert_eq!(
+        stderr(&too_much).trim(),
+        "outward: Progress is 140; it runs from 0 to 100."
+    );
+    let checked = json(&outward(
+        &db,
+        &[
+            "checkin",
+            &id,
+            "--progress",
+            "60",
+            "--confidence",
+            "3",
+            "--note",
+            "Pool doubled",
+            "--on",
+            "2026-08-01",
+            "--json",
+        ],
+    ));
+    assert_eq!(checked["progress"], 60);
+    assert_eq!(checked["confidence"], 3);
+
+    let listed = json(&outward(
+        &db,
+        &["commitments", "list", "--quarter", "2026-Q3", "--json"],
+    ));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["title"], "Halve CI queue time");
+    assert_eq!(listed[0]["ownerName"], "Ada");
+    assert_eq!(listed[0]["quarterCode"], "2026-Q3");
+    assert!(
+        listed[0]["status"]["reasons"]
+            .as_array()
+            .is_some_and(|r| !r.is_empty())
+    );
+    let other = json(&outward(
+        &db,
+        &["commitments", "list", "--quarter", "2026-Q2", "--json"],
+    ));
+    assert_eq!(
+        other.as_array().unwrap().len(),
+        0,
+        "another quarter's board is empty"
+    );
+    let text = ok(&["commitments", "list", "--quarter", "2026 Q3"]);
+    assert!(
+        text.contains("Halve CI queue time") && text.contains("60%"),
+        "{text}"
+    );
+    let bad = outward(&db, &["commitments", "list", "--quarter", "2026-Q5"]);
+    assert!(stderr(&bad).contains("Q5"), "{}", stderr(&bad));
+}

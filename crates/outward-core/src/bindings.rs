@@ -9,6 +9,7 @@
 //! fails until the rewritten file is committed.
 
 use crate::action_items::ActionStatus;
+use crate::commitments::{CommitmentState, CommitmentStatus};
 use crate::entity::EntityKind;
 use crate::error::ErrorKind;
 use crate::evidence::EvidenceSource;
@@ -49,6 +50,16 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("WORKSHOP_STATES", WorkshopState::ALL, WorkshopState::label);
     module.vocabulary("ACTION_STATUSES", ActionStatus::ALL, ActionStatus::label);
     module.vocabulary("OUTCOME_KINDS", OutcomeKind::ALL, OutcomeKind::label);
+    module.vocabulary(
+        "COMMITMENT_STATES",
+        CommitmentState::ALL,
+        CommitmentState::label,
+    );
+    module.vocabulary(
+        "COMMITMENT_STATUSES",
+        CommitmentStatus::ALL,
+        CommitmentStatus::label,
+    );
     module.vocabulary(
         "EVIDENCE_SOURCES",
         EvidenceSource::ALL,

@@ -20,6 +20,7 @@ crate::text::vocabulary! {
         Measurement = "measurement", "measurement";
         Survey = "survey", "survey";
         Goal = "goal", "goal";
+        Commitment = "commitment", "commitment";
     }
 }
 
@@ -43,13 +44,17 @@ impl EntityKind {
             EntityKind::Measurement => "measurements",
             EntityKind::Survey => "surveys",
             EntityKind::Goal => "goals",
+            EntityKind::Commitment => "commitments",
         }
     }
 
     /// An SQL expression, over this kind's table, that names a row for people.
     pub(crate) fn name_sql(self) -> &'static str {
         match self {
-            EntityKind::PainPoint | EntityKind::ActionItem | EntityKind::Goal => "title",
+            EntityKind::PainPoint
+            | EntityKind::ActionItem
+            | EntityKind::Goal
+            | EntityKind::Commitment => "title",
             EntityKind::Survey => "title || ', ' || quarter",
             EntityKind::Measurement => {
                 "(SELECT name FROM metrics WHERE metrics.id = measurements.metric_id) \
@@ -85,6 +90,7 @@ impl EntityKind {
             EntityKind::Measurement => "measurements",
             EntityKind::Survey => "surveys",
             EntityKind::Goal => "goals",
+            EntityKind::Commitment => "commitments",
         };
         crate::text::count(n, self.label(), plural)
     }

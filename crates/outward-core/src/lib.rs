@@ -3,7 +3,7 @@
 //! Each feature lives in its own module with its types, validation, queries and tests
 //! (`teams`, `people`, `products`, `customers`, `interviews`, `pain_points`, `themes`,
 //! `coverage`, `search`, `trash`, `workspace`, `exercises`, `workshops`, `metrics`, `surveys`,
-//! `goals`), over shared modules that several features use:
+//! `goals`, `commitments`), over shared modules that several features use:
 //! `evidence` (quotes and the customers they reach), [`quarter`] (quarters of a fiscal year
 //! with a configurable start month), [`settings`] (a workspace's typed settings) and a small
 //! store (`db`: opening, pragmas, migrations, backups). The desktop shell and the `outward` CLI
@@ -22,6 +22,7 @@ pub mod action_items;
 #[cfg(test)]
 mod bindings;
 pub mod bundle;
+pub mod commitments;
 pub mod coverage;
 pub mod customers;
 #[cfg(feature = "datasets")]

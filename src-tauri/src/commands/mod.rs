@@ -7,6 +7,7 @@
 
 pub mod action_items;
 pub mod backups;
+pub mod commitments;
 pub mod coverage;
 pub mod customers;
 pub mod exercises;

@@ -1,5 +1,5 @@
 //! Commands for the workspace's settings that belong to no one feature: who uses this copy of
-//! Outward ("me").
+//! Outward ("me"), and the month its fiscal year starts in.
 
 use crate::store::{Reply, Store};
 use outward_core::id::Id;
@@ -15,5 +15,13 @@ pub fn get_settings(store: State<'_, Store>) -> Reply<Settings> {
 #[tauri::command(async)]
 pub fn set_me(store: State<'_, Store>, person_id: Option<Id>) -> Reply<Settings> {
     store.write(|tx, _| settings::set_me(tx, person_id))?;
+    get_settings(store)
+}
+
+/// Sets the month the fiscal year starts in (1 = January); quarters everywhere follow it.
+/// Returns the settings as they now are.
+#[tauri::command(async)]
+pub fn set_fiscal_year_start(store: State<'_, Store>, month: u32) -> Reply<Settings> {
+    store.write(|tx, _| settings::set_fiscal_year_start(tx, month).map(|_| ()))?;
     get_settings(store)
 }

@@ -3,7 +3,8 @@
 //!
 //! Subject and baseline are sampled alternately (and in alternating order), so a noisy machine
 //! slows both alike and the ratio stays meaningful. Run with `scripts/bench`, or
-//! `cargo bench -p outward-core --features datasets --bench store [-- --stress | --notes]`.
+//! `cargo bench -p outward-core --features datasets --bench store [-- --stress | --notes |
+//! --commitments]`.
 //!
 //! The `heavy` database is generated once into `target/bench/` and reused while the
 //! generator is unchanged (its file name carries a digest of the generator's output).
@@ -14,6 +15,7 @@
     reason = "a benchmark is a program over the core, like the CLI: it reads the wall clock and passes it in"
 )]
 
+mod commitments;
 mod goals;
 mod harness;
 mod import;
@@ -54,6 +56,13 @@ fn main() -> Fallible {
         return Ok(());
     }
     let db = Database::open(&heavy, Utc::now())?;
+    // `-- --commitments`: only the commitments board of a quarter.
+    if std::env::args().any(|a| a == "--commitments") {
+        let mut report = Report::default();
+        commitments::quarter_board(&db, &mut report)?;
+        report.print();
+        return Ok(());
+    }
     let today = datasets::last_day();
     let mut report = Report::default();
 
@@ -63,6 +72,7 @@ fn main() -> Fallible {
     search::card_searches(&db, today, "heavy", &mut report)?;
     replies::reply_sizes(&db, today, &terms, &mut report)?;
     workshops::past_workshops(&db, &mut report)?;
+    commitments::quarter_board(&db, &mut report)?;
     drop(db);
     workshops::running_board(&heavy, &mut report)?;
     replies::worst_case_replies(&heavy, &folder, today, &mut report)?;

@@ -17,6 +17,7 @@
 //! there (by the app's own [`crate::pain_points::merge`]), and highlights whose quote was
 //! edited out of the notes since (`detached`). Weights count only evidence outside the Trash.
 
+mod commitments;
 mod dump;
 mod generator;
 mod surveys;
@@ -65,6 +66,8 @@ pub struct Sizes {
     pub cards_per_workshop: u32,
     /// Survey responses over the twenty quarters, ten scores each (and a comment from one in ten).
     pub survey_responses: u32,
+    /// Commitments over the twenty quarters, with check-ins every two or three weeks.
+    pub commitments: u32,
 }
 
 impl Sizes {
@@ -86,6 +89,7 @@ impl Sizes {
         workshops: 2_000,
         cards_per_workshop: 60,
         survey_responses: 250_000,
+        commitments: 10_000,
     };
 
     /// Ten times [`Sizes::HEAVY`] in every count, for scaling checks.
@@ -98,6 +102,7 @@ impl Sizes {
         hubs: 40,
         workshops: 20_000,
         survey_responses: 2_500_000,
+        commitments: 100_000,
         ..Sizes::HEAVY
     };
 
@@ -120,6 +125,7 @@ impl Sizes {
         workshops: 6,
         cards_per_workshop: 8,
         survey_responses: 400,
+        commitments: 24,
     };
 }
 
@@ -160,6 +166,8 @@ pub struct Summary {
     pub workshop_cards: u64,
     pub survey_responses: u64,
     pub survey_answers: u64,
+    pub commitments: u64,
+    pub check_ins: u64,
 }
 
 /// How far a generation has come: the records of `stage` done so far, out of `total`.
@@ -197,14 +205,17 @@ pub fn generate(
     let written = g
         .write_all(db, &mut progress)
         .and_then(|()| workshops::write(db, sizes, &mut progress))
-        .and_then(|room| Ok((room, surveys::write(db, sizes, &mut progress)?)));
+        .and_then(|room| Ok((room, surveys::write(db, sizes, &mut progress)?)))
+        .and_then(|(room, asked)| Ok((room, asked, commitments::write(db, sizes, &mut progress)?)));
     db.read(|c| Ok(c.pragma_update(None, "cache_size", cache)?))?;
-    let (room, asked) = written?;
+    let (room, asked, committed) = written?;
     let mut summary = g.summary;
     summary.workshops = room.workshops;
     summary.workshop_cards = room.cards;
     summary.survey_responses = asked.responses;
     summary.survey_answers = asked.answers;
+    summary.commitments = committed.commitments;
+    summary.check_ins = committed.check_ins;
     Ok(summary)
 }
 
@@ -277,11 +288,13 @@ mod tests {
             (30, 90, 6, 6)
         );
         assert_eq!((summary.workshops, summary.workshop_cards), (6, 48));
+        assert_eq!(summary.commitments, 24);
+        assert!(summary.check_ins > 24, "commitments are checked in on");
         // A change to the generator or its dependencies shows here: update the digest only
         // when the change is meant.
         assert_eq!(
             digest(&first),
-            "69049b7a4d4d237b1018221a3711f662d227266180c814e5a789f8475b43f96a"
+            "084e27c06d28f665bcb8bac3a8b7979a87e3ba042285e6b7130130500468a7f6"
         );
     }
 
@@ -352,7 +365,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "f23bf03dada83af2dfe4ca66c9d003ee9cbf950f04d3fd2d8f7b3a247850acd2"
+            "f4360c94fccd6e2307fff74615497af803165c420bd78568836ebc8653b0c421"
         );
     }
 

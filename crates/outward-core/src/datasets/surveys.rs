@@ -114,7 +114,7 @@ pub(super) fn write(
                     format!("Developer survey {quarter}"),
                     quarter.key(),
                     opened,
-                    (per_round * 3) as i64,
+                    i64::try_from(per_round * 3).unwrap_or(i64::MAX),
                     team,
                     at,
                 ))?;

@@ -125,6 +125,18 @@ const WATCHED: &[Watch] = &[
         "action_item_id",
         EntityKind::ActionItem,
     ),
+    watch("commitments", "id", EntityKind::Commitment),
+    watch(
+        "commitment_pain_points",
+        "commitment_id",
+        EntityKind::Commitment,
+    ),
+    watch("check_ins", "commitment_id", EntityKind::Commitment),
+    watch(
+        "commitment_decisions",
+        "commitment_id",
+        EntityKind::Commitment,
+    ),
     // A decision shows on its workshop's outcomes; a card kept as evidence, on its pain point.
     watch("workshop_outcomes", "workshop_id", EntityKind::Workshop),
     watch("card_evidence", "pain_point_id", EntityKind::PainPoint),

@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_open_pain_points_per_customer.sql"),
     include_str!("migrations/0011_room.sql"),
     include_str!("migrations/0012_metrics_surveys_goals.sql"),
+    include_str!("migrations/0013_commitments.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -18,12 +18,17 @@ pub struct StatusChange {
     pub changed_at: DateTime<Utc>,
     /// The person who changed it, when known.
     pub changed_by: Option<Id>,
+    /// Why, when it was said.
+    pub note: String,
+    /// The commitment whose completion made the change, if one did.
+    pub commitment_id: Option<Id>,
 }
 
 pub(super) fn history(conn: &Connection, pain_point: Id) -> Result<Vec<StatusChange>> {
     let changes = conn
         .prepare_cached(
-            "SELECT from_status, to_status, changed_at, changed_by FROM pain_point_status_changes
+            "SELECT from_status, to_status, changed_at, changed_by, note, commitment_id
+             FROM pain_point_status_changes
              WHERE pain_point_id = ?1 ORDER BY changed_at, rowid",
         )?
         .query_map([pain_point], |r| {
@@ -32,6 +37,8 @@ pub(super) fn history(conn: &Connection, pain_point: Id) -> Result<Vec<StatusCha
                 to: r.get(1)?,
                 changed_at: r.get(2)?,
                 changed_by: r.get(3)?,
+                note: r.get(4)?,
+                commitment_id: r.get(5)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

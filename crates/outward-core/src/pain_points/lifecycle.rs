@@ -20,6 +20,26 @@ pub fn set_status(
     by: Option<Id>,
     now: DateTime<Utc>,
 ) -> Result<PainPoint> {
+    set_status_because(tx, id, status, by, &Because::default(), now)
+}
+
+/// Why a status changed, kept in the pain point's history: a note, and the commitment whose
+/// completion made the change, if one did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Because {
+    pub note: String,
+    pub commitment: Option<Id>,
+}
+
+/// [`set_status`], recording why.
+pub fn set_status_because(
+    tx: &Transaction<'_>,
+    id: Id,
+    status: Status,
+    by: Option<Id>,
+    because: &Because,
+    now: DateTime<Utc>,
+) -> Result<PainPoint> {
     let current = get(tx, id, now.date_naive())?;
     if current.status == status {
         return Ok(current);
@@ -27,7 +47,7 @@ pub fn set_status(
     let by = changed_by(tx, by)?;
     tx.prepare_cached("UPDATE pain_points SET status = ?2, updated_at = ?3 WHERE id = ?1")?
         .execute((id, status, now))?;
-    record_status(tx, id, Some(current.status), status, by, now)?;
+    record_status(tx, id, Some(current.status), status, by, because, now)?;
     get(tx, id, now.date_naive())
 }
 
@@ -48,14 +68,25 @@ pub(super) fn record_status(
     from: Option<Status>,
     to: Status,
     by: Option<Id>,
+    because: &Because,
     now: DateTime<Utc>,
 ) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO pain_point_status_changes
-            (id, pain_point_id, from_status, to_status, changed_at, changed_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (id, pain_point_id, from_status, to_status, changed_at, changed_by, note,
+             commitment_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
-    .execute((Id::at(now), id, from, to, now, by))?;
+    .execute((
+        Id::at(now),
+        id,
+        from,
+        to,
+        now,
+        by,
+        &because.note,
+        because.commitment,
+    ))?;
     Ok(())
 }
 

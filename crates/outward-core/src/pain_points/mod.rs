@@ -23,7 +23,7 @@ use std::collections::BTreeSet;
 use ts_rs::TS;
 
 pub use history::StatusChange;
-pub use lifecycle::{merge, set_status};
+pub use lifecycle::{Because, merge, set_status, set_status_because};
 pub use query::{PainPointFilter, PainPointSummary, list};
 
 text::vocabulary! {
@@ -205,7 +205,15 @@ pub fn create(
         ":id": id, ":title": input.title, ":description": input.description,
         ":severity": input.severity, ":frequency": input.frequency, ":now": now,
     })?;
-    lifecycle::record_status(tx, id, None, Status::New, by, now)?;
+    lifecycle::record_status(
+        tx,
+        id,
+        None,
+        Status::New,
+        by,
+        &lifecycle::Because::default(),
+        now,
+    )?;
     link(tx, id, &input, now)?;
     get(tx, id, now.date_naive())
 }

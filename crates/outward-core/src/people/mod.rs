@@ -133,6 +133,29 @@ pub fn update(
     get(tx, id)
 }
 
+/// The live person named `reference` (by id, or by a name only one person has), for the CLI.
+pub fn find(conn: &Connection, reference: &str, field: &'static str) -> Result<Id> {
+    let reference = reference.trim();
+    let found: Vec<Id> = conn
+        .prepare_cached(
+            "SELECT id FROM people
+             WHERE deleted_at IS NULL AND (id = ?1 OR name = ?1 COLLATE NOCASE) LIMIT 2",
+        )?
+        .query_map([reference], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::validation(
+            field,
+            format!("There is no person named or with id “{reference}”."),
+        )),
+        _ => Err(Error::validation(
+            field,
+            format!("More than one person is named “{reference}”: give their id."),
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

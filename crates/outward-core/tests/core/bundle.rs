@@ -5,6 +5,8 @@
 use crate::fixtures::{database, now};
 use outward_core::action_items::{self, ActionStatus};
 use outward_core::bundle::{self, Manifest};
+use outward_core::commitments::check_ins::{self, CheckInInput};
+use outward_core::commitments::{self, CommitmentInput, CommitmentState, decisions};
 use outward_core::db::{self, Database};
 use outward_core::error::Error;
 use outward_core::pain_points::{self, Frequency, PainPointInput};
@@ -125,7 +127,43 @@ pub(crate) fn full_workspace() -> (tempfile::TempDir, Database) {
         Ok(())
     })
     .unwrap();
+    commit_and_deliver(&db, owner);
     (dir, db)
+}
+
+/// A commitment linked to a pain point, checked in on, marked done, and its pain point
+/// addressed because of it: every commitments table holds a row.
+fn commit_and_deliver(db: &Database, owner: outward_core::id::Id) {
+    let pain_point: outward_core::id::Id = db
+        .read(|conn| {
+            Ok(conn.query_row(
+                "SELECT id FROM pain_points WHERE deleted_at IS NULL AND status <> 'addressed'
+                 ORDER BY id LIMIT 1",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    db.write(|tx| {
+        let input = CommitmentInput {
+            title: "Halve CI queue time".into(),
+            owner_id: Some(owner),
+            quarter: "2026-Q3".into(),
+            goal_id: None,
+            pain_point_ids: vec![pain_point],
+        };
+        let c = commitments::create(tx, &input, now())?;
+        let check = CheckInInput {
+            checked_on: now().date_naive(),
+            progress: 100,
+            confidence: 9,
+            note: "Queue p50 is 9 minutes".into(),
+        };
+        check_ins::check_in(tx, c.id, &check, Some(owner), now())?;
+        decisions::set_state(tx, c.id, CommitmentState::Done, "", Some(owner), now())?;
+        decisions::address_pain_points(tx, c.id, &[pain_point], Some(owner), now())
+    })
+    .unwrap();
 }
 
 /// How many rows each full-text index holds, once FTS5's `integrity-check` has confirmed the
@@ -142,8 +180,7 @@ fn search_indexes(db: &Database) -> Vec<(String, i64)> {
             } else {
                 ""
             };
-            let mut stmt =
-                conn.prepare(&format!("SELECT * FROM {table} {kept} ORDER BY 1, 2"))?;
+            let mut stmt = conn.prepare(&format!("SELECT * FROM {table} {kept} ORDER BY 1, 2"))?;
             let columns = stmt.column_count();
             let rows: Vec<String> = stmt
                 .query_map([], |r| {

@@ -7,6 +7,7 @@ mod action_items;
 mod backups;
 mod bundle;
 mod changes;
+mod commitments;
 mod coverage;
 mod customers;
 mod durability;

@@ -63,6 +63,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0012_metrics_surveys_goals.sql",
         "3caddcd5ce215465e152ea3b13f3bdb590b7ed813ddb1178d1e12234af5ee5fb",
     ),
+    (
+        "0013_commitments.sql",
+        "46b2959429a13e505038fe7016b6e1d8795c9502dd045de27c16315732eaa2c4",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {

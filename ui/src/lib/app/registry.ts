@@ -163,6 +163,14 @@ export const SCREENS = {
 		palette: { keywords: ['targets', 'objectives', 'baseline', 'trend'] }
 	},
 	goal: { route: '/goals/[id]', title: 'Goal', chrome: 'full' },
+	commitments: {
+		route: '/commitments',
+		title: 'Commitments',
+		chrome: 'full',
+		sidebar: { group: 'listening', icon: 'check' },
+		palette: { keywords: ['quarter', 'check-in', 'okr', 'goals', 'board', 'at risk', 'close quarter'] }
+	},
+	commitment: { route: '/commitments/[id]', title: 'Commitment', chrome: 'full' },
 	exercises: {
 		route: '/exercises',
 		title: 'Exercises',
@@ -295,6 +303,12 @@ export const RECORD_KINDS: RecordKinds = {
 			keywords: ['add', 'create', 'new', 'workshop', 'template'],
 			page: SCREENS.exercises.route
 		}
+	},
+	commitment: {
+		label: ENTITY_KIND_LABELS.commitment,
+		list: 'commitments',
+		href: (id) => `/commitments/${id}`,
+		create: { label: 'New commitment', keywords: ['add', 'create', 'commit', 'quarter'] }
 	},
 	kudos: {
 		label: ENTITY_KIND_LABELS.kudos,

@@ -6,4 +6,12 @@ export type StatusChange = { from: Status | null, to: Status, changedAt: string,
 /**
  * The person who changed it, when known.
  */
-changedBy: Id | null, };
+changedBy: Id | null, 
+/**
+ * Why, when it was said.
+ */
+note: string, 
+/**
+ * The commitment whose completion made the change, if one did.
+ */
+commitmentId: Id | null, };

@@ -2,6 +2,7 @@
 // `ErrorReport`), the change subscription and the error helpers.
 export * from './action-items';
 export * from './backups';
+export * from './commitments';
 export * from './coverage';
 export * from './customers';
 export * from './errors';
