@@ -62,25 +62,37 @@ describe('coverage', () => {
 		await page.context().close();
 	});
 
-	it('shows every sidebar entry whole at 1280 × 800, none under the Commands button', async () => {
+	it('keeps every sidebar entry reachable: whole at 1920 × 1080, scrolling above the Commands button at 1280 × 800', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/coverage' });
-		await page.setViewportSize({ width: 1280, height: 800 });
 		await visible(page.getByTestId('unheard-flag'));
-		const layout = await page.getByRole('navigation', { name: 'Main' }).evaluate((nav) => {
-			const lists = nav.querySelector('.nav-lists') as HTMLElement;
-			const commands = nav.querySelector('.palette-trigger') as HTMLElement;
-			const box = lists.getBoundingClientRect();
-			const top = commands.getBoundingClientRect().top;
-			return {
-				scrolls: lists.scrollHeight - lists.clientHeight,
-				hidden: [...lists.querySelectorAll('li a')]
-					.map((a) => ({ name: a.textContent?.trim(), rect: a.getBoundingClientRect() }))
-					.filter(({ rect }) => rect.bottom > Math.min(box.bottom, top) || rect.top < box.top)
-					.map(({ name }) => name)
-			};
-		});
-		expect(layout.hidden, 'entries cut off or under the Commands button').toEqual([]);
-		expect(layout.scrolls, 'the entries need no scrollbar').toBeLessThanOrEqual(0);
+		const layout = () =>
+			page.getByRole('navigation', { name: 'Main' }).evaluate((nav) => {
+				const lists = nav.querySelector('.nav-lists') as HTMLElement;
+				const commands = nav.querySelector('.palette-trigger') as HTMLElement;
+				const box = lists.getBoundingClientRect();
+				const button = commands.getBoundingClientRect();
+				const current = nav.querySelector('[aria-current="page"]')!.getBoundingClientRect();
+				return {
+					scrolls: lists.scrollHeight - lists.clientHeight,
+					listAboveCommands: box.bottom <= button.top + 1,
+					commandsInView: button.bottom <= window.innerHeight,
+					currentInView: current.top >= box.top - 1 && current.bottom <= box.bottom + 1,
+					hidden: [...lists.querySelectorAll('li a')]
+						.map((a) => ({ name: a.textContent?.trim(), rect: a.getBoundingClientRect() }))
+						.filter(({ rect }) => rect.bottom > Math.min(box.bottom, button.top) || rect.top < box.top)
+						.map(({ name }) => name)
+				};
+			});
+		await page.setViewportSize({ width: 1920, height: 1080 });
+		const large = await layout();
+		expect(large.hidden, 'at 1920 × 1080 every entry shows whole').toEqual([]);
+		expect(large.scrolls, 'at 1920 × 1080 the entries need no scrollbar').toBeLessThanOrEqual(0);
+
+		await page.setViewportSize({ width: 1280, height: 800 });
+		const small = await layout();
+		expect(small.listAboveCommands, 'no entry sits under the Commands button').toBe(true);
+		expect(small.commandsInView, 'the Commands button stays in view').toBe(true);
+		expect(small.currentInView, 'the current screen’s entry is in view').toBe(true);
 		await page.context().close();
 	});
 });

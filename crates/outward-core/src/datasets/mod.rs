@@ -294,7 +294,7 @@ mod tests {
         // when the change is meant.
         assert_eq!(
             digest(&first),
-            "084e27c06d28f665bcb8bac3a8b7979a87e3ba042285e6b7130130500468a7f6"
+            "3030e4c90dc9c0659e08a899f921b8044fbe5ea0f78acdaba89044c64d6dbc1e"
         );
     }
 
@@ -365,7 +365,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "f4360c94fccd6e2307fff74615497af803165c420bd78568836ebc8653b0c421"
+            "04cc49acce3c65721316b4a0875e63e7b45a2d95c667718bc1fc07b7721b14ce"
         );
     }
 

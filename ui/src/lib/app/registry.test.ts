@@ -39,8 +39,9 @@ describe('the screen registry', () => {
 
 	it('keeps the sidebar in the order people know', () => {
 		const titles = (group: Parameters<typeof sidebarEntries>[0]) => sidebarEntries(group).map((e) => e.title);
-		expect(titles('workspace')).toEqual(['Home', 'Teams', 'People', 'Products', 'Customers', 'Kudos']);
-		expect(titles('listening')).toEqual(['Interviews', 'Inbox', 'Pain points', 'Themes', 'Coverage', 'Metrics', 'Surveys', 'Goals', 'Commitments']);
+		expect(titles('workspace')).toEqual(['Home', 'Teams', 'People', 'Products', 'Customers']);
+		expect(titles('listening')).toEqual(['Interviews', 'Inbox', 'Pain points', 'Themes', 'Coverage']);
+		expect(titles('progress')).toEqual(['Metrics', 'Surveys', 'Goals', 'Commitments', 'Kudos']);
 		expect(titles('room')).toEqual(['Workshops', 'Exercises']);
 		expect(titles('more')).toEqual(['Trash', 'Settings']);
 	});

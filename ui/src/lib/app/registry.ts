@@ -17,7 +17,7 @@ import type { IconName } from '$lib/ui/Icon.svelte';
 export type Chrome = 'full' | 'bare' | 'room';
 
 /** The sidebar's sections, drawn in this order. */
-export type SidebarGroup = 'workspace' | 'listening' | 'room' | 'more';
+export type SidebarGroup = 'workspace' | 'listening' | 'progress' | 'room' | 'more';
 
 /** The record counts the overview has, one of which a sidebar entry may show. */
 export type CountedKind = Exclude<
@@ -84,13 +84,6 @@ export const SCREENS = {
 		palette: { keywords: ['users', 'consumers', 'clients'] }
 	},
 	customer: { route: '/customers/[id]', title: 'Customer', chrome: 'full' },
-	kudos: {
-		route: '/kudos',
-		title: 'Kudos',
-		chrome: 'full',
-		sidebar: { group: 'workspace', icon: 'sparkle' },
-		palette: { keywords: ['thanks', 'recognition', 'celebrate', 'wall'] }
-	},
 	workshops: {
 		route: '/workshops',
 		title: 'Workshops',
@@ -144,14 +137,14 @@ export const SCREENS = {
 		route: '/metrics',
 		title: 'Metrics',
 		chrome: 'full',
-		sidebar: { group: 'listening', icon: 'metrics' },
+		sidebar: { group: 'progress', icon: 'metrics' },
 		palette: { keywords: ['csat', 'nps', 'satisfaction', 'measurement', 'quarter', 'interval'] }
 	},
 	surveys: {
 		route: '/surveys',
 		title: 'Surveys',
 		chrome: 'full',
-		sidebar: { group: 'listening', icon: 'surveys' },
+		sidebar: { group: 'progress', icon: 'surveys' },
 		palette: { keywords: ['responses', 'import', 'csv', 'forms', 'typeform', 'questionnaire'] }
 	},
 	survey: { route: '/surveys/[id]', title: 'Survey', chrome: 'full' },
@@ -159,7 +152,7 @@ export const SCREENS = {
 		route: '/goals',
 		title: 'Goals',
 		chrome: 'full',
-		sidebar: { group: 'listening', icon: 'goals' },
+		sidebar: { group: 'progress', icon: 'goals' },
 		palette: { keywords: ['targets', 'objectives', 'baseline', 'trend'] }
 	},
 	goal: { route: '/goals/[id]', title: 'Goal', chrome: 'full' },
@@ -167,8 +160,15 @@ export const SCREENS = {
 		route: '/commitments',
 		title: 'Commitments',
 		chrome: 'full',
-		sidebar: { group: 'listening', icon: 'check' },
+		sidebar: { group: 'progress', icon: 'check' },
 		palette: { keywords: ['quarter', 'check-in', 'okr', 'goals', 'board', 'at risk', 'close quarter'] }
+	},
+	kudos: {
+		route: '/kudos',
+		title: 'Kudos',
+		chrome: 'full',
+		sidebar: { group: 'progress', icon: 'sparkle' },
+		palette: { keywords: ['thanks', 'recognition', 'celebrate', 'wall'] }
 	},
 	commitment: { route: '/commitments/[id]', title: 'Commitment', chrome: 'full' },
 	exercises: {
