@@ -1,6 +1,6 @@
-// The README's screenshots of the listening loop, from the real app on the example workspace at
-// 1280×800 (the smallest window Outward is made for): a customer team's page, and an interview
-// open on its rendered notes with its evidence beside them. Written to docs/.
+// The README's screenshots, from the real app on the example workspace at 1280×800 (the smallest
+// window Outward is made for): Home, a goal's page, a customer team's page, and an interview open
+// on its rendered notes with its evidence beside them. Written to docs/.
 //
 // Usage: node tests/run.mjs tests/docs/screenshots.test.mjs   (with the app built, as for the journeys)
 
@@ -13,13 +13,26 @@ import { clickButton, navigate, waitForHeading, waitForText } from '../support/u
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
 
-test('screenshots of the customer page and the interview screen', { timeout: 300_000 }, async (t) => {
+test('screenshots of Home, a goal, the customer page and the interview screen', { timeout: 300_000 }, async (t) => {
   const workspace = await newWorkspace(t);
   await workspace.session(async (app) => {
     await app.browser.setWindowSize(1280, 800);
     await app.$('[data-testid="welcome"]').waitForDisplayed();
     await clickButton(app, 'Load the example');
     await clickButton(app, 'Not now', '[data-testid="who-are-you"]');
+
+    await waitForHeading(app, 'Home');
+    await waitForText(app, '[data-testid="home-kudos"]', 'from');
+    await settle(app);
+    copyFileSync(await app.screenshot('docs-home'), path.join(DOCS, 'screenshot.png'));
+
+    await navigate(app, 'Goals');
+    const goal = await app.$('main a[href^="/goals/"]');
+    await goal.waitForDisplayed();
+    await goal.click();
+    await app.$('main canvas').waitForDisplayed();
+    await settle(app);
+    copyFileSync(await app.screenshot('docs-goal'), path.join(DOCS, 'goal.png'));
 
     await navigate(app, 'Customers');
     const card = await waitForText(app, '[data-testid="customer-card"]', 'Payments');
@@ -30,6 +43,9 @@ test('screenshots of the customer page and the interview screen', { timeout: 300
     copyFileSync(await app.screenshot('docs-customer'), path.join(DOCS, 'customer.png'));
 
     const row = await waitForText(app, '[data-testid="interview-row"]', 'Payments — quarterly check-in');
+    // Rows out of view are painted only once scrolled to.
+    await row.scrollIntoView();
+    await app.browser.pause(300);
     await row.$('a').click();
     await app.$('[data-testid="notes-preview"] mark').waitForDisplayed();
     await settle(app);
