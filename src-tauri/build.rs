@@ -91,7 +91,10 @@ fn commands_in(text: &str) -> Result<Vec<String>, String> {
         if line.starts_with("#[tauri::command") {
             marked_at = Some(index + 1);
         } else if let Some(at) = marked_at {
-            if let Some(rest) = line.strip_prefix("pub fn ") {
+            if let Some(rest) = line
+                .strip_prefix("pub fn ")
+                .or_else(|| line.strip_prefix("pub async fn "))
+            {
                 let name: String = rest
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
@@ -99,7 +102,9 @@ fn commands_in(text: &str) -> Result<Vec<String>, String> {
                 names.push(name);
                 marked_at = None;
             } else if !(line.starts_with("#[") || line.starts_with("//")) {
-                return Err(format!("{at}: #[tauri::command] must mark a `pub fn`"));
+                return Err(format!(
+                    "{at}: #[tauri::command] must mark a `pub fn` or `pub async fn`"
+                ));
             }
         }
     }

@@ -71,42 +71,28 @@ pub fn room_addresses() -> Reply<Vec<String>> {
 }
 
 /// Lets the room join running workshop `workshop_id` on `address` (one of [`room_addresses`]):
-/// a new token, and the server listening on any free port.
-#[tauri::command(async)]
-pub fn open_room<R: Runtime>(
+/// a new token, and the server listening on any free port. An `async` command, awaited on the
+/// app's runtime: a command that blocked a runtime thread waiting for a task it had spawned
+/// would wait forever, since that task is queued behind it on the same thread.
+#[tauri::command]
+pub async fn open_room<R: Runtime>(
     app: AppHandle<R>,
     workshop_id: Id,
     address: String,
 ) -> Reply<RoomPanel> {
-    on_runtime(async move {
-        stop(&app).await;
-        let room = app
-            .state::<Store>()
-            .write(|tx, now| room::open(tx, workshop_id, &address, 0, now))?;
-        start(&app, room).await
-    })
+    stop(&app).await;
+    let room = app
+        .state::<Store>()
+        .write(|tx, now| room::open(tx, workshop_id, &address, 0, now))?;
+    start(&app, room).await
 }
 
 /// Stops the room's server and closes the room: its token stops working.
-#[tauri::command(async)]
-pub fn close_room<R: Runtime>(app: AppHandle<R>, workshop_id: Id) -> Reply<()> {
-    on_runtime(async move {
-        stop(&app).await;
-        app.state::<Store>()
-            .write(|tx, _| room::close(tx, workshop_id))
-    })
-}
-
-/// Runs `work` on the app's async runtime and waits for its answer, from whichever thread the
-/// command runs on (blocking on the runtime from one of its own threads would panic).
-fn on_runtime<T: Send + 'static>(
-    work: impl std::future::Future<Output = Reply<T>> + Send + 'static,
-) -> Reply<T> {
-    let (answer, answered) = std::sync::mpsc::channel();
-    tauri::async_runtime::spawn(async move {
-        let _ = answer.send(work.await);
-    });
-    answered.recv().unwrap_or_else(|e| Err(internal(&e)))
+#[tauri::command]
+pub async fn close_room<R: Runtime>(app: AppHandle<R>, workshop_id: Id) -> Reply<()> {
+    stop(&app).await;
+    app.state::<Store>()
+        .write(|tx, _| room::close(tx, workshop_id))
 }
 
 /// The join panel of workshop `workshop_id`, or `None` while its room is closed.
