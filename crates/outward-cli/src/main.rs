@@ -8,6 +8,7 @@ mod customers;
 mod exercises;
 mod goals;
 mod interviews;
+mod kudos;
 mod metrics;
 mod output;
 mod pain_points;
@@ -160,6 +161,11 @@ enum Command {
         #[command(subcommand)]
         action: CommitmentAction,
     },
+    /// Kudos: thanks to a person or a whole team
+    Kudos {
+        #[command(subcommand)]
+        action: kudos::KudosAction,
+    },
     /// Record where a commitment stands: progress 0-100 and confidence 1-10
     Checkin {
         /// The commitment's id
@@ -295,6 +301,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Goals { action } => goals::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
         Command::Commitments { action } => commitments::run(&database, action),
+        Command::Kudos { action } => kudos::run(&database, action),
         Command::Checkin {
             commitment,
             progress,

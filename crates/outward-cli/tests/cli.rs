@@ -907,3 +907,86 @@ fn commitments_are_added_checked_in_on_and_listed_by_quarter_with_clear_refusals
     let bad = outward(&db, &["commitments", "list", "--quarter", "2026-Q5"]);
     assert!(stderr(&bad).contains("Q5"), "{}", stderr(&bad));
 }
+
+#[test]
+fn kudos_are_given_to_a_person_or_a_team_and_listed_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(
+        outward(&db, &["seed", "--profile", "example"])
+            .status
+            .success()
+    );
+    let people = json(&outward(&db, &["people", "list", "--json"]));
+    let name = |i: usize| people[i]["name"].as_str().unwrap().to_owned();
+    let team = json(&outward(&db, &["teams", "list", "--json"]))[0]["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let given = outward(
+        &db,
+        &[
+            "kudos",
+            "add",
+            "Answered every runner question this week.",
+            "--from",
+            &name(0),
+            "--to",
+            &name(1),
+        ],
+    );
+    assert!(given.status.success(), "{}", stderr(&given));
+    assert!(
+        stdout(&given).starts_with(&format!("Kudos to {}", name(1))),
+        "{}",
+        stdout(&given)
+    );
+    let to_team = outward(
+        &db,
+        &[
+            "kudos",
+            "add",
+            "Shipped the runner fleet.",
+            "--from",
+            &name(1),
+            "--team",
+            &team,
+        ],
+    );
+    assert!(to_team.status.success(), "{}", stderr(&to_team));
+
+    let listed = json(&outward(
+        &db,
+        &["kudos", "list", "--person", &name(1), "--json"],
+    ));
+    let messages: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.contains(&"Answered every runner question this week."),
+        "{messages:?}"
+    );
+    let listed = json(&outward(&db, &["kudos", "list", "--team", &team, "--json"]));
+    assert_eq!(listed[0]["message"], "Shipped the runner fleet.");
+
+    let empty = outward(
+        &db,
+        &["kudos", "add", "  ", "--from", &name(0), "--to", &name(1)],
+    );
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(
+        stderr(&empty).contains("the message is empty"),
+        "{}",
+        stderr(&empty)
+    );
+    let nobody = outward(&db, &["kudos", "add", "Thanks", "--from", &name(0)]);
+    assert_eq!(
+        nobody.status.code(),
+        Some(1),
+        "a person or a team is required"
+    );
+}
