@@ -17,6 +17,9 @@ describe('home', () => {
 		await expect(pain.getByRole('listitem').count()).resolves.toBe(5);
 		await expect(pain.textContent()).resolves.toMatch(/\d+ open pain points in all/);
 		await visible(page.getByTestId('home-kudos').getByRole('listitem'));
+		await visible(page.getByTestId('home-goals').getByRole('listitem'));
+		await expect(page.getByTestId('home-goals').textContent()).resolves.toMatch(/target .* by \d{4}-Q\d/);
+		await expect(page.getByTestId('home-commitments').textContent()).resolves.toContain('Nothing committed');
 		await expect(page.getByTestId('home-workshop').textContent()).resolves.toContain('Nothing planned');
 
 		const first = pain.getByRole('listitem').first().getByRole('link');

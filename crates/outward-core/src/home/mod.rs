@@ -1,11 +1,17 @@
-//! Home: this quarter at a glance, in one read. The heaviest open pain points, the customer
-//! teams not heard from lately, the latest kudos and the workshop coming next, each with how
-//! many there are in all, so every tile can say what it leaves out and link to the whole list.
+//! Home: this quarter at a glance, in one read. The goals with their latest value, the quarter's
+//! commitments by status, the heaviest open pain points, the customer teams not heard from
+//! lately, the latest kudos and the workshop coming next, each with how many there are in all,
+//! so every tile can say what it leaves out and link to the whole list.
 
+use crate::commitments::board;
+use crate::commitments::status::CommitmentStatus;
 use crate::coverage::{is_unheard, weeks_since};
 use crate::error::Result;
+use crate::goals;
 use crate::id::Id;
 use crate::kudos::{self, Kudos, KudosFilter};
+use crate::metrics::Metric;
+use crate::metrics::values::MetricValue;
 use crate::page::PageRequest;
 use crate::pain_points::{self, PainPointFilter, PainPointSummary, Status};
 use crate::quarter::Quarter;
@@ -34,6 +40,32 @@ pub struct Unheard {
     pub weeks_since: Option<u32>,
 }
 
+/// A goal as Home shows it: the latest value of its metric against its target.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct GoalGlance {
+    pub goal_id: Id,
+    pub title: String,
+    pub metric: Metric,
+    pub latest: Option<MetricValue>,
+    pub target: f64,
+    /// `2026-Q4`.
+    pub due_quarter: String,
+    /// The latest value has reached the target, in the metric's better direction.
+    pub reached: bool,
+}
+
+/// How many of the quarter's commitments have one status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StatusCount {
+    pub status: CommitmentStatus,
+    pub label: String,
+    pub count: u32,
+}
+
 /// What Home shows.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -41,6 +73,12 @@ pub struct Unheard {
 pub struct Home {
     /// The quarter holding today, as "2026 Q4".
     pub quarter: String,
+    /// The first goals, each with its metric's latest value.
+    pub goals: Vec<GoalGlance>,
+    pub all_goals: u32,
+    /// The quarter's commitments by status, in the board's order; statuses with none left out.
+    pub commitments: Vec<StatusCount>,
+    pub all_commitments: u32,
     /// The heaviest open pain points, heaviest first.
     pub heaviest: Vec<PainPointSummary>,
     pub open_pain_points: u32,
@@ -58,6 +96,34 @@ pub struct Home {
 /// Home as of `today`.
 pub fn glance(conn: &Connection, today: NaiveDate) -> Result<Home> {
     let quarter = Quarter::containing(today, settings::fiscal_year_start(conn)?);
+    let all_goals = goals::list(conn)?;
+    let shown_goals = all_goals
+        .iter()
+        .take(SHOWN as usize)
+        .map(|goal| {
+            let page = goals::page(conn, goal.id, today)?;
+            Ok(GoalGlance {
+                goal_id: goal.id,
+                title: goal.title.clone(),
+                metric: page.metric,
+                latest: page.latest,
+                target: goal.target,
+                due_quarter: goal.due_quarter.clone(),
+                reached: page.reached,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let board = board::board(conn, quarter, today)?;
+    let commitments = board
+        .columns
+        .into_iter()
+        .filter(|column| !column.commitments.is_empty())
+        .map(|column| StatusCount {
+            status: column.status,
+            label: column.label,
+            count: column.commitments.len() as u32,
+        })
+        .collect();
     let (heaviest, open_pain_points) = heaviest_open(conn, today)?;
     let unheard_after_weeks = settings::unheard_after_weeks(conn)?;
     let unheard = unheard(conn, today, unheard_after_weeks)?;
@@ -71,6 +137,10 @@ pub fn glance(conn: &Connection, today: NaiveDate) -> Result<Home> {
     )?;
     Ok(Home {
         quarter: quarter.to_string(),
+        goals: shown_goals,
+        all_goals: all_goals.len() as u32,
+        commitments,
+        all_commitments: board.total,
         heaviest,
         open_pain_points,
         unheard_customers: unheard.len() as u32,

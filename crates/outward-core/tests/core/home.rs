@@ -2,14 +2,17 @@
 //! Trash and the workshop's state move what it shows.
 
 use crate::fixtures::{database, day, now};
+use outward_core::commitments::{self, CommitmentInput, board};
 use outward_core::coverage;
 use outward_core::db::Database;
 use outward_core::entity::EntityKind;
+use outward_core::goals;
 use outward_core::home::{self, SHOWN};
 use outward_core::id::Id;
 use outward_core::kudos::{self, KudosInput};
 use outward_core::page::PageRequest;
 use outward_core::pain_points::{self, PainPointFilter, Status};
+use outward_core::quarter::{FiscalYearStart, Quarter};
 use outward_core::workshops::{self, PlanInput, run};
 use outward_core::{settings, trash, workspace};
 
@@ -175,4 +178,53 @@ fn the_next_workshop_is_the_running_one_or_else_the_earliest_planned_from_today(
         Some(later),
         "the running one"
     );
+}
+
+#[test]
+fn the_goals_and_the_quarters_commitments_are_their_pages_and_the_board() {
+    let (_dir, db) = example();
+    let owner: Id = db
+        .read(|conn| Ok(conn.query_row("SELECT id FROM people LIMIT 1", [], |r| r.get(0))?))
+        .unwrap();
+    let goal = db.read(goals::list).unwrap()[0].id;
+    let input = CommitmentInput {
+        title: "Halve the Monday CI queue".into(),
+        owner_id: Some(owner),
+        quarter: "2026-Q4".into(),
+        goal_id: Some(goal),
+        pain_point_ids: Vec::new(),
+    };
+    db.write(|tx| commitments::create(tx, &input, now()))
+        .unwrap();
+
+    let shown = glance(&db);
+    let all = db.read(goals::list).unwrap();
+    assert_eq!(shown.all_goals as usize, all.len());
+    assert!(!shown.goals.is_empty(), "the example has goals");
+    for glance in &shown.goals {
+        let page = db
+            .read(|conn| goals::page(conn, glance.goal_id, now().date_naive()))
+            .unwrap();
+        assert_eq!(glance.latest, page.latest, "{}", glance.title);
+        assert_eq!(glance.reached, page.reached);
+    }
+    let quarter = Quarter::containing(now().date_naive(), FiscalYearStart::CALENDAR);
+    let board = db
+        .read(|conn| board::board(conn, quarter, now().date_naive()))
+        .unwrap();
+    assert_eq!(shown.all_commitments, board.total);
+    assert_eq!(
+        shown
+            .commitments
+            .iter()
+            .map(|c| (c.status, c.count))
+            .collect::<Vec<_>>(),
+        board
+            .columns
+            .iter()
+            .filter(|c| !c.commitments.is_empty())
+            .map(|c| (c.status, c.commitments.len() as u32))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(shown.all_commitments, 1);
 }
