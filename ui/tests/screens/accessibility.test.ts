@@ -362,7 +362,8 @@ const screens: Screen[] = [
 		path: '/workshops',
 		prepare: async (p) => {
 			await facilitating(p, 1, 'Silent writing');
-			await p.keyboard.press('j');
+			// The card field has focus in silent writing (J would type a j): the control instead.
+			await p.getByRole('button', { name: /Room joins/ }).click();
 			await p.getByLabel('Listen on').selectOption('127.0.0.1');
 			await p.getByRole('button', { name: 'Let the room join' }).click();
 			await visible(p.getByTestId('room-address'));
