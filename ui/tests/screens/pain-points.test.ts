@@ -44,7 +44,8 @@ describe('pain points', () => {
 		await dialog.getByRole('button', { name: 'Merge' }).click();
 
 		await visible(page.getByRole('heading', { level: 1, name: 'CI queue is slow at peak times' }));
-		await expect.poll(() => page.getByTestId('evidence').count(), { message: 'the quote moved to the kept one' }).toBe(3);
+		// Its two quotes and a survey comment, and now the merged one's quote.
+		await expect.poll(() => page.getByTestId('evidence').count(), { message: 'the quote moved to the kept one' }).toBe(4);
 		await visible(page.getByRole('heading', { name: 'Merged into this one' }));
 		await page.getByRole('link', { name: /^Pain points/ }).click();
 		await expect.poll(() => page.getByTestId('pain-point-row').count()).toBe(4);
