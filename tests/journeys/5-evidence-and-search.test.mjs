@@ -30,6 +30,8 @@ const TEAM = 'Data Services';
 const PERSON = 'Noor Haddad';
 const PRODUCT = 'Managed Kafka';
 const CUSTOMER = 'Fulfilment';
+/** The notes' first heading: an interview opened again is titled by it. */
+const HEADING = 'Fulfilment — weekly sync';
 const QUOTE = 'Creating a topic still goes through a ticket that takes three days.';
 const NOTES = [
   '# Fulfilment — weekly sync',
@@ -126,7 +128,7 @@ test('a sentence marked in an interview becomes a pain point with its evidence, 
     assert.match(await evidence.getText(), new RegExp(CUSTOMER), 'the evidence names the customer it came from');
 
     await evidence.$('a*=Show in the interview').click();
-    await waitForHeading(app, title);
+    await waitForHeading(app, HEADING);
     await app.browser.waitUntil(
       async () => {
         const selection = await notesSelection(app);
@@ -159,7 +161,7 @@ test('a sentence marked in an interview becomes a pain point with its evidence, 
     await searchAndOpen(app, 'ticket', PAIN_POINT);
     await waitForHeading(app, PAIN_POINT);
     await searchAndOpen(app, 'lag alerts', CUSTOMER, ['/']);
-    await waitForHeading(app, title);
+    await waitForHeading(app, HEADING);
     await app.browser.waitUntil(async () => /lag|alerts/i.test((await notesSelection(app))?.text ?? ''), {
       timeoutMsg: 'the interview found by search did not open at the matched words',
     });
@@ -171,7 +173,7 @@ test('a sentence marked in an interview becomes a pain point with its evidence, 
     assert.match(await row.getText(), /2 highlights/, 'after a restart the interview still has its highlights');
     // The row's first link is the interview itself (by its heading); the customer's opens its page.
     await row.$('a').click();
-    await waitForHeading(app, title);
+    await waitForHeading(app, HEADING);
     await app.$('[data-testid="notes-preview"]').waitForDisplayed({ timeoutMsg: 'a saved interview does not open rendered' });
     await app.browser.execute(() => window.getSelection()?.removeAllRanges());
     await app.browser.keys(['Control', 'e']);
