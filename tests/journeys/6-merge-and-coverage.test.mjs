@@ -68,8 +68,9 @@ test('merging keeps the evidence of both pain points, and coverage flags the tea
     await app.$(dialog).waitForExist({ reverse: true, timeoutMsg: 'the merge dialog did not close' });
 
     await waitForHeading(app, KEPT);
-    await app.browser.waitUntil(async () => (await texts(app, '[data-testid="evidence"] blockquote')).length === 3, {
-      timeoutMsg: 'the kept pain point does not show three quotes after the merge',
+    // Its two quotes and a survey comment the example keeps as evidence, and the merged one's quote.
+    await app.browser.waitUntil(async () => (await texts(app, '[data-testid="evidence"] blockquote')).length === 4, {
+      timeoutMsg: 'the kept pain point does not show four quotes after the merge',
     });
     const quotes = await texts(app, '[data-testid="evidence"] blockquote');
     for (const quote of [...KEPT_QUOTES, MERGED_QUOTE]) {
