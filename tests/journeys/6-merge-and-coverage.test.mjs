@@ -84,7 +84,7 @@ test('merging keeps the evidence of both pain points, and coverage flags the tea
 
     await navigate(app, 'Pain points');
     const row = await waitForText(app, '[data-testid="pain-point-row"]', KEPT);
-    assert.match(await row.getText(), /3 quotes/, 'the list counts the quotes of both');
+    assert.match(await row.getText(), /4 quotes/, 'the list counts the quotes of both, and the survey comment');
     const titles = await texts(app, '[data-testid="pain-point-row"] .row-title a');
     assert.ok(!titles.includes(MERGED), `the merged pain point is no longer listed: ${JSON.stringify(titles)}`);
 
