@@ -86,6 +86,16 @@ pub fn weeks_since(last: Option<NaiveDate>, today: NaiveDate) -> Option<u32> {
     last.map(|day| ((today - day).num_days() / 7) as u32)
 }
 
+/// The order customers are listed in by when they were last heard from: never heard from
+/// first, then the longest silence, then by name.
+pub fn longest_silence_first(
+    a: (Option<NaiveDate>, &str),
+    b: (Option<NaiveDate>, &str),
+) -> std::cmp::Ordering {
+    a.0.cmp(&b.0)
+        .then_with(|| a.1.to_lowercase().cmp(&b.1.to_lowercase()))
+}
+
 /// A customer is unheard when never heard from, or not for `unheard_after_weeks` or more.
 pub fn is_unheard(weeks_since: Option<u32>, unheard_after_weeks: u32) -> bool {
     weeks_since.is_none_or(|weeks| weeks >= unheard_after_weeks)
@@ -137,11 +147,8 @@ pub fn coverage(conn: &Connection, today: NaiveDate) -> Result<Coverage> {
             .query_map([customer.customer_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
     }
-    // Never heard from first, then the longest silence, then by name.
     customers.sort_by(|a, b| {
-        a.last_heard_on
-            .cmp(&b.last_heard_on)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        longest_silence_first((a.last_heard_on, &a.name), (b.last_heard_on, &b.name))
     });
     let people = conn
         .prepare_cached(

@@ -5,7 +5,7 @@
 
 use crate::commitments::board;
 use crate::commitments::status::CommitmentStatus;
-use crate::coverage::{is_unheard, weeks_since};
+use crate::coverage::{is_unheard, longest_silence_first, weeks_since};
 use crate::error::Result;
 use crate::goals;
 use crate::id::Id;
@@ -201,9 +201,7 @@ fn unheard(conn: &Connection, today: NaiveDate, after_weeks: u32) -> Result<Vec<
         .collect::<rusqlite::Result<_>>()?;
     customers.retain(|c| is_unheard(c.weeks_since, after_weeks));
     customers.sort_by(|a, b| {
-        a.last_heard_on
-            .cmp(&b.last_heard_on)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        longest_silence_first((a.last_heard_on, &a.name), (b.last_heard_on, &b.name))
     });
     Ok(customers)
 }
