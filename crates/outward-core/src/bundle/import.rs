@@ -3,7 +3,9 @@
 //! stops the import with the file and line, and nothing is written.
 
 use super::export::select_sql;
-use super::{FORMAT, FORMAT_VERSION, MANIFEST, Manifest, Table, archive, quoted, tables};
+use super::{
+    FORMAT, FORMAT_VERSION, MANIFEST, Manifest, NOT_CARRIED, Table, archive, quoted, tables,
+};
 use crate::db::{in_memory_at, latest_schema_version, migrate_to_latest};
 use crate::error::{Error, Result};
 use rusqlite::types::Value;
@@ -144,6 +146,11 @@ fn load(conn: &Connection, dir: &Path, manifest: &Manifest) -> Result<u64> {
     conn.pragma_update(None, "defer_foreign_keys", true)?;
     let tables = tables(conn)?;
     for entry in &manifest.files {
+        if NOT_CARRIED.contains(&entry.table.as_str())
+            && entry.file == format!("{}.jsonl", entry.table)
+        {
+            continue;
+        }
         if !tables
             .iter()
             .any(|t| t.name == entry.table && t.file() == entry.file)

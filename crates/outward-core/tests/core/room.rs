@@ -471,3 +471,83 @@ fn a_room_left_open_resumes_with_its_token_and_port_and_one_on_another_address_o
             .unwrap();
     assert_ne!(fresh.token, elsewhere.token);
 }
+
+/// Every file under `dir` as text, by its path inside it.
+fn texts(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+                found.push((path.display().to_string(), text));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn an_export_leaves_out_the_open_rooms_token_and_an_import_has_no_open_room() {
+    use outward_core::bundle;
+    let r = world();
+    let id = open_at(&r, WRITING);
+    let me = join(&r, id);
+    add(&r, id, &new_card(&me, "Written from a phone")).unwrap();
+    let token = r.w.db.read(|c| room::get(c, id)).unwrap().unwrap().token;
+    let out = tempfile::tempdir().unwrap();
+    let folder = out.path().join("bundle");
+    let manifest =
+        r.w.db
+            .read(|c| bundle::export(c, &folder, now(), &mut |_| true))
+            .unwrap()
+            .expect("not cancelled")
+            .manifest;
+    for (file, text) in texts(&folder) {
+        assert!(!text.contains(&token), "{file} carries the room's token");
+    }
+    assert!(
+        !manifest.files.iter().any(|f| f.table == "workshop_rooms"),
+        "the manifest lists no rooms"
+    );
+
+    let (_dir, imported) = crate::fixtures::database();
+    imported.write(|tx| bundle::import(tx, &folder)).unwrap();
+    assert_eq!(imported.read(room::reopenable).unwrap(), None);
+    assert_eq!(imported.read(|c| room::get(c, id)).unwrap(), None);
+    let cards: i64 = imported
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM workshop_cards WHERE text = 'Written from a phone'",
+                [],
+                |row| row.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(cards, 1, "what the room sent is in the export");
+
+    // A bundle written before rooms were left out lists their file: its rows are not read.
+    let row = format!(
+        "{{\"workshop_id\":\"{id}\",\"token\":\"{token}\",\"address\":\"127.0.0.1\",\
+         \"port\":0,\"opened_at\":\"2026-11-20T10:00:00Z\"}}\n"
+    );
+    std::fs::write(folder.join("workshop_rooms.jsonl"), row).unwrap();
+    let mut older = manifest.clone();
+    older.files.push(bundle::FileEntry {
+        file: "workshop_rooms.jsonl".into(),
+        table: "workshop_rooms".into(),
+        rows: 1,
+    });
+    older.files.sort_by(|a, b| a.table.cmp(&b.table));
+    std::fs::write(
+        folder.join(bundle::MANIFEST),
+        serde_json::to_string_pretty(&older).unwrap(),
+    )
+    .unwrap();
+    let (_dir, again) = crate::fixtures::database();
+    again.write(|tx| bundle::import(tx, &folder)).unwrap();
+    assert_eq!(again.read(room::reopenable).unwrap(), None);
+}
