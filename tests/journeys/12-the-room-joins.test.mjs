@@ -47,13 +47,13 @@ test('the room joins a running workshop from the address on the join panel', { t
     await app.$(dialog).$("button=Let the room join").click();
     await app.$('.room-qr svg').waitForDisplayed({ timeout: 15_000, timeoutMsg: 'no QR code appeared' });
     const text = await app.$(dialog).getText();
-    const address = /http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]+\//.exec(text)?.[0];
+    const address = /http:\/\/127\.0\.0\.1:\d+\/(?:[0-9a-z]{4}-){7}[0-9a-z]{4}\//.exec(text)?.[0];
     assert.ok(address, `the panel shows the join address: ${text}`);
 
     const page = await fetch(address);
     assert.equal(page.status, 200, 'the address answers a device');
     assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'/);
-    const wrong = await fetch(address.replace(/[0-9a-f]+\/$/, `${'0'.repeat(64)}/`));
+    const wrong = await fetch(address.replace(/[0-9a-z-]+\/$/, `${'0'.repeat(32)}/`));
     assert.equal(wrong.status, 404, 'a wrong token finds nothing');
 
     const joined = await fetch(`${address}api/join`, {

@@ -182,9 +182,10 @@ pub async fn pause(duration: Duration) {
     tokio::time::sleep(duration).await;
 }
 
-/// The join address a device opens: `http://ADDRESS:PORT/TOKEN/`.
+/// The join address a device opens: `http://ADDRESS:PORT/TOKEN/`, the token in groups of four
+/// to be typed from the projector.
 pub fn join_address(address: SocketAddr, token: &str) -> String {
-    format!("http://{address}/{token}/")
+    format!("http://{address}/{}/", room::grouped(token))
 }
 
 struct Shared<W> {
@@ -254,7 +255,7 @@ async fn guard<W: Workspace>(
     request: Request,
     next: Next,
 ) -> Response {
-    let first = request.uri().path().split('/').nth(1).unwrap_or("");
+    let first = room::typed_token(request.uri().path().split('/').nth(1).unwrap_or(""));
     if !same(first.as_bytes(), shared.token.as_bytes()) {
         return StatusCode::NOT_FOUND.into_response();
     }

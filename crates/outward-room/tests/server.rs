@@ -211,7 +211,8 @@ fn card(participant: &str, n: usize, text: &str) -> serde_json::Value {
 #[tokio::test]
 async fn without_the_token_every_request_is_a_404_with_nothing_in_it() {
     let r = running().await;
-    let wrong = format!("{}0", &r.token[..r.token.len() - 1]);
+    let last = if r.token.ends_with('0') { "1" } else { "0" };
+    let wrong = format!("{}{last}", &r.token[..r.token.len() - 1]);
     for path in [
         "/".to_owned(),
         "/room.js".to_owned(),
@@ -243,6 +244,28 @@ async fn without_the_token_every_request_is_a_404_with_nothing_in_it() {
     assert!(!page.body.contains("<script>") && page.body.contains("room.js"));
     assert_eq!(get(r.addr(), &r.path("room.js")).await.status, 200);
     r.server.stop().await;
+}
+
+#[tokio::test]
+async fn the_join_address_shows_the_token_in_groups_and_answers_however_it_is_typed() {
+    let r = running().await;
+    let address = outward_room::join_address(r.addr(), &r.token);
+    let shown = address
+        .strip_prefix(&format!("http://{}/", r.addr()))
+        .and_then(|rest| rest.strip_suffix('/'))
+        .expect("http://ADDRESS/TOKEN/");
+    assert_eq!(shown.len(), 39, "32 characters in groups of four: {shown}");
+    for typed in [
+        shown.to_owned(),
+        shown.to_uppercase(),
+        r.token.clone(),
+        r.token.replace('0', "o").replace('1', "I"),
+    ] {
+        let page = get(r.addr(), &format!("/{typed}/")).await;
+        assert_eq!(page.status, 200, "{typed}");
+        let view = get(r.addr(), &format!("/{typed}/api/view")).await;
+        assert_eq!(view.status, 200, "{typed}");
+    }
 }
 
 #[tokio::test]

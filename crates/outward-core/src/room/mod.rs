@@ -3,7 +3,10 @@
 //! network (`outward-room`) holds none.
 //!
 //! A workshop's room is open while a row of `workshop_rooms` holds its join token, a random
-//! value of 244 bits drawn again each time the room opens ([`open`]). Its devices do only what
+//! value of 160 bits drawn again each time the room opens ([`open`]), written as 32 characters
+//! of Crockford's base32 so it can be typed from the projector: the join address shows it in
+//! groups of four ([`grouped`]), and what a person types is read back whatever its case,
+//! hyphens, or the letters I, L and O typed for the digits 1 and 0 ([`typed_token`]). Its devices do only what
 //! the step the room is on allows: write, edit and delete their own cards during silent writing
 //! ([`add_card`], [`edit_card`], [`delete_card`]), spend their votes within the step's budget
 //! and cap ([`vote`]), rate each dimension ([`rate`]); and read what the projector shows
@@ -228,17 +231,73 @@ pub fn open(
     }
     tx.prepare_cached("DELETE FROM workshop_rooms")?
         .execute([])?;
-    let token = format!(
-        "{}{}",
-        uuid::Uuid::new_v4().simple(),
-        uuid::Uuid::new_v4().simple()
-    );
+    let token = new_token();
     tx.prepare_cached(
         "INSERT INTO workshop_rooms (workshop_id, token, address, port, opened_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute((workshop, &token, address, port, now))?;
     require_open(tx, workshop)
+}
+
+/// Crockford's base32 alphabet, lower case: no I, L, O or U to misread.
+const TOKEN_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+/// Random bytes in a token: 160 bits, 32 characters.
+const TOKEN_BYTES: usize = 20;
+/// Characters of the token shown together in the join address.
+const TOKEN_GROUP: usize = 4;
+
+/// A new join token: [`TOKEN_BYTES`] random bytes from two version 4 UUIDs (each gives 14 bytes
+/// untouched by its version and variant bits), in Crockford's base32.
+fn new_token() -> String {
+    let mut random = Vec::with_capacity(28);
+    for _ in 0..2 {
+        let bytes = *uuid::Uuid::new_v4().as_bytes();
+        random.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != 6 && *i != 8)
+                .map(|(_, b)| *b),
+        );
+    }
+    let mut token = String::with_capacity(TOKEN_BYTES * 8 / 5);
+    let (mut bits, mut held) = (0u32, 0u32);
+    for byte in &random[..TOKEN_BYTES] {
+        bits = (bits << 8) | u32::from(*byte);
+        held += 8;
+        while held >= 5 {
+            held -= 5;
+            token.push(char::from(TOKEN_ALPHABET[((bits >> held) & 31) as usize]));
+        }
+        bits &= (1 << held) - 1;
+    }
+    token
+}
+
+/// `token` as the join address shows it: groups of four characters joined by hyphens.
+pub fn grouped(token: &str) -> String {
+    token
+        .as_bytes()
+        .chunks(TOKEN_GROUP)
+        .map(|group| String::from_utf8_lossy(group))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The token a person typed or a link carried, as stored: hyphens dropped, lower case, and the
+/// letters Crockford's base32 leaves out read as the digits they look like (I and L as 1, O as
+/// 0). Anything else is kept, so it fails to match.
+pub fn typed_token(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(|c| *c != '-')
+        .map(|c| match c.to_ascii_lowercase() {
+            'i' | 'l' => '1',
+            'o' => '0',
+            other => other,
+        })
+        .collect()
 }
 
 /// The room of running workshop `workshop` as it was left open when its server stopped without

@@ -377,7 +377,15 @@ fn the_token_rotates_when_the_room_opens_again_and_closing_it_stops_every_write(
     let r = world();
     let id = open_at(&r, WRITING);
     let first = r.w.db.read(|c| room::get(c, id)).unwrap().unwrap();
-    assert!(first.token.len() >= 32 && first.token.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_eq!(first.token.len(), 32, "160 bits, five to a character");
+    assert!(
+        first
+            .token
+            .bytes()
+            .all(|b| b"0123456789abcdefghjkmnpqrstvwxyz".contains(&b)),
+        "Crockford's base32: {}",
+        first.token
+    );
     let me = join(&r, id);
     r.w.db.write(|tx| room::close(tx, id)).unwrap();
     assert!(r.w.db.read(|c| room::get(c, id)).unwrap().is_none());
@@ -550,4 +558,38 @@ fn an_export_leaves_out_the_open_rooms_token_and_an_import_has_no_open_room() {
     let (_dir, again) = crate::fixtures::database();
     again.write(|tx| bundle::import(tx, &folder)).unwrap();
     assert_eq!(again.read(room::reopenable).unwrap(), None);
+}
+
+#[test]
+fn the_token_is_shown_in_groups_of_four_and_read_back_however_it_was_typed() {
+    let r = world();
+    let id = open_at(&r, WRITING);
+    let token = r.w.db.read(|c| room::get(c, id)).unwrap().unwrap().token;
+    let shown = room::grouped(&token);
+    assert_eq!(shown.len(), 39, "{shown}");
+    assert!(shown.split('-').all(|group| group.len() == 4), "{shown}");
+    assert_eq!(room::typed_token(&shown), token);
+    assert_eq!(room::typed_token(&shown.to_uppercase()), token);
+    // Letters base32 leaves out are read as the digits they look like.
+    assert_eq!(room::typed_token("O0-Il-1L"), "001111");
+    let misread = token.replace('0', "O").replace('1', "l");
+    assert_eq!(room::typed_token(&misread), token);
+    assert_ne!(room::typed_token("not the token"), token);
+    // Tokens of different openings differ in many characters, not one.
+    let tokens: std::collections::HashSet<String> = (0..200)
+        .map(|_| {
+            r.w.db
+                .write(|tx| room::open(tx, id, "127.0.0.1", 0, now()))
+                .unwrap()
+                .token
+        })
+        .collect();
+    assert_eq!(tokens.len(), 200);
+    let every_character: std::collections::HashSet<char> =
+        tokens.iter().flat_map(|t| t.chars()).collect();
+    assert_eq!(
+        every_character.len(),
+        32,
+        "every character of the alphabet is drawn"
+    );
 }
