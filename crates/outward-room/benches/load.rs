@@ -12,16 +12,18 @@
 //!
 //! `cargo bench -p outward-room --bench load`
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use chrono::Utc;
+use common::{VOTING, running_workshop};
 use outward_core::db::Database;
 use outward_core::id::Id;
-use outward_core::people::{self, Level, PersonInput};
 use outward_core::room::{self, Ballot, Join, NewCard};
-use outward_core::teams::{self, TeamInput};
 use outward_core::workshops::board::{self, Audience};
 use outward_core::workshops::cards::CARDS_MAX;
 use outward_core::workshops::votes::VoteInput;
-use outward_core::workshops::{self, PlanInput, run, timer};
+use outward_core::workshops::{run, timer};
 use outward_room::{Direct, WRITES_PER_SECOND, serve};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -42,9 +44,6 @@ const CARDS_EACH: usize = if CARDS_MAX as usize / PARTICIPANTS < 20 {
 };
 /// Every this many cards, a device sends the same submission again.
 const REPLAY_EVERY: usize = 10;
-/// "From pain to commitments": its silent writing and its dot voting (5 votes, 2 on one card).
-const WRITING: u32 = 1;
-const VOTING: u32 = 4;
 /// How often one device sends a card: 20 cards in a minute, the pace the room is sized for.
 const EVERY: Duration = Duration::from_secs(3);
 /// How long the facilitator's commands are timed with the room idle.
@@ -57,11 +56,11 @@ fn main() -> Fallible {
         .build()?;
 
     // The baseline: the same writes straight through the core.
-    let (direct_db, direct_workshop) = workshop(&folder.path().join("direct.db"))?;
+    let (direct_db, direct_workshop) = running_workshop(&folder.path().join("direct.db"))?;
     direct_db.write(|tx| room::open(tx, direct_workshop, "127.0.0.1", 0, Utc::now()))?;
     let direct = direct_writes(&direct_db, direct_workshop)?;
 
-    let (db, workshop) = workshop(&folder.path().join("room.db"))?;
+    let (db, workshop) = running_workshop(&folder.path().join("room.db"))?;
     let open = db.write(|tx| room::open(tx, workshop, "127.0.0.1", 0, Utc::now()))?;
     let server = runtime.block_on(serve(
         Direct(db.clone()),
@@ -131,51 +130,6 @@ fn main() -> Fallible {
         busy_summary.p95 / idle.p95.max(0.001)
     );
     Ok(())
-}
-
-/// A database with a running "From pain to commitments" on its silent writing.
-fn workshop(path: &std::path::Path) -> Fallible<(Arc<Database>, Id)> {
-    let now = Utc::now();
-    let db = Arc::new(Database::open(path, now)?);
-    let workshop = db.write(|tx| {
-        let team = teams::create(
-            tx,
-            &TeamInput {
-                name: "Platform".into(),
-                description: String::new(),
-            },
-            now,
-        )?
-        .id;
-        let ada = people::create(
-            tx,
-            &PersonInput {
-                team_id: team,
-                name: "Ada".into(),
-                role: String::new(),
-                level: Level::Mid,
-            },
-            now,
-        )?
-        .id;
-        let workshop = workshops::plan(
-            tx,
-            &PlanInput {
-                exercise_id: "from-pain-to-commitments".into(),
-                team_id: team,
-                held_on: now.date_naive(),
-                starts_at: "09:30".into(),
-                facilitator_id: ada,
-                participant_ids: vec![ada],
-            },
-            now,
-        )?
-        .id;
-        run::start(tx, workshop, now)?;
-        run::go_to(tx, workshop, WRITING, now)?;
-        Ok(workshop)
-    })?;
-    Ok((db, workshop))
 }
 
 fn participant(p: usize) -> String {

@@ -2,23 +2,20 @@
 //! the limits, a submission sent twice, the step's rules as the network sees them, and nothing
 //! listening once it stops.
 
+mod common;
+
 use chrono::Utc;
+use common::{VOTING, WRITING, running_workshop};
 use outward_core::db::Database;
 use outward_core::id::Id;
-use outward_core::people::{self, Level, PersonInput};
 use outward_core::room;
-use outward_core::teams::{self, TeamInput};
-use outward_core::workshops::{self, PlanInput, run};
+use outward_core::workshops::run;
 use outward_room::{BODY_MAX, CONNECTIONS_MAX, Direct, Server, WRITES_PER_SECOND, serve};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-
-/// Positions of the "From pain to commitments" exercise's steps.
-const WRITING: u32 = 1;
-const VOTING: u32 = 4;
 
 struct Running {
     _dir: tempfile::TempDir,
@@ -61,47 +58,7 @@ impl Running {
 async fn running() -> Running {
     let dir = tempfile::tempdir().unwrap();
     let now = Utc::now();
-    let db = Arc::new(Database::open(&dir.path().join("outward.db"), now).unwrap());
-    let workshop = db
-        .write(|tx| {
-            let team = teams::create(
-                tx,
-                &TeamInput {
-                    name: "Platform".into(),
-                    description: String::new(),
-                },
-                now,
-            )?
-            .id;
-            let ada = people::create(
-                tx,
-                &PersonInput {
-                    team_id: team,
-                    name: "Ada".into(),
-                    role: String::new(),
-                    level: Level::Mid,
-                },
-                now,
-            )?
-            .id;
-            let workshop = workshops::plan(
-                tx,
-                &PlanInput {
-                    exercise_id: "from-pain-to-commitments".into(),
-                    team_id: team,
-                    held_on: now.date_naive(),
-                    starts_at: "09:30".into(),
-                    facilitator_id: ada,
-                    participant_ids: vec![ada],
-                },
-                now,
-            )?
-            .id;
-            run::start(tx, workshop, now)?;
-            run::go_to(tx, workshop, WRITING, now)?;
-            Ok(workshop)
-        })
-        .unwrap();
+    let (db, workshop) = running_workshop(&dir.path().join("outward.db")).unwrap();
     let open = db
         .write(|tx| room::open(tx, workshop, "127.0.0.1", 0, now))
         .unwrap();

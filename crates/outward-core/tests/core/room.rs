@@ -480,24 +480,6 @@ fn a_room_left_open_resumes_with_its_token_and_port_and_one_on_another_address_o
     assert_ne!(fresh.token, elsewhere.token);
 }
 
-/// Every file under `dir` as text, by its path inside it.
-fn texts(dir: &std::path::Path) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
-                found.push((path.display().to_string(), text));
-            }
-        }
-    }
-    found
-}
-
 #[test]
 fn an_export_leaves_out_the_open_rooms_token_and_an_import_has_no_open_room() {
     use outward_core::bundle;
@@ -514,7 +496,8 @@ fn an_export_leaves_out_the_open_rooms_token_and_an_import_has_no_open_room() {
             .unwrap()
             .expect("not cancelled")
             .manifest;
-    for (file, text) in texts(&folder) {
+    for (file, bytes) in crate::bundle::files(&folder) {
+        let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains(&token), "{file} carries the room's token");
     }
     assert!(
