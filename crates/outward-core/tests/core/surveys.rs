@@ -441,3 +441,61 @@ fn empty_survey() -> Survey {
         updated_at: now(),
     }
 }
+
+#[test]
+fn comments_are_found_by_the_search_everywhere_one_hit_per_round_and_none_from_the_trash() {
+    use outward_core::entity::EntityKind;
+    use outward_core::search::{self, HitKind, MATCH_START};
+    let w = world();
+    let s = full_survey(&w.db);
+    let comment = s
+        .questions
+        .iter()
+        .find(|q| q.kind == QuestionKind::Comment)
+        .unwrap()
+        .id;
+    for text in [
+        "Runners are slow on Mondays",
+        "Slow builds, slow reviews",
+        "All good",
+    ] {
+        let input = ResponseInput {
+            survey_id: s.id,
+            customer_id: None,
+            team_label: "Payments".into(),
+            respondent: String::new(),
+            responded_on: None,
+            answers: vec![AnswerInput {
+                question_id: comment,
+                value: None,
+                text: Some(text.into()),
+            }],
+        };
+        w.db.write(|tx| surveys::add_response(tx, &input, now()))
+            .unwrap();
+    }
+    let hits = |query: &str| {
+        w.db.read(|c| search::search(c, query, now().date_naive()))
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind == HitKind::Survey)
+            .collect::<Vec<_>>()
+    };
+    let found = hits("slow");
+    assert_eq!(
+        found.len(),
+        1,
+        "two comments of one round: one hit, {found:?}"
+    );
+    assert_eq!(found[0].id, s.id, "the hit opens the round");
+    assert_eq!(found[0].title, "Developer survey");
+    assert!(
+        found[0].snippet.contains(MATCH_START) && found[0].snippet.to_lowercase().contains("slow"),
+        "the snippet is the comment with the match marked: {}",
+        found[0].snippet
+    );
+    assert!(hits("mondays").len() == 1 && hits("nowhere").is_empty());
+    w.db.write(|tx| outward_core::trash::move_to_trash(tx, EntityKind::Survey, s.id, now()))
+        .unwrap();
+    assert!(hits("slow").is_empty(), "a round in the Trash is not found");
+}
