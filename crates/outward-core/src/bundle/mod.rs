@@ -56,6 +56,7 @@ pub const DERIVED: &[&str] = &[
     "workshop_cards_fts",
     "survey_comments_fts",
     "survey_answer_tallies",
+    "survey_score_tallies",
 ];
 
 /// `manifest.json`.
