@@ -499,12 +499,14 @@ fn comments_are_found_by_the_search_everywhere_one_hit_per_round_and_none_from_t
         .unwrap();
     assert!(hits("slow").is_empty(), "a round in the Trash is not found");
 }
+
+/// A count of one score given to one question: question, score, count.
+type ScoreCount = (String, i64, i64);
+
 /// Score counts per question and score: as the roll-up keeps them, and recounted from the live
 /// responses' answers.
-fn score_roll_up(
-    conn: &rusqlite::Connection,
-) -> (Vec<(String, i64, i64)>, Vec<(String, i64, i64)>) {
-    let rows = |sql: &str| -> Vec<(String, i64, i64)> {
+fn score_roll_up(conn: &rusqlite::Connection) -> (Vec<ScoreCount>, Vec<ScoreCount>) {
+    let rows = |sql: &str| -> Vec<ScoreCount> {
         conn.prepare(sql)
             .unwrap()
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
