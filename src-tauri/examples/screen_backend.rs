@@ -10,8 +10,9 @@
 //!   `{"id": 1, "ok": true, "value": ..., "changed": [...]}` or `{"id": 1, "ok": false,
 //!   "value": {"kind", "message", "field"?}, "changed": [...]}`, where `changed` lists the
 //!   payloads of the `changed` events the command sent;
-//! - `{"id": 2, "page": "p1", "chooseFolder": "/a/folder" | null}` sets what the import's folder
-//!   picker answers on that page from now on (a folder, or `null` for Cancel).
+//! - `{"id": 2, "page": "p1", "chooseFolder": "/a/folder" | null}` sets what the imports' open
+//!   picker answers on that page from now on (a folder of interviews, an export or a survey
+//!   file, or `null` for Cancel).
 //!
 //! A page named for the first time gets a fresh, empty database. Everything is deleted when
 //! stdin closes.

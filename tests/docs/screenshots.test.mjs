@@ -1,6 +1,6 @@
 // The README's screenshots, from the real app on the example workspace at 1280×800 (the smallest
-// window Outward is made for): Home, a goal's page, a customer team's page, and an interview open
-// on its rendered notes with its evidence beside them. Written to docs/.
+// window Outward is made for): Home, a goal's page, the commitments board, a customer team's page,
+// and an interview open on its rendered notes with its evidence beside them. Written to docs/.
 //
 // Usage: node tests/run.mjs tests/docs/screenshots.test.mjs   (with the app built, as for the journeys)
 
@@ -13,7 +13,7 @@ import { clickButton, navigate, waitForHeading, waitForText } from '../support/u
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
 
-test('screenshots of Home, a goal, the customer page and the interview screen', { timeout: 300_000 }, async (t) => {
+test('screenshots of Home, a goal, the commitments board, the customer page and the interview screen', { timeout: 300_000 }, async (t) => {
   const workspace = await newWorkspace(t);
   await workspace.session(async (app) => {
     await app.browser.setWindowSize(1280, 800);
@@ -33,6 +33,11 @@ test('screenshots of Home, a goal, the customer page and the interview screen', 
     await app.$('main canvas').waitForDisplayed();
     await settle(app);
     copyFileSync(await app.screenshot('docs-goal'), path.join(DOCS, 'goal.png'));
+
+    await navigate(app, 'Commitments');
+    await waitForText(app, '[data-testid="commitment-board"]', 'At risk');
+    await settle(app);
+    copyFileSync(await app.screenshot('docs-commitments'), path.join(DOCS, 'commitments.png'));
 
     await navigate(app, 'Customers');
     const card = await waitForText(app, '[data-testid="customer-card"]', 'Payments');

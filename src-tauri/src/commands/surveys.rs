@@ -1,31 +1,37 @@
 //! Commands for surveys: rounds and their questions, typed-in responses, reviewing team labels
 //! no customer team matched, comments as evidence, and importing a form tool's export. The file
-//! is picked with the system's dialog from Rust and kept here under a handle while the person
+//! is picked from Rust (the system's dialog, or the picker's own answer) and kept here under a handle while the person
 //! maps its columns; the page never sends a path.
 
+use crate::picker::{Open, OpenPicker};
 use crate::store::{Reply, Store};
 use outward_core::bundle::Progress;
 use outward_core::error::{Error, Result};
 use outward_core::id::Id;
 use outward_core::surveys::import::{self, ImportMapping, Imported, PickedFile, Preview, Sheet};
 use outward_core::surveys::{self, Comment, ResponseInput, Survey, SurveyInput, Unmatched};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
+use tauri::State;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 /// Files picked for import, by handle, until imported or replaced.
 #[derive(Default)]
 pub struct PendingSurveyFiles {
     next: AtomicU32,
     files: Mutex<HashMap<u32, (Id, Sheet)>>,
-    /// Set by `cancel_survey_import` to stop the import under way.
-    cancel: AtomicBool,
+    /// The handles whose import `cancel_survey_import` stops, even one not started yet.
+    cancelled: Mutex<HashSet<u32>>,
 }
 
 impl PendingSurveyFiles {
+    fn is_cancelled(&self, handle: u32) -> bool {
+        self.cancelled
+            .lock()
+            .is_ok_and(|cancelled| cancelled.contains(&handle))
+    }
+
     /// The survey and sheet picked under `handle`.
     fn sheet(&self, handle: u32) -> Result<(Id, Sheet)> {
         self.files
@@ -107,21 +113,19 @@ pub fn quote_survey_comment(
 
 /// Asks for a CSV or XLSX export and reads it for `survey_id`; `None` when the person cancels.
 #[tauri::command(async)]
-pub fn choose_survey_file<R: Runtime>(
-    app: AppHandle<R>,
+pub fn choose_survey_file(
+    picker: State<'_, OpenPicker>,
     store: State<'_, Store>,
     pending: State<'_, PendingSurveyFiles>,
     survey_id: Id,
 ) -> Reply<Option<PickedFile>> {
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .add_filter("Survey export", &["csv", "xlsx", "txt"])
-        .blocking_pick_file()
-    else {
+    let export = Open::File {
+        kind: "Survey export",
+        extensions: &["csv", "xlsx", "txt"],
+    };
+    let Some(path) = picker.pick(&export)? else {
         return Ok(None);
     };
-    let path = picked.into_path().map_err(|e| crate::store::internal(&e))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -168,21 +172,28 @@ pub fn import_survey(
     mapping: ImportMapping,
     progress: Channel<Progress>,
 ) -> Reply<Imported> {
-    pending.cancel.store(false, Ordering::SeqCst);
     let done = store.write(|tx, now| {
         let (survey, sheet) = pending.sheet(handle)?;
         import::import(tx, survey, &sheet, &mapping, now, &mut |p| {
             let _ = progress.send(p);
-            !pending.cancel.load(Ordering::SeqCst)
+            !pending.is_cancelled(handle)
         })
-    })?;
+    });
+    // A cancelled import can be started again; a finished one's file is let go.
+    if let Ok(mut cancelled) = pending.cancelled.lock() {
+        cancelled.remove(&handle);
+    }
+    let done = done?;
     if let Ok(mut files) = pending.files.lock() {
         files.remove(&handle);
     }
     Ok(done)
 }
 
+/// Stops the import of the file under `handle`, whether it is under way or about to start.
 #[tauri::command(async)]
-pub fn cancel_survey_import(pending: State<'_, PendingSurveyFiles>) {
-    pending.cancel.store(true, Ordering::SeqCst);
+pub fn cancel_survey_import(pending: State<'_, PendingSurveyFiles>, handle: u32) {
+    if let Ok(mut cancelled) = pending.cancelled.lock() {
+        cancelled.insert(handle);
+    }
 }

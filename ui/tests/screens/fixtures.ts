@@ -42,3 +42,22 @@ export const badDate = (): string =>
 		{ file: 'a.md', date: '2026-03-14', customer: 'Payments' },
 		{ file: 'b.md', date: '2026-13-01', customer: 'Payments' }
 	]);
+
+/**
+ * A survey export as Google Forms writes it, for the example's developer survey: its own name for
+ * the recommendation column, a comment with a quoted newline and comma, and one team ("Warehouse")
+ * that is no customer team. Returns the file's path.
+ */
+export function surveyExport(): string {
+	const folder = mkdtempSync(join(tmpdir(), 'outward-survey-'));
+	written.push(folder);
+	const file = join(folder, 'Developer survey (Responses) - Form responses 1.csv');
+	const rows = [
+		'Which team are you in?,How satisfied are you with CI?,Recommend (0-10),Anything else you want to tell us?',
+		'Payments,4,9,"Runners are faster,\nthanks"',
+		'Warehouse,5,10,',
+		'Checkout,2,6,Canary rollbacks are unclear'
+	];
+	writeFileSync(file, `${rows.join('\r\n')}\r\n`);
+	return file;
+}

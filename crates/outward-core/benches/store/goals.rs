@@ -1,6 +1,6 @@
 //! Metrics at heavy size (250,000 survey responses, 2.5 million answers over twenty quarters):
 //! every metric's value in a quarter and one metric's twenty-quarter trend, each against a
-//! hand-written query of the same tallies and against the 200 ms budget DESIGN.md §7 sets; and
+//! hand-written query of the same roll-up (`survey_score_tallies`) and against the 200 ms budget DESIGN.md §7 sets; and
 //! importing a 50,000-row survey CSV against raw batched inserts of the same rows.
 
 use crate::harness::{Fallible, Timings, kept, ms, paired, ratio};
@@ -32,12 +32,12 @@ fn budget_row(report: &mut Report, operation: &str, (s, b): (Timings, Timings)) 
     });
 }
 
-/// The tallies of every metric asked about in `quarter`, by hand: what the values are made of.
+/// The score counts of every metric asked about in `quarter`, by hand: what the values are made of.
 fn tallies_by_hand(conn: &Connection, quarter: &str) -> Fallible {
     let mut stmt = conn.prepare_cached(
         "SELECT q.metric_id, t.value, sum(t.n) FROM surveys s
          JOIN survey_questions q ON q.survey_id = s.id
-         JOIN survey_answer_tallies t ON t.question_id = q.id
+         JOIN survey_score_tallies t ON t.question_id = q.id
          WHERE s.quarter = ?1 AND s.deleted_at IS NULL GROUP BY q.metric_id, t.value",
     )?;
     let rows: Vec<(Option<String>, i64, i64)> = stmt
@@ -80,7 +80,7 @@ pub fn quarters(db: &Database, report: &mut Report) -> Fallible {
                 let mut stmt = c.prepare_cached(
                     "SELECT s.quarter, t.value, sum(t.n) FROM survey_questions q
                      JOIN surveys s ON s.id = q.survey_id
-                     JOIN survey_answer_tallies t ON t.question_id = q.id
+                     JOIN survey_score_tallies t ON t.question_id = q.id
                      WHERE q.metric_id = ?1 AND s.deleted_at IS NULL GROUP BY s.quarter, t.value",
                 )?;
                 let rows: Vec<(String, i64, i64)> = stmt

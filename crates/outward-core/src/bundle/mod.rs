@@ -57,6 +57,7 @@ pub const DERIVED: &[&str] = &[
     "workshop_cards_fts",
     "survey_comments_fts",
     "survey_answer_tallies",
+    "survey_score_tallies",
 ];
 
 /// The tables a bundle never carries, though they hold records of their own: an open room's

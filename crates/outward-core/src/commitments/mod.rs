@@ -22,6 +22,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 use serde::{Deserialize, Serialize};
 pub use status::{CommitmentState, CommitmentStatus, Derived};
+use std::collections::HashMap;
 use ts_rs::TS;
 
 /// The most pain points one commitment links: more is a theme, not a commitment.
@@ -151,8 +152,8 @@ const SELECT: &str = "SELECT c.id, c.title, c.team_id, c.owner_id, o.name, c.goa
         k.checked_on, k.progress, k.confidence
     FROM commitments c
     LEFT JOIN people o ON o.id = c.owner_id
-    LEFT JOIN check_ins k ON k.id = (
-        SELECT id FROM check_ins WHERE commitment_id = c.id
+    LEFT JOIN check_ins k ON k.rowid = (
+        SELECT rowid FROM check_ins WHERE commitment_id = c.id
         ORDER BY checked_on DESC, created_at DESC LIMIT 1)";
 
 /// A row before its status and pain points are filled in.
@@ -209,14 +210,37 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored> {
 }
 
 /// Fills in what a stored row does not hold: the quarter as this workspace counts them, the
-/// derived status on `today`, and the linked pain points.
+/// derived status on `today`, and the linked pain points, read for all the rows in one
+/// statement (a board reads hundreds).
 fn finish(conn: &Connection, rows: Vec<Stored>, today: NaiveDate) -> Result<Vec<Commitment>> {
     let start = settings::fiscal_year_start(conn)?;
-    let mut links = conn.prepare_cached(
-        "SELECT p.id, p.title FROM commitment_pain_points l
+    // The ids as a JSON array for `json_each`: ids are UUIDs, which need no escaping.
+    let ids = format!(
+        "[{}]",
+        rows.iter()
+            .map(|r| format!("\"{}\"", r.commitment.id))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let mut links: HashMap<Id, Vec<Tag>> = HashMap::new();
+    let mut linked = conn.prepare_cached(
+        "SELECT l.commitment_id, p.id, p.title FROM json_each(?1) j
+         JOIN commitment_pain_points l ON l.commitment_id = j.value
          JOIN pain_points p ON p.id = l.pain_point_id
-         WHERE l.commitment_id = ?1 AND p.deleted_at IS NULL ORDER BY p.title, p.id",
+         WHERE p.deleted_at IS NULL ORDER BY p.title, p.id",
     )?;
+    for row in linked.query_map([ids], |r| {
+        Ok((
+            r.get::<_, Id>(0)?,
+            Tag {
+                id: r.get(1)?,
+                name: r.get(2)?,
+            },
+        ))
+    })? {
+        let (commitment, tag) = row?;
+        links.entry(commitment).or_default().push(tag);
+    }
     let mut done = Vec::with_capacity(rows.len());
     for stored in rows {
         let mut c = stored.commitment;
@@ -233,14 +257,7 @@ fn finish(conn: &Connection, rows: Vec<Stored>, today: NaiveDate) -> Result<Vec<
             },
             today,
         );
-        c.pain_points = links
-            .query_map([c.id], |r| {
-                Ok(Tag {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        c.pain_points = links.remove(&c.id).unwrap_or_default();
         done.push(c);
     }
     Ok(done)

@@ -1,9 +1,10 @@
 //! A metric's value for a quarter, with its `n`, response rate, 95 % interval and change from
 //! the previous quarter; a metric's trend across quarters; and its breakdown by customer team.
 //!
-//! Values computed from answers are read from the answers' tallies (how many live responses
-//! gave each score to each question, kept by the schema's triggers), so a quarter's numbers
-//! cost a few index reads whatever the number of answers. A quarter whose surveys asked no
+//! Values computed from answers are read from the score roll-up (`survey_score_tallies`: how
+//! many live responses gave each score to each question, kept by the schema's triggers), so a
+//! quarter's numbers cost a few index reads whatever the number of answers or customer teams;
+//! the breakdown reads the per-customer tallies it is rolled up from. A quarter whose surveys asked no
 //! question tied to the metric takes the measurement entered for it, if any.
 //!
 //! How answers make a value: CSAT is the share answering 4 or 5 on 1–5; NPS counts 9–10 as
@@ -203,7 +204,7 @@ pub fn quarter(conn: &Connection, quarter: Quarter) -> Result<Vec<MetricInQuarte
                 "SELECT q.metric_id, s.quarter, t.value, sum(t.n)
                  FROM surveys s
                  JOIN survey_questions q ON q.survey_id = s.id
-                 JOIN survey_answer_tallies t ON t.question_id = q.id
+                 JOIN survey_score_tallies t ON t.question_id = q.id
                  WHERE s.quarter = ?1 AND s.deleted_at IS NULL AND q.metric_id IS NOT NULL
                  GROUP BY q.metric_id, t.value",
             )?
@@ -285,7 +286,7 @@ pub fn trend(
             "SELECT q.metric_id, s.quarter, t.value, sum(t.n)
              FROM survey_questions q
              JOIN surveys s ON s.id = q.survey_id
-             JOIN survey_answer_tallies t ON t.question_id = q.id
+             JOIN survey_score_tallies t ON t.question_id = q.id
              WHERE q.metric_id = ?1 AND s.deleted_at IS NULL
                AND s.quarter BETWEEN ?2 AND ?3
              GROUP BY s.quarter, t.value",

@@ -1,6 +1,7 @@
-//! Search everywhere: full-text search over interview notes, pain points, themes and workshop
-//! cards, through the FTS5 tables that triggers keep in step with the rows (see migrations 0002
-//! and 0007). A card is found only once the room has seen it, and opens its workshop.
+//! Search everywhere: full-text search over interview notes, pain points, themes, workshop cards
+//! and survey comments, through the FTS5 tables that triggers keep in step with the rows (see
+//! migrations 0002, 0007 and 0012). A card is found only once the room has seen it, and opens its
+//! workshop; a survey comment opens its round, one hit per round.
 //!
 //! What people type is turned into a safe FTS5 query: words are quoted (so `-`, `:` or `OR`
 //! cannot become operators), `"quoted phrases"` stay phrases, a word ending in `*` is a prefix,
@@ -45,6 +46,7 @@ crate::text::vocabulary! {
         PainPoint = "painPoint", "Pain point";
         Theme = "theme", "Theme";
         Card = "card", "Workshop card";
+        Survey = "survey", "Survey comment";
     }
 }
 
@@ -158,6 +160,7 @@ pub fn search(conn: &Connection, text: &str, today: NaiveDate) -> Result<Vec<Sea
     hits.extend(pain_points(conn, &query, today)?);
     hits.extend(themes(conn, &query)?);
     hits.extend(cards(conn, &query)?);
+    hits.extend(survey_comments(conn, &query)?);
     hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
     Ok(hits)
 }
@@ -346,6 +349,40 @@ fn cards(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
                 workshop_id: Some(workshop),
                 ..named_hit(HitKind::Card, id, title, &offered)
             });
+            Ok(true)
+        },
+    )?;
+    Ok(hits)
+}
+
+/// Hits on what respondents wrote in survey rounds: one per round (its best matching comment as
+/// the snippet), titled by the round, which a hit opens. Rounds or responses in the Trash are
+/// left out.
+fn survey_comments(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
+    let mut row = conn.prepare_cached(
+        "SELECT s.id, s.title FROM survey_answers a
+         JOIN survey_responses r ON r.id = a.response_id AND r.deleted_at IS NULL
+         JOIN surveys s ON s.id = r.survey_id AND s.deleted_at IS NULL
+         WHERE a.rowid = ?1",
+    )?;
+    let mut hits: Vec<SearchHit> = Vec::new();
+    matches(
+        conn,
+        "survey_comments_fts",
+        Snippet::BestColumn,
+        None,
+        query,
+        |offered| {
+            let found: Option<(Id, String)> = row
+                .query_row([offered.rowid], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let Some((survey, title)) = found else {
+                return Ok(false);
+            };
+            if hits.iter().any(|hit| hit.id == survey) {
+                return Ok(false);
+            }
+            hits.push(named_hit(HitKind::Survey, survey, title, &offered));
             Ok(true)
         },
     )?;

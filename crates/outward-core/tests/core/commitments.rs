@@ -735,3 +735,111 @@ fn a_commitments_quarter_follows_the_fiscal_year_start() {
             .unwrap();
     assert_eq!(board.total, 1);
 }
+
+/// The example's commitments over its four quarters, loaded on `today` (at 10:00).
+fn example_on(today: NaiveDate) -> (tempfile::TempDir, outward_core::db::Database, Quarter) {
+    let (dir, db) = crate::fixtures::database();
+    let at = today.and_hms_opt(10, 0, 0).unwrap().and_utc();
+    db.write(|tx| outward_core::workspace::load_example(tx, at))
+        .unwrap();
+    (
+        dir,
+        db,
+        Quarter::containing(today, FiscalYearStart::default()),
+    )
+}
+
+#[test]
+fn the_example_holds_four_quarters_of_commitments_checked_in_on_and_decided() {
+    for today in [now().date_naive(), day(2027, 1, 1), day(2026, 9, 30)] {
+        let (_dir, db, current) = example_on(today);
+        let mut quarter = current.previous().previous().previous();
+        for closed in 0..3 {
+            let b = db.read(|c| board::board(c, quarter, today)).unwrap();
+            let all: Vec<&Commitment> = b.columns.iter().flat_map(|c| &c.commitments).collect();
+            assert!(!all.is_empty(), "{quarter} holds commitments (on {today})");
+            assert!(
+                all.iter().all(|c| c.progress.is_some()),
+                "every commitment of {quarter} was checked in on"
+            );
+            assert!(
+                all.iter().all(|c| !matches!(
+                    c.status.status,
+                    CommitmentStatus::OnTrack
+                        | CommitmentStatus::AtRisk
+                        | CommitmentStatus::OffTrack
+                )),
+                "{quarter} was closed: every commitment was decided, none left open: {all:?}"
+            );
+            assert!(
+                db.read(|c| decisions::open_in_quarter(c, quarter, today))
+                    .unwrap()
+                    .is_empty()
+            );
+            // The guide and the golden path were carried over; the template was dropped.
+            let expected = if closed == 1 {
+                CommitmentStatus::Dropped
+            } else {
+                CommitmentStatus::CarriedOver
+            };
+            assert!(
+                all.iter().any(|c| c.status.status == expected),
+                "{quarter} has one {expected:?}: {all:?}"
+            );
+            assert!(
+                all.iter()
+                    .any(|c| c.status.status == CommitmentStatus::Done),
+                "{quarter} finished one"
+            );
+            quarter = quarter.next();
+        }
+        let b = db.read(|c| board::board(c, current, today)).unwrap();
+        let column = |status| {
+            b.columns
+                .iter()
+                .find(|c| c.status == status)
+                .map_or(0, |c| c.commitments.len())
+        };
+        assert_eq!(
+            b.total, 3,
+            "three open in the quarter under way (on {today})"
+        );
+        assert_eq!(column(CommitmentStatus::AtRisk), 1, "one at risk: {b:?}");
+        assert_eq!(column(CommitmentStatus::OnTrack), 2, "two on track: {b:?}");
+        let at_risk = &b
+            .columns
+            .iter()
+            .find(|c| c.status == CommitmentStatus::AtRisk)
+            .unwrap()
+            .commitments[0];
+        assert!(
+            at_risk
+                .status
+                .reasons
+                .iter()
+                .any(|r| r.contains("confidence is 4 out of 10")),
+            "{:?}",
+            at_risk.status.reasons
+        );
+        let carried = b
+            .columns
+            .iter()
+            .flat_map(|c| &c.commitments)
+            .find(|c| c.carried_from.is_some())
+            .expect("the golden path carried on from last quarter");
+        assert_eq!(carried.title, "A golden path for new services");
+        assert_eq!(carried.pain_points.len(), 1, "with its pain point");
+
+        for goal in db.read(outward_core::goals::list).unwrap() {
+            let aimed = db
+                .read(|c| commitments::for_goal(c, goal.id, today))
+                .unwrap();
+            assert!(
+                aimed.len() >= 3,
+                "“{}” has commitments over the quarters: {}",
+                goal.title,
+                aimed.len()
+            );
+        }
+    }
+}

@@ -226,5 +226,8 @@ fn the_goals_and_the_quarters_commitments_are_their_pages_and_the_board() {
             .map(|c| (c.status, c.commitments.len() as u32))
             .collect::<Vec<_>>()
     );
-    assert_eq!(shown.all_commitments, 1);
+    assert_eq!(
+        shown.all_commitments, 4,
+        "the example's three, and the one made here"
+    );
 }

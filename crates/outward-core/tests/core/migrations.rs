@@ -67,6 +67,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0013_commitments.sql",
         "46b2959429a13e505038fe7016b6e1d8795c9502dd045de27c16315732eaa2c4",
     ),
+    (
+        "0014_survey_score_tallies.sql",
+        "423f29eaf9b9416badf7aca4f1f10f505be4a927f03dc3fbc934ec8a7750e034",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {

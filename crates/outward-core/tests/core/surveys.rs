@@ -441,3 +441,193 @@ fn empty_survey() -> Survey {
         updated_at: now(),
     }
 }
+
+#[test]
+fn comments_are_found_by_the_search_everywhere_one_hit_per_round_and_none_from_the_trash() {
+    use outward_core::entity::EntityKind;
+    use outward_core::search::{self, HitKind, MATCH_START};
+    let w = world();
+    let s = full_survey(&w.db);
+    let comment = s
+        .questions
+        .iter()
+        .find(|q| q.kind == QuestionKind::Comment)
+        .unwrap()
+        .id;
+    for text in [
+        "Runners are slow on Mondays",
+        "Slow builds, slow reviews",
+        "All good",
+    ] {
+        let input = ResponseInput {
+            survey_id: s.id,
+            customer_id: None,
+            team_label: "Payments".into(),
+            respondent: String::new(),
+            responded_on: None,
+            answers: vec![AnswerInput {
+                question_id: comment,
+                value: None,
+                text: Some(text.into()),
+            }],
+        };
+        w.db.write(|tx| surveys::add_response(tx, &input, now()))
+            .unwrap();
+    }
+    let hits = |query: &str| {
+        w.db.read(|c| search::search(c, query, now().date_naive()))
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind == HitKind::Survey)
+            .collect::<Vec<_>>()
+    };
+    let found = hits("slow");
+    assert_eq!(
+        found.len(),
+        1,
+        "two comments of one round: one hit, {found:?}"
+    );
+    assert_eq!(found[0].id, s.id, "the hit opens the round");
+    assert_eq!(found[0].title, "Developer survey");
+    assert!(
+        found[0].snippet.contains(MATCH_START) && found[0].snippet.to_lowercase().contains("slow"),
+        "the snippet is the comment with the match marked: {}",
+        found[0].snippet
+    );
+    assert!(hits("mondays").len() == 1 && hits("nowhere").is_empty());
+    w.db.write(|tx| outward_core::trash::move_to_trash(tx, EntityKind::Survey, s.id, now()))
+        .unwrap();
+    assert!(hits("slow").is_empty(), "a round in the Trash is not found");
+}
+
+/// A count of one score given to one question: question, score, count.
+type ScoreCount = (String, i64, i64);
+
+/// Score counts per question and score: as the roll-up keeps them, and recounted from the live
+/// responses' answers.
+fn score_roll_up(conn: &rusqlite::Connection) -> (Vec<ScoreCount>, Vec<ScoreCount>) {
+    let rows = |sql: &str| -> Vec<ScoreCount> {
+        conn.prepare(sql)
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    (
+        rows("SELECT question_id, value, n FROM survey_score_tallies WHERE n <> 0 ORDER BY 1, 2"),
+        rows(
+            "SELECT a.question_id, a.value, count(*)
+             FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+             WHERE a.value IS NOT NULL AND r.deleted_at IS NULL
+             GROUP BY 1, 2 ORDER BY 1, 2",
+        ),
+    )
+}
+
+#[track_caller]
+fn assert_roll_up_in_step(db: &Database, after: &str) {
+    let (kept, recounted) = db.read(|c| Ok(score_roll_up(c))).unwrap();
+    assert_eq!(
+        kept, recounted,
+        "the score roll-up equals a recount after {after}"
+    );
+}
+
+#[test]
+fn the_score_roll_up_equals_a_recount_after_every_kind_of_write() {
+    use outward_core::entity::EntityKind;
+    use outward_core::trash;
+    let w = world();
+    let db = &w.db;
+    let s = full_survey(db);
+    let again = SurveyInput {
+        title: "Developer survey, again".into(),
+        quarter: "2026-Q4".into(),
+        opened_on: None,
+        audience_size: None,
+        team_id: None,
+        questions: s
+            .questions
+            .iter()
+            .map(|q| QuestionInput {
+                prompt: q.prompt.clone(),
+                kind: q.kind,
+                metric_id: q.metric_id,
+                scale_min: None,
+                scale_max: None,
+            })
+            .collect(),
+    };
+    let other = db.write(|tx| surveys::create(tx, &again, now())).unwrap();
+    assert_roll_up_in_step(db, "nothing");
+    let sheet = plain(
+        "Payments,a@x,2026-07-01,5,9,Great\n\
+         Payments,b@x,2026-07-01,4,10,\n\
+         Nobody we know,c@x,2026-07-02,2,3,Slow\n\
+         Nobody we know,d@x,2026-07-02,4,7,\n",
+    );
+    import_all(db, &s, &sheet, &mapping()).unwrap();
+    import_all(db, &other, &sheet, &mapping()).unwrap();
+    assert_roll_up_in_step(db, "imports");
+    let csat = s.questions[0].id;
+    let input = ResponseInput {
+        survey_id: s.id,
+        customer_id: None,
+        team_label: "Nobody we know".into(),
+        respondent: String::new(),
+        responded_on: None,
+        answers: vec![AnswerInput {
+            question_id: csat,
+            value: Some(3),
+            text: None,
+        }],
+    };
+    let typed = db
+        .write(|tx| surveys::add_response(tx, &input, now()))
+        .unwrap();
+    assert_roll_up_in_step(db, "a typed-in response");
+    db.write(|tx| surveys::assign_customer(tx, s.id, "Nobody we know", w.payments, now()))
+        .unwrap();
+    assert_roll_up_in_step(db, "matching a team label to a customer team");
+    let raw = |sql: &str| {
+        db.write(|tx| Ok(tx.execute(sql, [])?)).unwrap();
+    };
+    raw("UPDATE survey_answers SET value = 1 WHERE value = 5");
+    assert_roll_up_in_step(db, "changing answers' scores");
+    db.write(|tx| Ok(tx.execute("DELETE FROM survey_answers WHERE response_id = ?1", [typed])?))
+        .unwrap();
+    assert_roll_up_in_step(db, "deleting answers");
+    raw(
+        "UPDATE survey_responses SET deleted_at = '2026-11-20T10:00:00Z' WHERE team_label = 'Payments'",
+    );
+    assert_roll_up_in_step(db, "trashing responses");
+    raw("UPDATE survey_responses SET deleted_at = NULL");
+    assert_roll_up_in_step(db, "restoring them");
+    raw("DELETE FROM survey_responses WHERE respondent = 'a@x'");
+    assert_roll_up_in_step(db, "deleting responses outright");
+    db.write(|tx| trash::move_to_trash(tx, EntityKind::Survey, other.id, now()))
+        .unwrap();
+    trash::empty(db, now()).unwrap();
+    assert_roll_up_in_step(db, "destroying a survey from the Trash");
+    let (kept, _) = db.read(|c| Ok(score_roll_up(c))).unwrap();
+    assert!(
+        !kept.is_empty(),
+        "the first survey's scores are still counted"
+    );
+
+    // A bundle carries the answers; its import rebuilds the roll-up.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bundle");
+    db.read(|c| outward_core::bundle::export(c, &out, now(), &mut |_| true))
+        .unwrap();
+    let copy = Database::open(&dir.path().join("copy.db"), now()).unwrap();
+    copy.write(|tx| outward_core::bundle::import(tx, &out))
+        .unwrap();
+    assert_roll_up_in_step(&copy, "a bundle's import");
+    assert_eq!(
+        copy.read(|c| Ok(score_roll_up(c).0)).unwrap(),
+        kept,
+        "the imported roll-up holds the same counts"
+    );
+}

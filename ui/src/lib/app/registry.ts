@@ -328,6 +328,8 @@ export const RECORD_KINDS: RecordKinds = {
 		label: ENTITY_KIND_LABELS.survey,
 		list: 'surveys',
 		href: (id) => `/surveys/${id}`,
+		// Search finds what respondents wrote; a hit opens the round.
+		searchGroup: 'Survey comments',
 		create: { label: 'New survey round', keywords: ['add', 'create', 'import', 'responses'] }
 	},
 	goal: {

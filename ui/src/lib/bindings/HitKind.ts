@@ -3,4 +3,4 @@
 /**
  * What a search hit is.
  */
-export type HitKind = "interview" | "painPoint" | "theme" | "card";
+export type HitKind = "interview" | "painPoint" | "theme" | "card" | "survey";

@@ -150,6 +150,7 @@ export const HIT_KINDS: readonly { value: HitKind; label: string }[] = [
 	{ value: "painPoint", label: "Pain point" },
 	{ value: "theme", label: "Theme" },
 	{ value: "card", label: "Workshop card" },
+	{ value: "survey", label: "Survey comment" },
 ];
 
 /** The label people read for each `HitKind`. */
@@ -158,6 +159,7 @@ export const HIT_KIND_LABELS: Readonly<Record<HitKind, string>> = {
 	"painPoint": "Pain point",
 	"theme": "Theme",
 	"card": "Workshop card",
+	"survey": "Survey comment",
 };
 
 /** Every `StepKind` in order, with its label. */

@@ -39,4 +39,4 @@ export function importSurvey(
 	progress.onmessage = onProgress;
 	return call<SurveyImported>('import_survey', { handle, mapping, progress });
 }
-export const cancelSurveyImport = () => call<void>('cancel_survey_import');
+export const cancelSurveyImport = (handle: number) => call<void>('cancel_survey_import', { handle });

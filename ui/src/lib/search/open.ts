@@ -1,5 +1,6 @@
 // Where a search hit opens (the registry's address for its kind; an interview at the first
-// matched passage of its notes, which the core finds; a workshop card, its workshop) and the headings hits are grouped under.
+// matched passage of its notes, which the core finds; a workshop card, its workshop; a survey
+// comment, its round, which the hit names) and the headings hits are grouped under.
 import type { SearchHit } from '$lib/bindings/SearchHit';
 import type { HitKind } from '$lib/bindings/HitKind';
 import { RECORD_KINDS, SCREENS } from '$lib/app/registry';

@@ -5,6 +5,7 @@
 //! customer "Payments" and its interviewers "Priya Raman"), and loading resolves each name to the
 //! id of the record created under it, so a misspelt name stops the load and says which.
 
+mod commitments;
 mod conversations;
 mod customers;
 mod organisation;
@@ -102,7 +103,8 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
     let conversations = conversations(tx, &customers, &people, now)?;
     pain_points(tx, &conversations, &people, now)?;
     surveys::load(tx, team.id, &customers, now)?;
-    workshop(tx, team.id, &people, now)
+    workshop(tx, team.id, &people, now)?;
+    commitments::load(tx, &people, now)
 }
 
 /// Runs the team's workshop from its plan to its decisions, through the same rules the app
