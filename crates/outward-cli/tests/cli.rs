@@ -989,4 +989,74 @@ fn kudos_are_given_to_a_person_or_a_team_and_listed_newest_first() {
         Some(1),
         "a person or a team is required"
     );
+
+    // A kind and the commitment it thanks work on travel in and out.
+    let commitment = json(&outward(
+        &db,
+        &[
+            "commitments",
+            "add",
+            "Runner docs a newcomer can follow",
+            "--owner",
+            &name(1),
+            "--quarter",
+            "2026-Q4",
+            "--json",
+        ],
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let kinded = outward(
+        &db,
+        &[
+            "kudos",
+            "add",
+            "Rewrote the runner docs.",
+            "--from",
+            &name(0),
+            "--to",
+            &name(1),
+            "--kind",
+            "documentation",
+            "--commitment",
+            &commitment,
+        ],
+    );
+    assert!(kinded.status.success(), "{}", stderr(&kinded));
+    let docs = json(&outward(
+        &db,
+        &["kudos", "list", "--kind", "documentation", "--json"],
+    ));
+    assert_eq!(
+        docs.as_array().unwrap().len(),
+        1,
+        "only the documentation kudos"
+    );
+    assert_eq!(docs[0]["kind"], "documentation");
+    assert_eq!(docs[0]["commitmentId"], commitment.as_str());
+    assert_eq!(
+        docs[0]["commitmentTitle"],
+        "Runner docs a newcomer can follow"
+    );
+    let unknown = outward(
+        &db,
+        &[
+            "kudos",
+            "add",
+            "Thanks",
+            "--from",
+            &name(0),
+            "--to",
+            &name(1),
+            "--kind",
+            "heroics",
+        ],
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains("Kind “heroics” is not one of: usability, support"),
+        "{}",
+        stderr(&unknown)
+    );
 }

@@ -6,6 +6,7 @@ mod fixtures;
 mod action_items;
 mod backups;
 mod bundle;
+mod celebrations;
 mod changes;
 mod commitments;
 mod coverage;

@@ -67,6 +67,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0013_commitments.sql",
         "46b2959429a13e505038fe7016b6e1d8795c9502dd045de27c16315732eaa2c4",
     ),
+    (
+        "0017_kudos_kinds_and_celebrations.sql",
+        "b85abf8fb78cb11cd8c59debcaf685a56b1db48b89794f480c81efb6c33e0fe0",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
