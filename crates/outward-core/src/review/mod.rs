@@ -9,6 +9,8 @@
 //! types are plain data that can be stored and read back as JSON, so a closed quarter keeps
 //! its review as it stood.
 
+pub mod chain;
+
 use crate::commitments::board;
 use crate::commitments::status::{CommitmentState, CommitmentStatus};
 use crate::error::Result;

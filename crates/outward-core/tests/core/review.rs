@@ -1,20 +1,23 @@
 //! A quarter's review, read from what the team recorded: each part checked by hand against a
 //! small world with data before, in and after the reviewed quarter.
 
-use crate::fixtures::{World, day, now, person, world};
+use crate::fixtures::{World, day, now, person, utf16, world};
 use crate::metrics::{answer, metric, survey};
 use chrono::{DateTime, TimeZone, Utc};
 use outward_core::commitments::decisions;
 use outward_core::commitments::{self, CommitmentInput, CommitmentState, CommitmentStatus};
+use outward_core::evidence::EvidenceSource;
 use outward_core::goals::{self, GoalInput};
 use outward_core::id::Id;
-use outward_core::interviews::{self, InterviewInput, InterviewKind};
+use outward_core::interviews::{self, InterviewInput, InterviewKind, highlights};
 use outward_core::kudos::{self, KudosInput};
 use outward_core::metrics::{Direction, MetricKind};
 use outward_core::pain_points::{self, Frequency, PainPointInput, Status};
 use outward_core::people::Level;
 use outward_core::products::{self, ProductInput, Stage};
-use outward_core::review::{self, NotesInput, Review};
+use outward_core::review::{self, NotesInput, Review, chain};
+
+const NOTES: &str = "Lena: the queue is slow on Mondays, so we batch our merges.";
 
 /// Noon on a day of 2026.
 pub fn noon(m: u32, d: u32) -> DateTime<Utc> {
@@ -53,14 +56,14 @@ fn talk(w: &World, customer: Id, held_on: chrono::NaiveDate, by: Vec<Id>) -> Id 
         interviewer_ids: by,
         duration_minutes: Some(30),
         tags: vec![],
-        notes: "The queue is slow on Mondays.".into(),
+        notes: NOTES.into(),
     };
     w.db.write(|tx| interviews::create(tx, &input, now()))
         .unwrap()
         .id
 }
 
-fn workshop(w: &World, held_on: &str, ratings: &[(&str, Option<Id>, i64)]) {
+fn workshop(w: &World, held_on: &str, ratings: &[(&str, Option<Id>, i64)]) -> Id {
     let id = Id::at(now());
     w.db.write(|tx| {
         tx.execute(
@@ -80,6 +83,7 @@ fn workshop(w: &World, held_on: &str, ratings: &[(&str, Option<Id>, i64)]) {
         Ok(())
     })
     .unwrap();
+    id
 }
 
 fn kudos_on(w: &World, to: Id, message: &str, given_on: chrono::NaiveDate) -> Id {
@@ -107,6 +111,10 @@ pub struct Quarters {
     pub slipped: Id,
     pub slow_ci: Id,
     pub ci: Id,
+    /// The Q3 interview with Payments, quoted as evidence for slow CI.
+    pub heard: Id,
+    /// The Q3 workshop, one of whose cards is evidence for slow CI.
+    pub rated: Id,
 }
 
 pub fn quarters() -> Quarters {
@@ -192,7 +200,10 @@ pub fn quarters() -> Quarters {
     .unwrap();
 
     // Conversations: Ada twice alone and once with Ben in Q3; once more in Q4.
-    talk(&w, w.payments, day(2026, 7, 10), vec![w.ada]);
+    let heard = talk(&w, w.payments, day(2026, 7, 10), vec![w.ada]);
+    let (start, end) = utf16(NOTES, "slow on Mondays");
+    w.db.write(|tx| highlights::mark(tx, heard, start, end, slow_ci, now()))
+        .unwrap();
     talk(&w, w.checkout, day(2026, 8, 10), vec![w.ada]);
     talk(&w, w.payments, day(2026, 9, 10), vec![w.ada, ben]);
     talk(&w, w.payments, day(2026, 10, 10), vec![w.ada]);
@@ -202,7 +213,7 @@ pub fn quarters() -> Quarters {
         "2026-05-20",
         &[("Focus", Some(w.ada), 3), ("Focus", Some(ben), 4)],
     );
-    workshop(
+    let rated = workshop(
         &w,
         "2026-08-20",
         &[
@@ -212,6 +223,21 @@ pub fn quarters() -> Quarters {
         ],
     );
     workshop(&w, "2026-10-20", &[("Focus", None, 1)]);
+    w.db.write(|tx| {
+        let card = Id::at(now());
+        tx.execute(
+            "INSERT INTO workshop_cards (id, workshop_id, step_position, text, created_at,
+                updated_at) VALUES (?1, ?2, 1, 'CI is too slow to wait for', ?3, ?3)",
+            (card, rated, now()),
+        )?;
+        tx.execute(
+            "INSERT INTO card_evidence (id, card_id, pain_point_id, quote, created_at)
+             VALUES (?1, ?2, ?3, 'CI is too slow to wait for', ?4)",
+            (Id::at(now()), card, slow_ci, now()),
+        )?;
+        Ok(())
+    })
+    .unwrap();
 
     kudos_on(&w, ben, "For the build cache.", day(2026, 8, 2));
     kudos_on(&w, ben, "For the deploy retries.", day(2026, 9, 3));
@@ -226,6 +252,8 @@ pub fn quarters() -> Quarters {
         slipped,
         slow_ci,
         ci,
+        heard,
+        rated,
     }
 }
 
@@ -240,6 +268,7 @@ fn a_quarters_review_gathers_what_the_team_recorded_in_it() {
         slipped,
         slow_ci,
         ci,
+        ..
     } = quarters();
     let r = read(&w, "2026-q3");
     assert_eq!(
@@ -442,4 +471,93 @@ fn a_review_reads_back_from_json_as_it_was() {
         back.metrics[0].trend[1].interval,
         r.metrics[0].trend[1].interval
     );
+}
+
+#[test]
+fn a_goals_chain_runs_from_customer_evidence_through_commitments_to_the_metric() {
+    let Quarters {
+        w,
+        goal,
+        shipped,
+        slipped,
+        slow_ci,
+        heard,
+        rated,
+        ..
+    } = quarters();
+    let c =
+        w.db.read(|conn| chain::goal(conn, goal, now().date_naive()))
+            .unwrap();
+    assert_eq!((c.goal_id, c.target), (goal, 80.0));
+    assert_eq!(c.metric_name, "CI satisfaction");
+    // Oldest quarter first, then by title.
+    let commitments: Vec<(&str, &str)> = c
+        .commitments
+        .iter()
+        .map(|c| (c.quarter.as_str(), c.title.as_str()))
+        .collect();
+    assert_eq!(
+        commitments,
+        vec![
+            ("2026-Q3", "Cache the build"),
+            ("2026-Q3", "Retry flaky deploys"),
+            ("2026-Q4", "Faster runners"),
+        ]
+    );
+    assert_eq!(c.commitments[0].commitment_id, shipped);
+    assert_eq!(c.commitments[1].commitment_id, slipped);
+    assert_eq!(c.commitments[0].status_label, "Done");
+    // The cache addressed slow CI, which rests on a workshop card (20 August) and an
+    // interview quote (10 July), newest first, each naming where to go back to.
+    let points = &c.commitments[0].pain_points;
+    assert_eq!(points.len(), 1);
+    assert_eq!(
+        (points[0].id, points[0].status),
+        (slow_ci, Status::Addressed)
+    );
+    assert_eq!(points[0].all_evidence, 2);
+    let evidence: Vec<(EvidenceSource, Option<Id>, &str)> = points[0]
+        .evidence
+        .iter()
+        .map(|e| (e.source, e.interview_id.or(e.workshop_id), e.quote.as_str()))
+        .collect();
+    assert_eq!(
+        evidence,
+        vec![
+            (
+                EvidenceSource::Card,
+                Some(rated),
+                "CI is too slow to wait for"
+            ),
+            (EvidenceSource::Interview, Some(heard), "slow on Mondays"),
+        ]
+    );
+    assert_eq!(
+        points[0].evidence[1].customer_name.as_deref(),
+        Some("Payments")
+    );
+    assert!(c.commitments[1].pain_points.is_empty());
+    // The metric from the quarter before the first commitment (Q2, 40 %) to the latest (Q3,
+    // 75 %): up 35 points, but with four and five answers that is within noise.
+    let trend: Vec<(&str, f64)> = c
+        .trend
+        .iter()
+        .map(|v| (v.quarter.as_str(), v.value))
+        .collect();
+    assert_eq!(trend, vec![("2026-Q2", 40.0), ("2026-Q3", 75.0)]);
+    assert_eq!(c.before.as_ref().map(|v| v.value), Some(40.0));
+    assert_eq!(c.latest.as_ref().map(|v| v.value), Some(75.0));
+    let change = c.change.expect("a change");
+    assert_eq!(change.difference, 35.0);
+    assert!(change.within_noise);
+    assert!(!c.improved);
+
+    let all =
+        w.db.read(|conn| chain::all(conn, now().date_naive()))
+            .unwrap();
+    assert_eq!(all, vec![c]);
+    let missing =
+        w.db.read(|conn| chain::goal(conn, Id::at(now()), now().date_naive()))
+            .unwrap_err();
+    assert!(missing.to_string().contains("goal"), "{missing}");
 }
