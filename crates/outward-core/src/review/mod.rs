@@ -12,8 +12,9 @@
 pub mod chain;
 
 use crate::commitments::board;
+use crate::commitments::decisions::{self, CloseDecision, Closed};
 use crate::commitments::status::{CommitmentState, CommitmentStatus};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::goals;
 use crate::id::Id;
 use crate::metrics::stats::Change;
@@ -225,6 +226,21 @@ pub struct Review {
     /// What the team wrote for the quarter.
     pub notes: String,
     pub decisions: String,
+    /// Set when the quarter is closed: the review is then the one kept when it closed (or was
+    /// last regenerated), not today's data.
+    pub snapshot: Option<SnapshotNote>,
+}
+
+/// When a closed quarter's review was kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SnapshotNote {
+    pub closed_at: DateTime<Utc>,
+    /// When the kept review was taken: when the quarter closed, or when it was regenerated.
+    pub taken_at: DateTime<Utc>,
+    /// Set once the review was regenerated on purpose after the quarter closed.
+    pub regenerated_at: Option<DateTime<Utc>>,
 }
 
 /// The quarter named `text` (`2026-Q3`), or a clear refusal naming `field`.
@@ -262,6 +278,7 @@ pub fn quarter(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Result<
         all_kudos,
         notes,
         decisions,
+        snapshot: None,
     })
 }
 
@@ -612,5 +629,131 @@ pub fn save_notes(tx: &Transaction<'_>, input: &NotesInput, now: DateTime<Utc>) 
             decisions = excluded.decisions, updated_at = excluded.updated_at",
     )?
     .execute((quarter.key(), notes, decisions, now))?;
+    Ok(())
+}
+
+/// The review of the quarter named `text` (`2026-Q3`), or of `today`'s when `None` or empty.
+pub fn named(conn: &Connection, text: Option<&str>, today: NaiveDate) -> Result<Review> {
+    let quarter = match text.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(text) => parse_quarter(conn, text, "quarter")?,
+        None => Quarter::containing(today, settings::fiscal_year_start(conn)?),
+    };
+    read(conn, quarter, today)
+}
+
+/// The review of `quarter`: the one kept when it closed, if it is closed (with today's notes
+/// and decisions, which stay editable), or else read live as of `today`.
+pub fn read(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Result<Review> {
+    let kept: Option<(String, SnapshotNote)> = conn
+        .prepare_cached(
+            "SELECT snapshot, closed_at, snapshot_taken_at, regenerated_at FROM quarter_reviews
+             WHERE quarter = ?1 AND snapshot IS NOT NULL",
+        )?
+        .query_row([quarter.key()], |r| {
+            Ok((
+                r.get(0)?,
+                SnapshotNote {
+                    closed_at: r.get(1)?,
+                    taken_at: r.get(2)?,
+                    regenerated_at: r.get(3)?,
+                },
+            ))
+        })
+        .optional()?;
+    let Some((json, note)) = kept else {
+        return self::quarter(conn, quarter, today);
+    };
+    let mut review: Review = serde_json::from_str(&json).map_err(|e| {
+        Error::conflict(
+            Some("quarter"),
+            format!(
+                "The review kept when {quarter} closed cannot be read ({e}). Regenerate it to \
+                 keep today's instead."
+            ),
+        )
+    })?;
+    (review.notes, review.decisions) = notes(conn, quarter)?;
+    review.snapshot = Some(note);
+    Ok(review)
+}
+
+/// When `quarter` was closed, if it was.
+pub fn closed_at(conn: &Connection, quarter: Quarter) -> Result<Option<DateTime<Utc>>> {
+    Ok(conn
+        .prepare_cached("SELECT closed_at FROM quarter_reviews WHERE quarter = ?1")?
+        .query_row([quarter.key()], |r| r.get(0))
+        .optional()?
+        .flatten())
+}
+
+/// Closes `quarter`: the decisions on its open commitments are applied (carried over, done or
+/// dropped, see [`decisions::close_quarter`]), then its review is kept as it stands, all in the
+/// caller's transaction. A quarter closes once; one not yet begun cannot close.
+pub fn close(
+    tx: &Transaction<'_>,
+    quarter: Quarter,
+    choices: &[CloseDecision],
+    by: Option<Id>,
+    now: DateTime<Utc>,
+) -> Result<Closed> {
+    if let Some(at) = closed_at(tx, quarter)? {
+        return Err(Error::validation(
+            "quarter",
+            format!(
+                "{quarter} was already closed on {}: its review was kept then. To keep \
+                 today's data instead, regenerate its review.",
+                at.date_naive().format("%-d %B %Y")
+            ),
+        ));
+    }
+    if quarter.first_day() > now.date_naive() {
+        return Err(Error::validation(
+            "quarter",
+            format!("{quarter} has not begun: a quarter closes once it is under way or over."),
+        ));
+    }
+    let closed = decisions::close_quarter(tx, quarter, choices, by, now)?;
+    keep(tx, quarter, now, false)?;
+    Ok(closed)
+}
+
+/// Replaces the kept review of a closed quarter with one read from today's data, on purpose,
+/// and records when, so the review says it was regenerated.
+pub fn regenerate(tx: &Transaction<'_>, quarter: Quarter, now: DateTime<Utc>) -> Result<Review> {
+    if closed_at(tx, quarter)?.is_none() {
+        return Err(Error::validation(
+            "quarter",
+            format!(
+                "{quarter} is not closed: its review is read from today's data until it closes."
+            ),
+        ));
+    }
+    keep(tx, quarter, now, true)?;
+    read(tx, quarter, now.date_naive())
+}
+
+fn keep(
+    tx: &Transaction<'_>,
+    quarter: Quarter,
+    now: DateTime<Utc>,
+    regenerated: bool,
+) -> Result<()> {
+    let mut review = self::quarter(tx, quarter, now.date_naive())?;
+    // Notes and decisions stay editable after closing: they are read live, not kept.
+    review.notes.clear();
+    review.decisions.clear();
+    let json = serde_json::to_string(&review)
+        .map_err(|e| Error::conflict(Some("quarter"), format!("The review cannot be kept: {e}")))?;
+    tx.prepare_cached(
+        "INSERT INTO quarter_reviews (quarter, snapshot, closed_at, snapshot_taken_at,
+            regenerated_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?3, NULL, ?3, ?3)
+         ON CONFLICT (quarter) DO UPDATE SET snapshot = excluded.snapshot,
+            closed_at = coalesce(closed_at, excluded.closed_at),
+            snapshot_taken_at = excluded.snapshot_taken_at,
+            regenerated_at = CASE WHEN ?4 THEN excluded.snapshot_taken_at ELSE NULL END,
+            updated_at = excluded.updated_at",
+    )?
+    .execute((quarter.key(), json, now, regenerated))?;
     Ok(())
 }

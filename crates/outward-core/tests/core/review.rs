@@ -4,7 +4,7 @@
 use crate::fixtures::{World, day, now, person, utf16, world};
 use crate::metrics::{answer, metric, survey};
 use chrono::{DateTime, TimeZone, Utc};
-use outward_core::commitments::decisions;
+use outward_core::commitments::decisions::{self, CloseAction, CloseDecision};
 use outward_core::commitments::{self, CommitmentInput, CommitmentState, CommitmentStatus};
 use outward_core::evidence::EvidenceSource;
 use outward_core::goals::{self, GoalInput};
@@ -25,11 +25,8 @@ pub fn noon(m: u32, d: u32) -> DateTime<Utc> {
 }
 
 pub fn read(w: &World, quarter: &str) -> Review {
-    w.db.read(|c| {
-        let q = review::parse_quarter(c, quarter, "quarter")?;
-        review::quarter(c, q, now().date_naive())
-    })
-    .unwrap()
+    w.db.read(|c| review::named(c, Some(quarter), now().date_naive()))
+        .unwrap()
 }
 
 fn pain_point_on(w: &World, title: &str, products: Vec<Id>, at: DateTime<Utc>) -> Id {
@@ -560,4 +557,115 @@ fn a_goals_chain_runs_from_customer_evidence_through_commitments_to_the_metric()
         w.db.read(|conn| chain::goal(conn, Id::at(now()), now().date_naive()))
             .unwrap_err();
     assert!(missing.to_string().contains("goal"), "{missing}");
+}
+
+fn q(w: &World, text: &str) -> outward_core::quarter::Quarter {
+    w.db.read(|c| review::parse_quarter(c, text, "quarter"))
+        .unwrap()
+}
+
+#[test]
+fn a_closed_quarter_keeps_its_review_until_it_is_regenerated_on_purpose() {
+    let Quarters {
+        w, slipped, csat, ..
+    } = quarters();
+    let q3 = q(&w, "2026-Q3");
+    assert_eq!(read(&w, "2026-Q3").snapshot, None, "read live while open");
+    let carry = vec![CloseDecision {
+        commitment_id: slipped,
+        action: CloseAction::CarryOver,
+    }];
+    let closed =
+        w.db.write(|tx| review::close(tx, q3, &carry, None, noon(10, 2)))
+            .unwrap();
+    assert_eq!(
+        closed.carried_into.len(),
+        1,
+        "closing hands over to the carry-over"
+    );
+    let kept = read(&w, "2026-Q3");
+    let note = kept.snapshot.clone().expect("kept when it closed");
+    assert_eq!((note.closed_at, note.taken_at), (noon(10, 2), noon(10, 2)));
+    assert_eq!(note.regenerated_at, None);
+    let retries = &kept.commitments[1];
+    assert_eq!(retries.state, CommitmentState::CarriedOver);
+    assert_eq!(retries.carried_into, Some(closed.carried_into[0].id));
+
+    // Later edits: a late survey answer for Q3 and a renamed commitment. The kept review
+    // does not move; today's data does.
+    let late = survey(&w.db, "2026-Q3", csat, None);
+    for _ in 0..6 {
+        answer(&w.db, &late, "Checkout", 1);
+    }
+    w.db.write(|tx| {
+        tx.execute(
+            "UPDATE commitments SET title = 'Renamed later' WHERE id = ?1",
+            [slipped],
+        )?;
+        Ok(())
+    })
+    .unwrap();
+    let notes = NotesInput {
+        quarter: "2026-Q3".into(),
+        notes: "Written after closing.".into(),
+        decisions: String::new(),
+    };
+    w.db.write(|tx| review::save_notes(tx, &notes, now()))
+        .unwrap();
+    let after = read(&w, "2026-Q3");
+    assert_eq!(after.metrics, kept.metrics);
+    assert_eq!(after.commitments, kept.commitments);
+    assert_eq!(after.notes, "Written after closing.", "notes stay editable");
+    let live =
+        w.db.read(|c| review::quarter(c, q3, now().date_naive()))
+            .unwrap();
+    assert_ne!(
+        live.metrics[0].value, kept.metrics[0].value,
+        "today's data moved"
+    );
+
+    // Closing twice, a quarter not begun, a quarter that does not exist: clear refusals,
+    // and nothing kept changes.
+    let twice =
+        w.db.write(|tx| review::close(tx, q3, &[], None, now()))
+            .unwrap_err();
+    assert_eq!(twice.field(), Some("quarter"));
+    assert!(
+        twice
+            .to_string()
+            .contains("already closed on 2 October 2026"),
+        "{twice}"
+    );
+    let future = q(&w, "2027-Q2");
+    let early =
+        w.db.write(|tx| review::close(tx, future, &[], None, now()))
+            .unwrap_err();
+    assert!(early.to_string().contains("has not begun"), "{early}");
+    let bad =
+        w.db.read(|c| review::named(c, Some("2026-Q5"), now().date_naive()))
+            .unwrap_err();
+    assert_eq!(bad.field(), Some("quarter"));
+    let q2 = q(&w, "2026-Q2");
+    let open =
+        w.db.write(|tx| review::regenerate(tx, q2, now()))
+            .unwrap_err();
+    assert!(open.to_string().contains("is not closed"), "{open}");
+    assert_eq!(read(&w, "2026-Q3").commitments, kept.commitments);
+
+    // Regenerated on purpose: today's data, and the review says so.
+    let again = w.db.write(|tx| review::regenerate(tx, q3, now())).unwrap();
+    let note = again.snapshot.clone().expect("still closed");
+    assert_eq!(
+        (note.closed_at, note.taken_at, note.regenerated_at),
+        (noon(10, 2), now(), Some(now()))
+    );
+    assert_eq!(
+        again.metrics[0].value.as_ref().map(|v| (v.value, v.n)),
+        Some((30.0, Some(10))),
+        "3 of 10 satisfied once the late answers count"
+    );
+    assert_eq!(again.commitments[0].title, "Cache the build");
+    assert!(again.commitments.iter().any(|c| c.title == "Renamed later"));
+    assert_eq!(read(&w, "2026-Q3"), again);
+    assert_eq!(again.notes, "Written after closing.");
 }

@@ -5,6 +5,7 @@ import type { KudosHighlight } from "./KudosHighlight";
 import type { ProductPainPoints } from "./ProductPainPoints";
 import type { ReviewMetric } from "./ReviewMetric";
 import type { SelfAssessment } from "./SelfAssessment";
+import type { SnapshotNote } from "./SnapshotNote";
 
 /**
  * A quarter's review.
@@ -37,4 +38,9 @@ kudos: Array<KudosHighlight>, allKudos: number,
 /**
  * What the team wrote for the quarter.
  */
-notes: string, decisions: string, };
+notes: string, decisions: string, 
+/**
+ * Set when the quarter is closed: the review is then the one kept when it closed (or was
+ * last regenerated), not today's data.
+ */
+snapshot: SnapshotNote | null, };
