@@ -68,6 +68,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "46b2959429a13e505038fe7016b6e1d8795c9502dd045de27c16315732eaa2c4",
     ),
     (
+        "0016_quarter_reviews.sql",
+        "dd4c366c88be2847d94a76dd7e1cd8c6f0dbfd0741f9924aefbc0aa9c9e8d4a8",
+    ),
+    (
         "0017_kudos_kinds_and_celebrations.sql",
         "b85abf8fb78cb11cd8c59debcaf685a56b1db48b89794f480c81efb6c33e0fe0",
     ),
