@@ -1060,3 +1060,58 @@ fn kudos_are_given_to_a_person_or_a_team_and_listed_newest_first() {
         stderr(&unknown)
     );
 }
+
+#[test]
+fn report_writes_a_quarters_review_in_each_format_and_refuses_a_bad_quarter() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(
+        outward(&db, &["seed", "--profile", "example"])
+            .status
+            .success()
+    );
+    for format in ["md", "html", "csv"] {
+        let path = dir.path().join(format!("review.{format}"));
+        let written = outward(
+            &db,
+            &[
+                "report",
+                "--quarter",
+                "2026-Q3",
+                "--format",
+                format,
+                "--out",
+                path.to_str().unwrap(),
+            ],
+        );
+        assert!(written.status.success(), "{format}: {}", stderr(&written));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("CI satisfaction"),
+            "{format}: the quarter's metrics"
+        );
+    }
+    let html = std::fs::read_to_string(dir.path().join("review.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"));
+    let printed = outward(&db, &["report", "--quarter", "2026-Q3"]);
+    assert!(stdout(&printed).starts_with("# Quarterly review: 2026 Q3"));
+
+    let bad = outward(&db, &["report", "--quarter", "2026-Q5", "--format", "html"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("Q5"), "{}", stderr(&bad));
+    let format = outward(&db, &["report", "--format", "pdf"]);
+    assert!(
+        stderr(&format).contains("Format “pdf” is not one of: md, html, csv"),
+        "{}",
+        stderr(&format)
+    );
+    let nowhere = dir.path().join("missing").join("review.md");
+    let refused = outward(&db, &["report", "--out", nowhere.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("Nothing was written"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!nowhere.exists());
+}

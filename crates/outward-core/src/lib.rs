@@ -45,6 +45,7 @@ pub mod people;
 pub mod plain_text;
 pub mod products;
 pub mod quarter;
+pub mod report;
 pub mod review;
 pub mod room;
 pub mod search;

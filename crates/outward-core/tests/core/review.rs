@@ -92,6 +92,8 @@ fn kudos_on(w: &World, to: Id, message: &str, given_on: chrono::NaiveDate) -> Id
         given_on: Some(given_on),
         pain_point_id: None,
         customer_id: None,
+        kind: Default::default(),
+        commitment_id: None,
     };
     w.db.write(|tx| kudos::create(tx, &input, now()))
         .unwrap()
