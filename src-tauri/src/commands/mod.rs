@@ -21,6 +21,7 @@ pub mod pain_points;
 pub mod people;
 pub mod presenter;
 pub mod products;
+pub mod report;
 pub mod review;
 pub mod room;
 pub mod search;

@@ -18,6 +18,7 @@ export * from './pain-points';
 export * from './people';
 export * from './presenter';
 export * from './products';
+export * from './report';
 export * from './review';
 export * from './room';
 export * from './search';
