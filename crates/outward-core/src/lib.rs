@@ -58,6 +58,7 @@ pub mod themes;
 pub mod trash;
 pub mod workshops;
 pub mod workspace;
+pub mod year;
 
 #[cfg(test)]
 mod testing;

@@ -32,3 +32,4 @@ pub mod themes;
 pub mod trash;
 pub mod workshops;
 pub mod workspace;
+pub mod year;

@@ -36,3 +36,4 @@ mod surveys;
 mod themes;
 mod trash;
 mod workshops;
+mod year;

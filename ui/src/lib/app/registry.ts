@@ -178,6 +178,12 @@ export const SCREENS = {
 		palette: { keywords: ['thanks', 'recognition', 'celebrate', 'wall'] }
 	},
 	commitment: { route: '/commitments/[id]', title: 'Commitment', chrome: 'full' },
+	year: {
+		route: '/year',
+		title: 'The year in review',
+		chrome: 'full',
+		palette: { keywords: ['year', 'annual', 'improvements', 'celebrate', 'most heard', 'kudos'] }
+	},
 	exercises: {
 		route: '/exercises',
 		title: 'Exercises',

@@ -29,3 +29,4 @@ export * from './themes';
 export * from './trash';
 export * from './workshops';
 export * from './workspace';
+export * from './year';
