@@ -10,7 +10,8 @@ use outward_core::home::celebrations::{self, Achievement};
 use outward_core::id::Id;
 use outward_core::metrics::{Direction, MetricKind};
 
-fn goal(w: &crate::fixtures::World, metric: Id, title: &str, target: f64) -> Id {
+/// A goal on `metric` due in 2027 Q2, set on the tests' day.
+pub fn goal(w: &crate::fixtures::World, metric: Id, title: &str, target: f64) -> Id {
     let input = GoalInput {
         title: title.into(),
         metric_id: metric,

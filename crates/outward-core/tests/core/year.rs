@@ -1,9 +1,9 @@
 //! The year in review: goals reached and metrics improved beyond the noise within the fiscal
 //! year, its kudos by kind and its most-heard customer teams, each counted only inside the year.
 
+use crate::celebrations::goal;
 use crate::fixtures::{day, interview, now, person, world};
 use crate::metrics::{answer, metric, survey};
-use outward_core::goals::{self, GoalInput};
 use outward_core::kudos::{self, KudosInput, KudosKind};
 use outward_core::metrics::{Direction, MetricKind};
 use outward_core::year;
@@ -22,16 +22,7 @@ fn a_year_gathers_its_improvements_kudos_and_most_heard_customers_and_nothing_ou
     for i in 0..20 {
         answer(&w.db, &q1, "Payments", if i < 5 { 5 } else { 2 });
     }
-    let goal = GoalInput {
-        title: "CI people like".into(),
-        metric_id: csat,
-        target: 80.0,
-        due_quarter: "2027-Q2".into(),
-        team_id: None,
-    };
-    let goal =
-        w.db.write(|tx| goals::create(tx, &goal, day(2026, 11, 20), now()))
-            .unwrap();
+    let goal = goal(&w, csat, "CI people like", 80.0);
     let q2 = survey(&w.db, "2026-Q2", csat, None);
     for i in 0..20 {
         answer(&w.db, &q2, "Payments", if i < 18 { 4 } else { 1 });
@@ -71,7 +62,7 @@ fn a_year_gathers_its_improvements_kudos_and_most_heard_customers_and_nothing_ou
     );
 
     assert_eq!(seen.goals_reached.len(), 1);
-    assert_eq!(seen.goals_reached[0].goal_id, goal.id);
+    assert_eq!(seen.goals_reached[0].goal_id, goal);
     assert_eq!(
         seen.goals_reached[0].quarter, "2026-Q2",
         "the first quarter that reached it"
