@@ -5,7 +5,8 @@ use chrono::Utc;
 use clap::Subcommand;
 use outward_core::db::Database;
 use outward_core::error::Result;
-use outward_core::kudos::{self, KudosFilter, KudosInput};
+use outward_core::id::Id;
+use outward_core::kudos::{self, KudosFilter, KudosInput, KudosKind};
 use outward_core::page::PageRequest;
 use outward_core::{people, teams};
 
@@ -19,6 +20,10 @@ pub enum KudosAction {
         /// Team name or id
         #[arg(long)]
         team: Option<String>,
+        /// Only kudos of this kind (usability, support, migrationHelp, documentation,
+        /// hardProblem, other)
+        #[arg(long)]
+        kind: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -35,12 +40,25 @@ pub enum KudosAction {
         /// The team it is for, instead of one person: name or id
         #[arg(long)]
         team: Option<String>,
+        /// What kind of work it thanks: usability, support, migrationHelp, documentation,
+        /// hardProblem or other (the default)
+        #[arg(long)]
+        kind: Option<String>,
+        /// The commitment it thanks work on (id)
+        #[arg(long)]
+        commitment: Option<Id>,
     },
 }
 
 pub fn run(db: &Database, action: KudosAction) -> Result<()> {
     match action {
-        KudosAction::List { person, team, json } => {
+        KudosAction::List {
+            person,
+            team,
+            kind,
+            json,
+        } => {
+            let kind = kind.map(|k| k.parse::<KudosKind>()).transpose()?;
             let page = db.read(|conn| {
                 let filter = KudosFilter {
                     to_person_id: person
@@ -50,6 +68,7 @@ pub fn run(db: &Database, action: KudosAction) -> Result<()> {
                         .map(|t| teams::find(conn, &t))
                         .transpose()?
                         .map(|t| t.id),
+                    kind,
                 };
                 kudos::list(
                     conn,
@@ -65,6 +84,7 @@ pub fn run(db: &Database, action: KudosAction) -> Result<()> {
                     k.given_on.to_string(),
                     k.to_name.clone().unwrap_or_default(),
                     k.message.clone(),
+                    k.kind.label().to_owned(),
                     format!("from {}", k.from_name.clone().unwrap_or_default()),
                 ]
             })
@@ -74,7 +94,10 @@ pub fn run(db: &Database, action: KudosAction) -> Result<()> {
             from,
             to,
             team,
+            kind,
+            commitment,
         } => {
+            let kind = kind.map(|k| k.parse::<KudosKind>()).transpose()?;
             let given = db.write(|tx| {
                 let input = KudosInput {
                     from_person_id: people::find(tx, &from, "fromPersonId")?,
@@ -84,6 +107,8 @@ pub fn run(db: &Database, action: KudosAction) -> Result<()> {
                     given_on: None,
                     pain_point_id: None,
                     customer_id: None,
+                    kind: kind.unwrap_or_default(),
+                    commitment_id: commitment,
                 };
                 kudos::create(tx, &input, Utc::now())
             })?;

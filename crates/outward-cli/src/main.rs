@@ -14,6 +14,7 @@ mod output;
 mod pain_points;
 mod people;
 mod products;
+mod report;
 mod room;
 mod search;
 mod surveys;
@@ -166,6 +167,18 @@ enum Command {
         #[command(subcommand)]
         action: kudos::KudosAction,
     },
+    /// A quarter's review as a report: Markdown, one self-contained HTML file, or CSV tables
+    Report {
+        /// As in 2026-Q3; this quarter unless given
+        #[arg(long)]
+        quarter: Option<String>,
+        /// md, html or csv
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// Where to write it; printed when not given
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
     /// Record where a commitment stands: progress 0-100 and confidence 1-10
     Checkin {
         /// The commitment's id
@@ -302,6 +315,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Search { query, json } => search::run(&database, &query, json),
         Command::Commitments { action } => commitments::run(&database, action),
         Command::Kudos { action } => kudos::run(&database, action),
+        Command::Report {
+            quarter,
+            format,
+            out,
+        } => report::run(&database, quarter, &format, out),
         Command::Checkin {
             commitment,
             progress,

@@ -989,4 +989,129 @@ fn kudos_are_given_to_a_person_or_a_team_and_listed_newest_first() {
         Some(1),
         "a person or a team is required"
     );
+
+    // A kind and the commitment it thanks work on travel in and out.
+    let commitment = json(&outward(
+        &db,
+        &[
+            "commitments",
+            "add",
+            "Runner docs a newcomer can follow",
+            "--owner",
+            &name(1),
+            "--quarter",
+            "2026-Q4",
+            "--json",
+        ],
+    ))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let kinded = outward(
+        &db,
+        &[
+            "kudos",
+            "add",
+            "Rewrote the runner docs.",
+            "--from",
+            &name(0),
+            "--to",
+            &name(1),
+            "--kind",
+            "documentation",
+            "--commitment",
+            &commitment,
+        ],
+    );
+    assert!(kinded.status.success(), "{}", stderr(&kinded));
+    let docs = json(&outward(
+        &db,
+        &["kudos", "list", "--kind", "documentation", "--json"],
+    ));
+    assert_eq!(
+        docs.as_array().unwrap().len(),
+        1,
+        "only the documentation kudos"
+    );
+    assert_eq!(docs[0]["kind"], "documentation");
+    assert_eq!(docs[0]["commitmentId"], commitment.as_str());
+    assert_eq!(
+        docs[0]["commitmentTitle"],
+        "Runner docs a newcomer can follow"
+    );
+    let unknown = outward(
+        &db,
+        &[
+            "kudos",
+            "add",
+            "Thanks",
+            "--from",
+            &name(0),
+            "--to",
+            &name(1),
+            "--kind",
+            "heroics",
+        ],
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains("Kind “heroics” is not one of: usability, support"),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
+#[test]
+fn report_writes_a_quarters_review_in_each_format_and_refuses_a_bad_quarter() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    assert!(
+        outward(&db, &["seed", "--profile", "example"])
+            .status
+            .success()
+    );
+    for format in ["md", "html", "csv"] {
+        let path = dir.path().join(format!("review.{format}"));
+        let written = outward(
+            &db,
+            &[
+                "report",
+                "--quarter",
+                "2026-Q3",
+                "--format",
+                format,
+                "--out",
+                path.to_str().unwrap(),
+            ],
+        );
+        assert!(written.status.success(), "{format}: {}", stderr(&written));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("CI satisfaction"),
+            "{format}: the quarter's metrics"
+        );
+    }
+    let html = std::fs::read_to_string(dir.path().join("review.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"));
+    let printed = outward(&db, &["report", "--quarter", "2026-Q3"]);
+    assert!(stdout(&printed).starts_with("# Quarterly review: 2026 Q3"));
+
+    let bad = outward(&db, &["report", "--quarter", "2026-Q5", "--format", "html"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("Q5"), "{}", stderr(&bad));
+    let format = outward(&db, &["report", "--format", "pdf"]);
+    assert!(
+        stderr(&format).contains("Format “pdf” is not one of: md, html, csv"),
+        "{}",
+        stderr(&format)
+    );
+    let nowhere = dir.path().join("missing").join("review.md");
+    let refused = outward(&db, &["report", "--out", nowhere.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("Nothing was written"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!nowhere.exists());
 }

@@ -15,6 +15,7 @@ use crate::error::ErrorKind;
 use crate::evidence::EvidenceSource;
 use crate::exercises::{self, StepKind};
 use crate::interviews::InterviewKind;
+use crate::kudos::KudosKind;
 use crate::outcomes::OutcomeKind;
 use crate::pain_points::{Frequency, SEVERITY_HINTS, SEVERITY_WORDS, Status, weight};
 use crate::people::Level;
@@ -70,6 +71,7 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("METRIC_SCOPES", MetricScope::ALL, MetricScope::label);
     module.vocabulary("VALUE_SOURCES", ValueSource::ALL, ValueSource::label);
     module.vocabulary("QUESTION_KINDS", QuestionKind::ALL, QuestionKind::label);
+    module.vocabulary("KUDOS_KINDS", KudosKind::ALL, KudosKind::label);
     module.constant(
         "A group smaller than this is not broken out, to protect who answered.",
         "MIN_GROUP_SIZE",

@@ -45,6 +45,8 @@ pub mod people;
 pub mod plain_text;
 pub mod products;
 pub mod quarter;
+pub mod report;
+pub mod review;
 pub mod room;
 pub mod search;
 pub mod settings;
@@ -56,6 +58,7 @@ pub mod themes;
 pub mod trash;
 pub mod workshops;
 pub mod workspace;
+pub mod year;
 
 #[cfg(test)]
 mod testing;

@@ -10,6 +10,7 @@ use outward_core::commitments::decisions::{self, CloseDecision, Closed, Decided}
 use outward_core::commitments::{self, Commitment, CommitmentInput, CommitmentState};
 use outward_core::id::Id;
 use outward_core::quarter::Quarter;
+use outward_core::review;
 use outward_core::settings;
 use outward_core::themes::Tag;
 use rusqlite::Connection;
@@ -109,7 +110,7 @@ pub fn close_quarter(
 ) -> Reply<Closed> {
     store.write(|tx, now| {
         let quarter = quarter(tx, Some(quarter_code))?;
-        decisions::close_quarter(tx, quarter, &decisions, None, now)
+        review::close(tx, quarter, &decisions, None, now)
     })
 }
 

@@ -185,4 +185,12 @@ fn command_names_and_the_change_event_are_written_into_the_ui_bindings() {
             outward_app::commands::backups::EXPORT_PROGRESS_EVENT
         ),
     );
+    write_binding(
+        "ReportProgressEvent.ts",
+        &format!(
+            "{GENERATED}\n/**\n * The event an export of the review sends as each step begins; its \
+             payload is a `ReportStep`.\n */\nexport const REPORT_PROGRESS_EVENT = \"{}\";\n",
+            outward_app::commands::report::REPORT_PROGRESS_EVENT
+        ),
+    );
 }

@@ -92,6 +92,7 @@ const screens: Screen[] = [
 	{ name: 'products', backend: example, path: '/products', prepare: (p) => visible(p.getByTestId('product-row')) },
 	{ name: 'customers', backend: example, path: '/customers', prepare: (p) => visible(p.getByTestId('customer-card')) },
 	{ name: 'home', backend: example, path: '/home', prepare: (p) => visible(p.getByTestId('home-kudos').getByRole('listitem')) },
+	{ name: 'review', backend: example, path: '/review', prepare: (p) => visible(p.getByTestId('chain').first()) },
 	{ name: 'kudos', backend: example, path: '/kudos', prepare: (p) => visible(p.getByTestId('kudos-card')) },
 	{
 		name: 'kudos-form',

@@ -154,6 +154,7 @@ const WATCHED: &[Watch] = &[
         EntityKind::PainPoint,
     ),
     watch("goals", "id", EntityKind::Goal),
+    watch("celebration_dismissals", "goal_id", EntityKind::Goal),
     Watch {
         table: "settings",
         column: "key",

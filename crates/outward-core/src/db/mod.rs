@@ -41,6 +41,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_metrics_surveys_goals.sql"),
     include_str!("migrations/0013_commitments.sql"),
     include_str!("migrations/0014_survey_score_tallies.sql"),
+    include_str!("migrations/0015_quarter_reviews.sql"),
+    include_str!("migrations/0016_kudos_kinds_and_celebrations.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

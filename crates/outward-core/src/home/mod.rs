@@ -1,7 +1,10 @@
 //! Home: this quarter at a glance, in one read. The goals with their latest value, the quarter's
 //! commitments by status, the heaviest open pain points, the customer teams not heard from
 //! lately, the latest kudos and the workshop coming next, each with how many there are in all,
-//! so every tile can say what it leaves out and link to the whole list.
+//! so every tile can say what it leaves out and link to the whole list; and the goals worth
+//! celebrating ([`celebrations`]).
+
+pub mod celebrations;
 
 use crate::commitments::board;
 use crate::commitments::status::CommitmentStatus;
@@ -91,6 +94,9 @@ pub struct Home {
     pub all_kudos: u32,
     /// The workshop running now, or else the next one planned.
     pub next_workshop: Option<WorkshopListItem>,
+    /// Goals that reached their target or whose metric improved beyond the noise, unless put
+    /// away this quarter.
+    pub celebrations: Vec<celebrations::Celebration>,
 }
 
 /// Home as of `today`.
@@ -149,6 +155,7 @@ pub fn glance(conn: &Connection, today: NaiveDate) -> Result<Home> {
         kudos: kudos.items,
         all_kudos: kudos.total,
         next_workshop: workshops::next(conn, today)?,
+        celebrations: celebrations::celebrations(conn, today)?,
     })
 }
 

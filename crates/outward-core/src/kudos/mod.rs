@@ -1,12 +1,17 @@
 //! Kudos: recognition from a person to a person or a whole team, for something they did,
-//! optionally tied to the pain point or customer it was for. Kudos go to the Trash like any
+//! optionally tied to the commitment, pain point or customer it was for, and of a kind
+//! (usability, support, migration help, documentation, a hard technical problem, other) so the
+//! team can see what it thanks people for ([`celebrated`]). Kudos go to the Trash like any
 //! record; a giver or receiver destroyed later leaves the kudos standing without the name.
+
+pub mod celebrated;
 
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::page::{Page, PageRequest};
 use crate::store::{live, require_live};
+use crate::text;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, Row, Transaction, named_params};
 use serde::{Deserialize, Serialize};
@@ -14,6 +19,25 @@ use ts_rs::TS;
 
 /// The longest kudos message, in characters: a thank-you, not an essay.
 pub const MESSAGE_MAX: usize = 2_000;
+
+text::vocabulary! {
+    /// What kind of work a kudos thanks.
+    KudosKind, field = "kind", label = "Kind" {
+        Usability = "usability", "Usability";
+        Support = "support", "Support";
+        MigrationHelp = "migrationHelp", "Migration help";
+        Documentation = "documentation", "Documentation";
+        HardProblem = "hardProblem", "Hard technical problem";
+        Other = "other", "Other";
+    }
+}
+
+impl Default for KudosKind {
+    /// Kudos given without a kind, and every kudos given before kinds existed.
+    fn default() -> Self {
+        KudosKind::Other
+    }
+}
 
 /// How the Trash and messages name a kudos: who it went to and the start of what for.
 pub(crate) const NAME_SQL: &str = "'to ' || coalesce(\
@@ -41,6 +65,11 @@ pub struct Kudos {
     /// The workshop whose decision gave it, if any.
     pub workshop_id: Option<Id>,
     pub created_at: DateTime<Utc>,
+    pub kind: KudosKind,
+    /// The commitment it thanks work on, if any.
+    pub commitment_id: Option<Id>,
+    /// That commitment's title; `None` when there is none or it is in the Trash.
+    pub commitment_title: Option<String>,
 }
 
 /// Kudos to give: from a person, to a person or (with `to_team_id`) the whole team.
@@ -61,9 +90,15 @@ pub struct KudosInput {
     pub pain_point_id: Option<Id>,
     #[serde(default)]
     pub customer_id: Option<Id>,
+    /// `other` when not given.
+    #[serde(default)]
+    pub kind: KudosKind,
+    #[serde(default)]
+    pub commitment_id: Option<Id>,
 }
 
-/// Which kudos to list: all of them, those a person received, or those to a team.
+/// Which kudos to list: all of them, those a person received, or those to a team; of any kind
+/// or of one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -72,6 +107,8 @@ pub struct KudosFilter {
     pub to_person_id: Option<Id>,
     #[serde(default)]
     pub to_team_id: Option<Id>,
+    #[serde(default)]
+    pub kind: Option<KudosKind>,
 }
 
 impl KudosInput {
@@ -122,6 +159,9 @@ impl KudosInput {
         if let Some(customer) = self.customer_id {
             require_live(conn, EntityKind::Customer, customer, "customerId")?;
         }
+        if let Some(commitment) = self.commitment_id {
+            require_live(conn, EntityKind::Commitment, commitment, "commitmentId")?;
+        }
         Ok(KudosInput {
             message: message.to_owned(),
             ..self.clone()
@@ -131,11 +171,12 @@ impl KudosInput {
 
 const SELECT: &str = "SELECT k.id, k.from_person_id, f.name, k.to_person_id, k.to_team_id,
         coalesce(tp.name, tt.name), k.message, k.given_on, k.pain_point_id, k.customer_id,
-        k.created_at, k.workshop_id
+        k.created_at, k.workshop_id, k.kind, k.commitment_id, c.title
     FROM kudos k
     LEFT JOIN people f ON f.id = k.from_person_id
     LEFT JOIN people tp ON tp.id = k.to_person_id
-    LEFT JOIN teams tt ON tt.id = k.to_team_id";
+    LEFT JOIN teams tt ON tt.id = k.to_team_id
+    LEFT JOIN commitments c ON c.id = k.commitment_id AND c.deleted_at IS NULL";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Kudos> {
     Ok(Kudos {
@@ -151,6 +192,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Kudos> {
         customer_id: row.get(9)?,
         created_at: row.get(10)?,
         workshop_id: row.get(11)?,
+        kind: row.get(12)?,
+        commitment_id: row.get(13)?,
+        commitment_title: row.get(14)?,
     })
 }
 
@@ -168,39 +212,49 @@ pub fn create(tx: &Transaction<'_>, input: &KudosInput, now: DateTime<Utc>) -> R
     let id = Id::at(now);
     tx.prepare_cached(
         "INSERT INTO kudos (id, from_person_id, to_person_id, to_team_id, message, given_on,
-            pain_point_id, customer_id, created_at, updated_at)
+            pain_point_id, customer_id, kind, commitment_id, created_at, updated_at)
          VALUES (:id, :from, :to_person, :to_team, :message, :given_on, :pain_point, :customer,
-            :now, :now)",
+            :kind, :commitment, :now, :now)",
     )?
     .execute(named_params! {
         ":id": id, ":from": input.from_person_id, ":to_person": input.to_person_id,
         ":to_team": input.to_team_id, ":message": input.message,
         ":given_on": input.given_on.unwrap_or(now.date_naive()),
-        ":pain_point": input.pain_point_id, ":customer": input.customer_id, ":now": now,
+        ":pain_point": input.pain_point_id, ":customer": input.customer_id,
+        ":kind": input.kind, ":commitment": input.commitment_id, ":now": now,
     })?;
     get(tx, id)
 }
 
 /// Kudos not in the Trash, newest first, one page at a time.
 pub fn list(conn: &Connection, filter: &KudosFilter, page: PageRequest) -> Result<Page<Kudos>> {
-    let (condition, value) = match (filter.to_person_id, filter.to_team_id) {
+    let (recipient, value) = match (filter.to_person_id, filter.to_team_id) {
         (Some(person), _) => ("k.to_person_id = ?1", Some(person)),
         (None, Some(team)) => ("k.to_team_id = ?1", Some(team)),
         (None, None) => ("?1 IS NULL", None),
     };
+    // One kind narrows through its own index; any kind leaves the condition out, so the
+    // recipient's (or the date's) index serves.
+    let kind = if filter.kind.is_some() {
+        "k.kind = ?4"
+    } else {
+        "?4 IS NULL"
+    };
+    let condition = format!("{recipient} AND {kind}");
     let limit = page.limit();
     let items = conn
         .prepare_cached(&format!(
             "{SELECT} WHERE k.deleted_at IS NULL AND {condition}
              ORDER BY k.given_on DESC, k.id DESC LIMIT ?2 OFFSET ?3"
         ))?
-        .query_map((value, limit, page.offset), from_row)?
+        .query_map((value, limit, page.offset, filter.kind), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let total = conn
         .prepare_cached(&format!(
-            "SELECT count(*) FROM kudos k WHERE k.deleted_at IS NULL AND {condition}"
+            "SELECT count(*) FROM kudos k WHERE k.deleted_at IS NULL AND {}",
+            condition.replace("?4", "?2")
         ))?
-        .query_row([value], |r| r.get(0))?;
+        .query_row((value, filter.kind), |r| r.get(0))?;
     Ok(Page {
         items,
         total,
@@ -231,6 +285,14 @@ mod tests {
             ),
             ["x"],
             "kudos_to_person",
+        );
+        assert_walks_index(
+            &format!(
+                "{SELECT} WHERE k.deleted_at IS NULL AND ?1 IS NULL AND k.kind = ?2
+                 ORDER BY k.given_on DESC, k.id DESC LIMIT 50"
+            ),
+            [Option::<String>::None, Some("support".into())],
+            "kudos_by_kind",
         );
     }
 }

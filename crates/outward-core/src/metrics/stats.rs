@@ -19,7 +19,7 @@
 //!   interval (its half-width over the critical value it was made with). The change is *within
 //!   noise* when that interval includes zero.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// The normal distribution's 97.5th percentile: a two-sided 95 % interval.
@@ -29,7 +29,7 @@ pub const Z_95: f64 = 1.959_963_984_540_054;
 pub const MIN_GROUP_SIZE: u64 = 5;
 
 /// A 95 % interval, in the unit of the value it belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Interval {
@@ -48,7 +48,7 @@ pub struct Estimate {
 }
 
 /// How a value moved from the previous quarter's.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Change {

@@ -18,7 +18,7 @@ use crate::error::Result;
 use crate::id::Id;
 use crate::quarter::Quarter;
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use ts_rs::TS;
 
@@ -37,7 +37,7 @@ crate::text::vocabulary! {
 pub type Tally = BTreeMap<i64, u64>;
 
 /// A metric's value in one quarter.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct MetricValue {

@@ -192,7 +192,7 @@ fn duration(seconds: u32) -> String {
 }
 
 /// Text as Markdown shows it literally, on one line.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

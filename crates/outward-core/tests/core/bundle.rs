@@ -127,6 +127,15 @@ pub(crate) fn full_workspace() -> (tempfile::TempDir, Database) {
         Ok(())
     })
     .unwrap();
+    // A celebration put away for the quarter.
+    db.write(|tx| {
+        tx.execute_batch(
+            "INSERT INTO celebration_dismissals SELECT id, '2026-Q4', created_at FROM goals
+                 ORDER BY id LIMIT 1;",
+        )?;
+        Ok(())
+    })
+    .unwrap();
     commit_and_deliver(&db, owner);
     (dir, db)
 }

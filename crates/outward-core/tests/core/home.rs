@@ -128,6 +128,8 @@ fn the_latest_kudos_come_first() {
         given_on: Some(now().date_naive()),
         pain_point_id: None,
         customer_id: None,
+        kind: Default::default(),
+        commitment_id: None,
     };
     let given = db.write(|tx| kudos::create(tx, &input, now())).unwrap();
     let shown = glance(&db);

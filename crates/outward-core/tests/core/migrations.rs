@@ -71,6 +71,14 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0014_survey_score_tallies.sql",
         "423f29eaf9b9416badf7aca4f1f10f505be4a927f03dc3fbc934ec8a7750e034",
     ),
+    (
+        "0015_quarter_reviews.sql",
+        "dd4c366c88be2847d94a76dd7e1cd8c6f0dbfd0741f9924aefbc0aa9c9e8d4a8",
+    ),
+    (
+        "0016_kudos_kinds_and_celebrations.sql",
+        "b85abf8fb78cb11cd8c59debcaf685a56b1db48b89794f480c81efb6c33e0fe0",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {

@@ -294,6 +294,8 @@ fn an_action_item_and_kudos_are_decided_in_one_step_each_and_listed_in_order() {
         given_on: None,
         pain_point_id: None,
         customer_id: None,
+        kind: Default::default(),
+        commitment_id: None,
     };
     db.write(|tx| {
         outcomes::decide_kudos(
@@ -426,6 +428,8 @@ fn the_summary_of_a_finished_workshop_reads_as_its_markdown_golden_file() {
         given_on: None,
         pain_point_id: None,
         customer_id: None,
+        kind: Default::default(),
+        commitment_id: None,
     };
     db.write(|tx| {
         outcomes::decide_kudos(

@@ -156,6 +156,13 @@ export const SCREENS = {
 		palette: { keywords: ['targets', 'objectives', 'baseline', 'trend'] }
 	},
 	goal: { route: '/goals/[id]', title: 'Goal', chrome: 'full' },
+	review: {
+		route: '/review',
+		title: 'Quarterly review',
+		chrome: 'full',
+		sidebar: { group: 'progress', icon: 'metrics' },
+		palette: { keywords: ['quarter', 'review', 'retrospective', 'chain', 'evidence', 'outcome', 'close quarter', 'snapshot'] }
+	},
 	commitments: {
 		route: '/commitments',
 		title: 'Commitments',
@@ -171,6 +178,12 @@ export const SCREENS = {
 		palette: { keywords: ['thanks', 'recognition', 'celebrate', 'wall'] }
 	},
 	commitment: { route: '/commitments/[id]', title: 'Commitment', chrome: 'full' },
+	year: {
+		route: '/year',
+		title: 'The year in review',
+		chrome: 'full',
+		palette: { keywords: ['year', 'annual', 'improvements', 'celebrate', 'most heard', 'kudos'] }
+	},
 	exercises: {
 		route: '/exercises',
 		title: 'Exercises',

@@ -9,6 +9,7 @@ import type { EvidenceSource } from './EvidenceSource';
 import type { Frequency } from './Frequency';
 import type { HitKind } from './HitKind';
 import type { InterviewKind } from './InterviewKind';
+import type { KudosKind } from './KudosKind';
 import type { Level } from './Level';
 import type { MetricKind } from './MetricKind';
 import type { MetricScope } from './MetricScope';
@@ -346,6 +347,26 @@ export const QUESTION_KINDS: readonly { value: QuestionKind; label: string }[] =
 export const QUESTION_KIND_LABELS: Readonly<Record<QuestionKind, string>> = {
 	"score": "Score",
 	"comment": "Comment",
+};
+
+/** Every `KudosKind` in order, with its label. */
+export const KUDOS_KINDS: readonly { value: KudosKind; label: string }[] = [
+	{ value: "usability", label: "Usability" },
+	{ value: "support", label: "Support" },
+	{ value: "migrationHelp", label: "Migration help" },
+	{ value: "documentation", label: "Documentation" },
+	{ value: "hardProblem", label: "Hard technical problem" },
+	{ value: "other", label: "Other" },
+];
+
+/** The label people read for each `KudosKind`. */
+export const KUDOS_KIND_LABELS: Readonly<Record<KudosKind, string>> = {
+	"usability": "Usability",
+	"support": "Support",
+	"migrationHelp": "Migration help",
+	"documentation": "Documentation",
+	"hardProblem": "Hard technical problem",
+	"other": "Other",
 };
 
 /** A group smaller than this is not broken out, to protect who answered. */

@@ -1,4 +1,5 @@
 // Kudos: recognition from a person to a person or the team.
+import type { Celebrated } from '$lib/bindings/Celebrated';
 import type { Kudos } from '$lib/bindings/Kudos';
 import type { KudosFilter } from '$lib/bindings/KudosFilter';
 import type { KudosInput } from '$lib/bindings/KudosInput';
@@ -9,3 +10,4 @@ import { call } from './call';
 export const createKudos = (input: KudosInput) => call<Kudos>('create_kudos', { input });
 export const listKudos = (filter: KudosFilter, page: PageRequest) =>
 	call<Page<Kudos>>('list_kudos', { filter, page });
+export const getCelebrated = (quarter: string | null) => call<Celebrated>('get_celebrated', { quarter });

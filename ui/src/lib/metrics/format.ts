@@ -3,8 +3,11 @@ import type { Change } from '$lib/bindings/Change';
 import type { Metric } from '$lib/bindings/Metric';
 import type { MetricValue } from '$lib/bindings/MetricValue';
 
+/** What the formatting needs of a metric: its kind and unit. */
+export type MetricShape = Pick<Metric, 'kind' | 'unit'>;
+
 /** A value as shown: percentages with %, NPS signed, durations and counts with their unit. */
-export function shownValue(metric: Metric, value: number): string {
+export function shownValue(metric: MetricShape, value: number): string {
 	switch (metric.kind) {
 		case 'csat':
 		case 'percentage':
@@ -18,12 +21,12 @@ export function shownValue(metric: Metric, value: number): string {
 	}
 }
 
-export function shownInterval(metric: Metric, value: MetricValue): string {
+export function shownInterval(metric: MetricShape, value: MetricValue): string {
 	if (!value.interval) return value.source === 'measurement' ? 'entered, no interval' : 'too few to say';
 	return `${shownValue(metric, value.interval.low)} to ${shownValue(metric, value.interval.high)}`;
 }
 
-export function shownChange(metric: Metric, change: Change | null): string {
+export function shownChange(metric: MetricShape, change: Change | null): string {
 	if (!change) return 'no earlier quarter';
 	const points = metric.kind === 'csat' || metric.kind === 'percentage' ? ' points' : '';
 	const moved = `${change.difference > 0 ? '+' : ''}${change.difference.toFixed(1)}${points}`;

@@ -286,6 +286,8 @@ fn decide(
         given_on: None,
         pain_point_id: None,
         customer_id: None,
+        kind: Default::default(),
+        commitment_id: None,
     };
     outcomes::decide_kudos(
         tx,

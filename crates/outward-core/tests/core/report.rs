@@ -1,0 +1,191 @@
+//! The review exported: the example workspace's report of 2026 Q3, with a commitment on one of
+//! its goals, matches its golden files in every format; the HTML needs nothing from outside
+//! itself and draws a chart per metric; CSV cells are kept from running as formulas; a bad
+//! quarter is refused by name; and a save that cannot finish leaves no file.
+
+use crate::fixtures::{database, now};
+use outward_core::commitments::{self, CommitmentInput};
+use outward_core::db::Database;
+use outward_core::error::Error;
+use outward_core::report::{self, ReportFormat, ReportStep};
+use outward_core::{goals, people, workspace};
+use std::path::Path;
+
+/// The example workspace loaded at the tests' moment, with a commitment of 2026 Q3 aimed at
+/// its first goal and owned by its first person.
+fn example() -> (tempfile::TempDir, Database) {
+    let (dir, db) = database();
+    db.write(|tx| workspace::load_example(tx, now())).unwrap();
+    db.write(|tx| {
+        let goal = goals::list(tx)?.remove(0);
+        let owner = people::list(tx, None)?.remove(0);
+        let input = CommitmentInput {
+            title: "Halve CI queue time at peak (=fast)".into(),
+            owner_id: Some(owner.id),
+            quarter: "2026-Q3".into(),
+            goal_id: Some(goal.id),
+            pain_point_ids: Vec::new(),
+        };
+        commitments::create(tx, &input, now())
+    })
+    .unwrap();
+    (dir, db)
+}
+
+fn rendered(db: &Database, format: ReportFormat) -> String {
+    db.read(|c| report::report(c, Some("2026-Q3"), format, now().date_naive(), &mut |_| {}))
+        .unwrap()
+        .1
+}
+
+fn golden(name: &str, written: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/core/report")
+        .join(name);
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if written != expected && std::env::var_os("OUTWARD_BLESS").is_some() {
+        std::fs::write(&path, written).unwrap();
+        return;
+    }
+    assert_eq!(
+        written, expected,
+        "the {name} report changed; if on purpose, rerun with OUTWARD_BLESS=1 and review the file"
+    );
+}
+
+#[test]
+fn the_example_review_reads_as_its_golden_files_in_every_format() {
+    let (_dir, db) = example();
+    let md = rendered(&db, ReportFormat::Markdown);
+    assert!(md.starts_with("# Quarterly review: 2026 Q3\n"), "{md}");
+    assert!(md.contains("CI satisfaction"), "the quarter's metrics");
+    assert!(
+        md.contains("Most developers are happy with CI"),
+        "the goals' targets"
+    );
+    assert!(
+        md.contains("Halve CI queue time"),
+        "the quarter's commitments"
+    );
+    golden("review-2026-Q3.md", &md);
+    golden("review-2026-Q3.html", &rendered(&db, ReportFormat::Html));
+    golden("review-2026-Q3.csv", &rendered(&db, ReportFormat::Csv));
+}
+
+#[test]
+fn the_html_report_is_one_file_with_a_chart_per_metric_and_nothing_from_outside() {
+    let (_dir, db) = example();
+    let html = rendered(&db, ReportFormat::Html);
+    // SVG's namespace is a name, not a resource.
+    let without_namespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    for outside in [
+        "http://", "https://", "<script", "<link", "<img", "url(", "@import",
+    ] {
+        assert!(
+            !without_namespace.contains(outside),
+            "the report loads nothing: found {outside}"
+        );
+    }
+    let metrics = db.read(outward_core::metrics::list).unwrap().len();
+    assert_eq!(
+        html.matches("<svg role=\"img\" aria-labelledby=").count(),
+        metrics,
+        "one labelled chart per metric with values"
+    );
+    assert!(html.contains("@media print"), "styled for paper");
+    assert!(
+        html.contains("Halve CI queue time at peak (=fast)"),
+        "the commitment, escaped as text"
+    );
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_kept_as_text() {
+    let (_dir, db) = example();
+    db.write(|tx| {
+        let owner = people::list(tx, None)?.remove(0);
+        let input = CommitmentInput {
+            title: "=HYPERLINK(\"http://example.com\")".into(),
+            owner_id: Some(owner.id),
+            quarter: "2026-Q3".into(),
+            goal_id: None,
+            pain_point_ids: Vec::new(),
+        };
+        commitments::create(tx, &input, now())
+    })
+    .unwrap();
+    let csv = rendered(&db, ReportFormat::Csv);
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://example.com\"\")\""),
+        "a formula is prefixed with a quote: {csv}"
+    );
+    assert!(
+        !csv.lines().any(|l| l.starts_with('=')),
+        "no line starts a formula"
+    );
+}
+
+#[test]
+fn a_malformed_or_missing_quarter_and_an_unknown_format_are_refused_by_name() {
+    let (_dir, db) = example();
+    for bad in ["2026-Q5", "next quarter"] {
+        let err = db
+            .read(|c| {
+                report::report(
+                    c,
+                    Some(bad),
+                    ReportFormat::Html,
+                    now().date_naive(),
+                    &mut |_| {},
+                )
+            })
+            .unwrap_err();
+        assert_eq!(err.field(), Some("quarter"), "{bad}: {err}");
+    }
+    let err = "pdf".parse::<ReportFormat>().unwrap_err();
+    assert_eq!(err.field(), Some("format"));
+}
+
+#[test]
+fn an_export_reports_its_steps_and_a_save_that_cannot_finish_leaves_nothing() {
+    let (dir, db) = example();
+    let mut steps = Vec::new();
+    let (review, text) = db
+        .read(|c| {
+            report::report(
+                c,
+                Some("2026-Q3"),
+                ReportFormat::Html,
+                now().date_naive(),
+                &mut |s| steps.push(s),
+            )
+        })
+        .unwrap();
+    let path = dir
+        .path()
+        .join(report::file_name(&review, ReportFormat::Html));
+    assert!(path.ends_with("outward-review-2026-Q3.html"));
+    report::save(&path, &text, &mut |s| steps.push(s)).unwrap();
+    assert_eq!(
+        steps,
+        [
+            ReportStep::Reading,
+            ReportStep::Rendering,
+            ReportStep::Writing,
+            ReportStep::Done
+        ]
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+
+    let missing = dir.path().join("no such folder").join("review.html");
+    let err = report::save(&missing, &text, &mut |_| {}).unwrap_err();
+    assert!(matches!(err, Error::Conflict { .. }), "{err:?}");
+    assert!(err.to_string().contains("Nothing was written"), "{err}");
+    assert!(!missing.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "no partial file left behind");
+}

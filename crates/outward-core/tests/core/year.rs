@@ -1,0 +1,110 @@
+//! The year in review: goals reached and metrics improved beyond the noise within the fiscal
+//! year, its kudos by kind and its most-heard customer teams, each counted only inside the year.
+
+use crate::celebrations::goal;
+use crate::fixtures::{day, interview, now, person, world};
+use crate::metrics::{answer, metric, survey};
+use outward_core::kudos::{self, KudosInput, KudosKind};
+use outward_core::metrics::{Direction, MetricKind};
+use outward_core::year;
+
+#[test]
+fn a_year_gathers_its_improvements_kudos_and_most_heard_customers_and_nothing_outside_it() {
+    let w = world();
+    let ben = person(&w, "Ben");
+    let csat = metric(
+        &w.db,
+        "CI satisfaction",
+        MetricKind::Csat,
+        Direction::HigherIsBetter,
+    );
+    let q1 = survey(&w.db, "2026-Q1", csat, None);
+    for i in 0..20 {
+        answer(&w.db, &q1, "Payments", if i < 5 { 5 } else { 2 });
+    }
+    let goal = goal(&w, csat, "CI people like", 80.0);
+    let q2 = survey(&w.db, "2026-Q2", csat, None);
+    for i in 0..20 {
+        answer(&w.db, &q2, "Payments", if i < 18 { 4 } else { 1 });
+    }
+
+    let give = |kind: KudosKind, on| {
+        let input = KudosInput {
+            from_person_id: w.ada,
+            to_person_id: Some(ben),
+            to_team_id: None,
+            message: "Thanks".into(),
+            given_on: Some(on),
+            pain_point_id: None,
+            customer_id: None,
+            kind,
+            commitment_id: None,
+        };
+        w.db.write(|tx| kudos::create(tx, &input, now())).unwrap();
+    };
+    give(KudosKind::Support, day(2026, 1, 1));
+    give(KudosKind::Usability, day(2026, 12, 31));
+    give(KudosKind::Support, day(2025, 12, 31));
+
+    interview(&w, w.payments, day(2026, 3, 1), "# Builds");
+    interview(&w, w.payments, day(2026, 9, 1), "# Deploys");
+    interview(&w, w.checkout, day(2026, 5, 1), "# Queues");
+    interview(&w, w.checkout, day(2025, 5, 1), "# Last year");
+
+    let seen =
+        w.db.read(|c| year::year_in_review(c, None, now().date_naive()))
+            .unwrap();
+    assert_eq!(seen.year, 2026, "today's fiscal year");
+    assert_eq!(seen.quarters, ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
+    assert_eq!(
+        (seen.first_day, seen.last_day),
+        (day(2026, 1, 1), day(2026, 12, 31))
+    );
+
+    assert_eq!(seen.goals_reached.len(), 1);
+    assert_eq!(seen.goals_reached[0].goal_id, goal);
+    assert_eq!(
+        seen.goals_reached[0].quarter, "2026-Q2",
+        "the first quarter that reached it"
+    );
+    assert_eq!(seen.goals_reached[0].value, 90.0);
+
+    assert_eq!(
+        seen.metrics_improved.len(),
+        1,
+        "25 % to 90 % is beyond the noise"
+    );
+    let up = &seen.metrics_improved[0];
+    assert_eq!(
+        (up.previous_quarter.as_str(), up.quarter.as_str()),
+        ("2026-Q1", "2026-Q2")
+    );
+    assert_eq!((up.from, up.to), (25.0, 90.0));
+
+    let counts: Vec<(KudosKind, u32)> = seen.kudos.iter().map(|k| (k.kind, k.count)).collect();
+    assert_eq!(counts[0], (KudosKind::Usability, 1));
+    assert_eq!(
+        counts[1],
+        (KudosKind::Support, 1),
+        "last year's support kudos is left out"
+    );
+    assert_eq!(seen.all_kudos, 2);
+
+    let heard: Vec<(&str, u32)> = seen
+        .most_heard
+        .iter()
+        .map(|c| (c.name.as_str(), c.conversations))
+        .collect();
+    assert_eq!(
+        heard,
+        [("Payments", 2), ("Checkout", 1)],
+        "most heard first, this year only"
+    );
+
+    let last_year =
+        w.db.read(|c| year::year_in_review(c, Some(2025), now().date_naive()))
+            .unwrap();
+    assert!(last_year.goals_reached.is_empty() && last_year.metrics_improved.is_empty());
+    assert_eq!(last_year.all_kudos, 1);
+    assert_eq!(last_year.most_heard.len(), 1);
+}

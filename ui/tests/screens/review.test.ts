@@ -1,0 +1,65 @@
+// The quarterly review against the example workspace (four quarters of survey results, two goals,
+// a workshop with a rating step): charts with their tables, the chain, notes, closing a quarter.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectFits, expectHealthy, launch, openApp, visible } from './harness';
+
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(async () => browser?.close());
+
+describe('quarterly review', () => {
+	it('shows the quarter with charts as tables, the chain, and refuses a fifth quarter', async () => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const page = await openApp(browser, { scenario: 'example' }, { path: '/review', colorScheme });
+			await visible(page.getByRole('heading', { name: /^Review of \d{4} Q[1-4]$/ }));
+			await expect.poll(() => page.getByTestId('review-metric').count()).toBe(4);
+			const csat = page.getByTestId('review-metric').filter({ hasText: 'CI satisfaction' });
+			await expect.poll(() => csat.locator('tbody tr').count()).toBe(4);
+			await expect(csat.textContent()).resolves.toMatch(/Target of “.+”: \d+ %/);
+			// The chain: both goals of the example, each with how its metric moved.
+			await expect.poll(() => page.getByTestId('chain').count()).toBe(2);
+			await expect(page.getByTestId('chain-outcome').first().textContent()).resolves.toMatch(/→|No value yet|nothing measured/);
+			// The self-assessment of the workshop's rating step, as a table beside the radar.
+			await visible(page.getByRole('table').filter({ hasText: 'Dimension' }));
+			await expectAccessible(page, `review (${colorScheme})`);
+			await expectFits(page, { width: 1280, height: 800 }, `review (${colorScheme})`);
+			await expectHealthy(page);
+			await page.context().close();
+		}
+
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/review' });
+		const title = await (await visible(page.getByRole('heading', { name: /^Review of / }))).textContent();
+		await page.getByRole('button', { name: 'Previous quarter' }).click();
+		await expect.poll(() => page.getByRole('heading', { name: /^Review of / }).textContent()).not.toBe(title);
+		await expect.poll(() => page.getByTestId('review-metric').count()).toBe(4);
+		await page.getByTestId('review-quarter').fill('2026-Q5');
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect((await visible(page.getByRole('alert'))).textContent()).resolves.toContain('Q5 does not exist');
+		await page.context().close();
+	});
+
+	it('keeps notes and decisions, closes the quarter with a kept review and regenerates it on purpose', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/review' });
+		await visible(page.getByRole('heading', { name: /^Review of / }));
+		await page.getByTestId('review-notes-text').fill('Deploys got calmer; CI did not.');
+		await page.getByTestId('review-decisions-text').fill('Own the flaky suite next quarter.');
+		await page.getByRole('button', { name: 'Save notes and decisions' }).click();
+		await visible(page.getByText('Saved.'));
+		await page.reload();
+		await expect.poll(() => page.getByTestId('review-notes-text').inputValue()).toBe('Deploys got calmer; CI did not.');
+
+		await page.getByRole('button', { name: /^Close \d{4} Q[1-4]$/ }).click();
+		await page.getByRole('button', { name: 'Close the quarter' }).click();
+		await expect.poll(() => page.getByTestId('review-state').textContent()).toContain('Closed.');
+		await expect(page.getByTestId('review-regenerated').count()).resolves.toBe(0);
+		await expect(page.getByTestId('review-notes-text').inputValue()).resolves.toBe('Deploys got calmer; CI did not.');
+
+		await page.getByRole('button', { name: 'Regenerate' }).click();
+		await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Regenerate' }).click();
+		await visible(page.getByTestId('review-regenerated'));
+		await expectAccessible(page, 'review, closed and regenerated');
+		await expectHealthy(page);
+		await page.context().close();
+	});
+});
