@@ -154,6 +154,7 @@ const WATCHED: &[Watch] = &[
         EntityKind::PainPoint,
     ),
     watch("goals", "id", EntityKind::Goal),
+    watch("tickets", "id", EntityKind::Ticket),
     Watch {
         table: "settings",
         column: "key",

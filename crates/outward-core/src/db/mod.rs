@@ -40,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_room.sql"),
     include_str!("migrations/0012_metrics_surveys_goals.sql"),
     include_str!("migrations/0013_commitments.sql"),
+    include_str!("migrations/0018_tickets.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

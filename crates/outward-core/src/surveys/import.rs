@@ -454,7 +454,7 @@ struct Plan {
     skipped_rows: u32,
 }
 
-fn column_of(sheet: &Sheet, name: &str, role: &str) -> Result<usize> {
+pub(crate) fn column_of(sheet: &Sheet, name: &str, role: &str) -> Result<usize> {
     let found: Vec<usize> = sheet
         .headers
         .iter()

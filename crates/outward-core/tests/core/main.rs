@@ -31,5 +31,6 @@ mod settings;
 mod store;
 mod surveys;
 mod themes;
+mod tickets;
 mod trash;
 mod workshops;

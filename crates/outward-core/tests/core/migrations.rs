@@ -67,6 +67,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0013_commitments.sql",
         "46b2959429a13e505038fe7016b6e1d8795c9502dd045de27c16315732eaa2c4",
     ),
+    (
+        "0018_tickets.sql",
+        "d2cfe124539aed1043b23b31eccf45ccc24976ceefdcbdfd87d90efea7d43974",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
@@ -132,6 +136,8 @@ fn fixtures() -> Vec<(u32, PathBuf)> {
     let dir = crate_dir().join("tests/fixtures");
     let mut fixtures: Vec<(u32, PathBuf)> = file_names(&dir)
         .into_iter()
+        // Folders hold other fixtures (tracker exports in `tickets/`).
+        .filter(|name| !dir.join(name).is_dir())
         .map(|name| {
             let version = name
                 .strip_prefix("schema-")
