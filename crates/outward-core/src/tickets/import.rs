@@ -113,20 +113,26 @@ pub struct Imported {
     pub unmatched_teams: Vec<Unmatched>,
 }
 
-/// Reads an export's bytes: GitHub issues when it is JSON, else CSV (or XLSX). `name` tells
-/// which by its extension and names it in problems.
-pub fn read(bytes: &[u8], name: &str) -> Result<Sheet> {
-    if bytes.len() as u64 > FILE_MAX_BYTES {
+/// Refuses a file of `len` bytes over [`FILE_MAX_BYTES`], before anyone reads it.
+pub fn check_size(len: u64, name: &str) -> Result<()> {
+    if len > FILE_MAX_BYTES {
         return Err(Error::validation(
             "file",
             format!(
                 "{name} is {} MB; the most an import reads is {} MB. Export fewer months at a \
                  time (re-importing an overlapping export is safe), or split the file.",
-                bytes.len() / (1024 * 1024),
+                len / (1024 * 1024),
                 FILE_MAX_BYTES / (1024 * 1024)
             ),
         ));
     }
+    Ok(())
+}
+
+/// Reads an export's bytes: GitHub issues when it is JSON, else CSV (or XLSX). `name` tells
+/// which by its extension and names it in problems.
+pub fn read(bytes: &[u8], name: &str) -> Result<Sheet> {
+    check_size(bytes.len() as u64, name)?;
     let first = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(bytes)
