@@ -87,7 +87,7 @@ fn export(
                 let resolved = first + Duration::days(i % 6 + 1);
                 (
                     Some(first),
-                    (i % 9 != 4 && resolved <= now).then_some(resolved),
+                    ((k < 2 || i % 9 != 4) && resolved <= now).then_some(resolved),
                 )
             }
         };
