@@ -10,6 +10,7 @@ use outward_core::interviews::{
 };
 use outward_core::page::{Page, PageRequest};
 use outward_core::pain_points::PainPointInput;
+use outward_core::plain_text;
 use tauri::State;
 
 #[tauri::command(async)]
@@ -44,9 +45,14 @@ pub fn update_interview(
 
 /// The editor's autosave: only the notes, with highlights re-anchored.
 #[tauri::command(async)]
-pub fn save_interview_notes(store: State<'_, Store>, id: Id, notes: String) -> Reply<()> {
+/// Saves the notes and answers with their heading: the interview's title from now on.
+pub fn save_interview_notes(
+    store: State<'_, Store>,
+    id: Id,
+    notes: String,
+) -> Reply<Option<String>> {
     store.write(|tx, now| interviews::save_notes(tx, id, &notes, now))?;
-    Ok(())
+    Ok(plain_text::heading(&notes))
 }
 
 #[tauri::command(async)]

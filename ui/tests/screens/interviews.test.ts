@@ -118,6 +118,22 @@ describe('interviews', () => {
 		await page.context().close();
 	});
 
+	it('takes its notes’ heading as its title as soon as the notes are saved', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews/new' });
+		const customer = page.getByRole('combobox', { name: 'Customer' });
+		await customer.click();
+		await page.keyboard.type('pay');
+		await page.getByRole('option', { name: /Payments/ }).click();
+		const notes = page.getByTestId('notes');
+		await notes.fill('# Release day with Payments\nThey batch releases to dodge the queue.');
+		await page.getByRole('button', { name: 'Save interview' }).click();
+		await visible(page.getByRole('heading', { level: 1, name: 'Release day with Payments', exact: true }));
+
+		await notes.fill('# Rollbacks with Payments\nThey batch releases to dodge the queue.');
+		await visible(page.getByRole('heading', { level: 1, name: 'Rollbacks with Payments', exact: true }));
+		await page.context().close();
+	});
+
 	it('asks for the customer before saving, next to the field', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/interviews/new' });
 		await page.getByRole('button', { name: 'Save interview' }).click();

@@ -59,8 +59,9 @@ export class InterviewEditor {
 		this.id = id;
 		this.#drafts = store;
 		// The editor shows the notes it saves: its own autosave refreshes nothing it shows.
-		const save = (id: string, text: string) =>
-			writeShown({ kinds: ['interview'], ids: [id] }, () => saveInterviewNotes(id, text));
+		const save = async (id: string, text: string) => {
+			this.heading = await writeShown({ kinds: ['interview'], ids: [id] }, () => saveInterviewNotes(id, text));
+		};
 		this.autosave = new Autosave((text) => save(this.#requireId(), text), {
 			onsaved: (text) => {
 				if (this.id) this.#drafts.settle(this.id, text);
@@ -163,6 +164,7 @@ export class InterviewEditor {
 		const interview: Interview = saved;
 		if (!this.id) this.#drafts.clear(NEW_INTERVIEW);
 		this.id = interview.id;
+		this.heading = interview.heading;
 		this.#loadedNotes = notes;
 		this.#drafts.settle(interview.id, notes);
 		if (this.notes === notes) this.autosave.reset(notes);

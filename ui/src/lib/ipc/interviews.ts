@@ -21,7 +21,7 @@ export const createInterview = (input: InterviewInput) =>
 export const updateInterview = (id: Id, input: InterviewInput) =>
 	call<Interview>('update_interview', { id, input });
 export const saveInterviewNotes = (id: Id, notes: string) =>
-	call<null>('save_interview_notes', { id, notes });
+	call<string | null>('save_interview_notes', { id, notes });
 
 export const markEvidence = (interviewId: Id, start: number, end: number, painPointId: Id) =>
 	call<Highlight>('mark_evidence', { interviewId, start, end, painPointId });
