@@ -85,15 +85,7 @@ fn import_file(
     dry_run: bool,
     json: bool,
 ) -> Result<()> {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let size = std::fs::metadata(file)
-        .map_err(|e| Error::io(format!("reading {}", file.display()), e))?
-        .len();
-    import::check_size(size, &name)?;
-    let sheet = import::read(&read_file(file)?, &name)?;
+    let (_, sheet) = import::read_path(file)?;
     let given: Option<ImportMapping> = match mapping {
         Some(path) => Some(
             serde_json::from_slice(&read_file(path)?)

@@ -93,6 +93,7 @@ const screens: Screen[] = [
 	{ name: 'customers', backend: example, path: '/customers', prepare: (p) => visible(p.getByTestId('customer-card')) },
 	{ name: 'home', backend: example, path: '/home', prepare: (p) => visible(p.getByTestId('home-kudos').getByRole('listitem')) },
 	{ name: 'kudos', backend: example, path: '/kudos', prepare: (p) => visible(p.getByTestId('kudos-card')) },
+	{ name: 'tickets', backend: example, path: '/tickets', prepare: (p) => visible(p.getByTestId('waiting-row')) },
 	{
 		name: 'kudos-form',
 		backend: example,

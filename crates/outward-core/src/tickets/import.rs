@@ -659,3 +659,30 @@ pub fn import(
         unmatched_teams: unmatched_teams(&plan.rows),
     })
 }
+
+/// A file picked for import: the handle the interface holds for it, its name, and its preview
+/// with the remembered or suggested mapping.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "TicketFile")]
+pub struct PickedFile {
+    pub handle: u32,
+    pub name: String,
+    pub preview: Preview,
+}
+
+/// Reads the export at `path`: its name and its table. A file over the limit is refused from
+/// its size, before it is read.
+pub fn read_path(path: &std::path::Path) -> Result<(String, Sheet)> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(format!("reading {name}"), e))?
+        .len();
+    check_size(size, &name)?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(format!("reading {name}"), e))?;
+    let sheet = read(&bytes, &name)?;
+    Ok((name, sheet))
+}

@@ -359,6 +359,21 @@ pub fn black_hole(
     })
 }
 
+/// The meter of the quarter named `quarter` (`2026-Q3`), or of the quarter holding `now`.
+pub fn meter(
+    conn: &Connection,
+    quarter: Option<&str>,
+    unanswered_after_days: u32,
+    now: DateTime<Utc>,
+) -> Result<BlackHole> {
+    let start = crate::settings::fiscal_year_start(conn)?;
+    let quarter = match quarter.map(str::trim).filter(|q| !q.is_empty()) {
+        Some(text) => Quarter::parse(text, start, "quarter")?,
+        None => Quarter::containing(now.date_naive(), start),
+    };
+    black_hole(conn, quarter, unanswered_after_days, now)
+}
+
 /// The quarters holding tickets, newest first, by the day each was opened.
 pub fn quarters(conn: &Connection) -> Result<Vec<Quarter>> {
     let start = crate::settings::fiscal_year_start(conn)?;
