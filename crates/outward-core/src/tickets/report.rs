@@ -132,7 +132,7 @@ fn times(tickets: u32, mut seconds: Vec<i64>) -> ResponseTimes {
 }
 
 /// The first moment of `day`, UTC.
-pub(crate) fn start_of(day: NaiveDate) -> DateTime<Utc> {
+pub fn start_of(day: NaiveDate) -> DateTime<Utc> {
     day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
 }
 
