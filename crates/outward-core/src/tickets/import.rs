@@ -15,7 +15,7 @@ use crate::bundle::Progress;
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::quarter::Quarter;
-use crate::surveys::import::{Sheet, column_of};
+use crate::surveys::import::{Sheet, column_of, remember_in, remembered_in, simple};
 use chrono::{DateTime, FixedOffset, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -145,13 +145,6 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Sheet> {
     }
 }
 
-fn simple(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// A mapping guessed from the headers Jira, ServiceNow and GitHub exports carry.
 pub fn suggest(sheet: &Sheet) -> ImportMapping {
     let simple_headers: Vec<String> = sheet.headers.iter().map(|h| simple(h)).collect();
@@ -216,34 +209,8 @@ pub fn suggest(sheet: &Sheet) -> ImportMapping {
     }
 }
 
-fn headers_key(sheet: &Sheet) -> String {
-    sheet.headers.join("\n")
-}
-
 fn remembered(conn: &Connection, sheet: &Sheet) -> Result<Option<ImportMapping>> {
-    let json: Option<String> = conn
-        .prepare_cached("SELECT mapping FROM ticket_import_mappings WHERE headers = ?1")?
-        .query_row([headers_key(sheet)], |r| r.get(0))
-        .optional()?;
-    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
-}
-
-fn remember(
-    tx: &Transaction<'_>,
-    sheet: &Sheet,
-    mapping: &ImportMapping,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let json =
-        serde_json::to_string(mapping).map_err(|e| Error::validation("mapping", e.to_string()))?;
-    tx.prepare_cached(
-        "INSERT INTO ticket_import_mappings (id, headers, mapping, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?4)
-         ON CONFLICT (headers) DO UPDATE SET mapping = excluded.mapping,
-             updated_at = excluded.updated_at",
-    )?
-    .execute((Id::at(now), headers_key(sheet), json, now))?;
-    Ok(())
+    remembered_in(conn, "ticket_import_mappings", sheet)
 }
 
 /// One row, checked, ready to write.
@@ -645,7 +612,7 @@ pub fn import(
         .map(|q| Quarter::parse(q, start, "quarter"))
         .collect::<Result<Vec<_>>>()?;
     let metric_id = response::record(tx, &parsed, now)?;
-    remember(tx, sheet, mapping, now)?;
+    remember_in(tx, "ticket_import_mappings", sheet, mapping, now)?;
     if !progress(Progress { done: total, total }) {
         return Err(cancelled());
     }
