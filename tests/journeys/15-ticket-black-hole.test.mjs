@@ -1,4 +1,4 @@
-// Journey 13: a team lead imports a Jira export of support tickets and sees the black hole.
+// Journey 15: a team lead imports a Jira export of support tickets and sees the black hole.
 // The open dialog is answered by OUTWARD_IMPORT_PATH, which the app reads at start. The meter
 // of the export's quarter shows the median and 90th percentile the core tests compute by hand
 // and the request waiting longest with no answer; then a goal is set on time to first response.
