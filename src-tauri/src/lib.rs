@@ -61,6 +61,8 @@ pub fn manage_state<R: Runtime>(app: &tauri::AppHandle<R>, store: Store, picker:
     app.manage(commands::backups::ExportCancel::default());
     // Survey exports picked for import, waiting for their column mapping.
     app.manage(commands::surveys::PendingSurveyFiles::default());
+    // Ticket exports picked for import, waiting for their column mapping.
+    app.manage(commands::tickets::PendingTicketFiles::default());
     app.manage(picker);
     app.manage(commands::room::RoomServer::default());
     // A room left open when the app stopped is served again, so its devices reconnect.

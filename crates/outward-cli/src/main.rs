@@ -19,6 +19,7 @@ mod room;
 mod search;
 mod surveys;
 mod teams;
+mod tickets;
 mod workshops;
 mod workspace;
 
@@ -42,6 +43,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use surveys::SurveyAction;
 use teams::TeamAction;
+use tickets::TicketAction;
 use workshops::WorkshopAction;
 use workspace::Profile;
 
@@ -152,6 +154,11 @@ enum Command {
         #[command(subcommand)]
         action: SurveyAction,
     },
+    /// Tickets from a tracker's export, and a quarter's black-hole meter
+    Tickets {
+        #[command(subcommand)]
+        action: TicketAction,
+    },
     /// Goals: a metric, a target and the quarter it is due
     Goals {
         #[command(subcommand)]
@@ -228,6 +235,9 @@ impl Command {
                 }
                 | Command::Metrics {
                     action: MetricAction::Add { .. }
+                }
+                | Command::Tickets {
+                    action: TicketAction::Import { .. }
                 }
         )
     }
@@ -312,6 +322,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Metrics { action } => metrics::run(&database, action),
         Command::Surveys { action } => surveys::run(&database, action),
         Command::Goals { action } => goals::run(&database, action),
+        Command::Tickets { action } => tickets::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
         Command::Commitments { action } => commitments::run(&database, action),
         Command::Kudos { action } => kudos::run(&database, action),

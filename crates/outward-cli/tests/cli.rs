@@ -1115,3 +1115,66 @@ fn report_writes_a_quarters_review_in_each_format_and_refuses_a_bad_quarter() {
     );
     assert!(!nowhere.exists());
 }
+
+fn ticket_export(name: &str) -> String {
+    format!(
+        "{}/../outward-core/tests/fixtures/tickets/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn tickets_import_dry_run_then_import_by_key_and_report_a_quarter() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    let jira = ticket_export("jira.csv");
+    let dry = outward(&db, &["tickets", "import", &jira, "--dry-run"]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("8 tickets would be added and 0 updated; nothing was written."),
+        "{}",
+        stdout(&dry)
+    );
+    let meter = json(&outward(
+        &db,
+        &["tickets", "report", "--quarter", "2026-Q3", "--json"],
+    ));
+    assert_eq!(meter["response"]["tickets"], 0, "the dry run wrote nothing");
+
+    let done = json(&outward(&db, &["tickets", "import", &jira, "--json"]));
+    assert_eq!(done["added"], 8);
+    let again = json(&outward(&db, &["tickets", "import", &jira, "--json"]));
+    assert_eq!(
+        (again["added"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(8)),
+        "re-importing the same export updates by key and adds nothing"
+    );
+    let meter = json(&outward(
+        &db,
+        &["tickets", "report", "--quarter", "2026-Q3", "--json"],
+    ));
+    assert_eq!(meter["response"]["medianHours"], 24.0);
+    assert_eq!(meter["response"]["p90Hours"], 240.0);
+    assert_eq!(meter["longestWaiting"][0]["ticket"]["key"], "OPS-099");
+    let text = outward(&db, &["tickets", "report", "--quarter", "2026-Q3"]);
+    assert!(
+        stdout(&text)
+            .contains("all tickets: median 24.0 h, 90th percentile 10.0 days (5 of 7 answered)"),
+        "{}",
+        stdout(&text)
+    );
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "Key,Created,First response\nA-1,2026-07-02 09:00,2026-07-01 09:00\n",
+    )
+    .unwrap();
+    let refused = outward(&db, &["tickets", "import", bad.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("Line 2, column “First response”"),
+        "{}",
+        stderr(&refused)
+    );
+}

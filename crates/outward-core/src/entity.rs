@@ -21,6 +21,7 @@ crate::text::vocabulary! {
         Survey = "survey", "survey";
         Goal = "goal", "goal";
         Commitment = "commitment", "commitment";
+        Ticket = "ticket", "ticket";
     }
 }
 
@@ -45,6 +46,7 @@ impl EntityKind {
             EntityKind::Survey => "surveys",
             EntityKind::Goal => "goals",
             EntityKind::Commitment => "commitments",
+            EntityKind::Ticket => "tickets",
         }
     }
 
@@ -67,6 +69,7 @@ impl EntityKind {
             }
             EntityKind::Workshop => "title || ', ' || held_on",
             EntityKind::Card => "substr(text, 1, 80)",
+            EntityKind::Ticket => "key || ': ' || substr(title, 1, 80)",
             _ => "name",
         }
     }
@@ -91,6 +94,7 @@ impl EntityKind {
             EntityKind::Survey => "surveys",
             EntityKind::Goal => "goals",
             EntityKind::Commitment => "commitments",
+            EntityKind::Ticket => "tickets",
         };
         crate::text::count(n, self.label(), plural)
     }

@@ -55,6 +55,7 @@ pub mod surveys;
 pub mod teams;
 pub mod text;
 pub mod themes;
+pub mod tickets;
 pub mod trash;
 pub mod workshops;
 pub mod workspace;

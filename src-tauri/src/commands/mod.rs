@@ -29,6 +29,7 @@ pub mod settings;
 pub mod surveys;
 pub mod teams;
 pub mod themes;
+pub mod tickets;
 pub mod trash;
 pub mod workshops;
 pub mod workspace;

@@ -94,6 +94,7 @@ const screens: Screen[] = [
 	{ name: 'home', backend: example, path: '/home', prepare: (p) => visible(p.getByTestId('home-kudos').getByRole('listitem')) },
 	{ name: 'review', backend: example, path: '/review', prepare: (p) => visible(p.getByTestId('chain').first()) },
 	{ name: 'kudos', backend: example, path: '/kudos', prepare: (p) => visible(p.getByTestId('kudos-card')) },
+	{ name: 'tickets', backend: example, path: '/tickets', prepare: (p) => visible(p.getByTestId('waiting-row')) },
 	{
 		name: 'kudos-form',
 		backend: example,

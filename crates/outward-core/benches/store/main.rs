@@ -4,7 +4,7 @@
 //! Subject and baseline are sampled alternately (and in alternating order), so a noisy machine
 //! slows both alike and the ratio stays meaningful. Run with `scripts/bench`, or
 //! `cargo bench -p outward-core --features datasets --bench store [-- --stress | --notes |
-//! --commitments | --report]`.
+//! --commitments | --report | --tickets]`.
 //!
 //! The `heavy` database is generated once into `target/bench/` and reused while the
 //! generator is unchanged (its file name carries a digest of the generator's output).
@@ -26,6 +26,7 @@ mod replies;
 mod report;
 mod review_export;
 mod search;
+mod tickets;
 mod workshops;
 
 use chrono::{NaiveDate, Utc};
@@ -40,6 +41,20 @@ fn main() -> Fallible {
     let stress = std::env::args().any(|a| a == "--stress");
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
     std::fs::create_dir_all(&folder)?;
+    // `-- --tickets`: the meter and the ticket import only, on a data set of the heavy size's
+    // 500,000 tickets over the tiny organisation (the meter reads nothing else).
+    if std::env::args().any(|a| a == "--tickets") {
+        let sizes = Sizes {
+            tickets: Sizes::HEAVY.tickets,
+            ..Sizes::TINY
+        };
+        let path = prepared(&folder, "tickets", &sizes)?;
+        let mut report = Report::default();
+        tickets::meter(&Database::open(&path, Utc::now())?, &mut report)?;
+        tickets::ticket_import(&folder, &mut report)?;
+        report.print();
+        return Ok(());
+    }
     let heavy = prepared(&folder, "heavy", &Sizes::HEAVY)?;
     // `-- --notes`: only the save of edited notes, to compare changes to the write path.
     if std::env::args().any(|a| a == "--notes") {
@@ -89,6 +104,8 @@ fn main() -> Fallible {
     import::imports(&folder, &mut report)?;
     goals::quarters(&Database::open(&heavy, Utc::now())?, &mut report)?;
     goals::survey_import(&folder, &mut report)?;
+    tickets::meter(&Database::open(&heavy, Utc::now())?, &mut report)?;
+    tickets::ticket_import(&folder, &mut report)?;
 
     if stress {
         let path = prepared(&folder, "stress", &Sizes::STRESS)?;

@@ -21,6 +21,7 @@ mod commitments;
 mod dump;
 mod generator;
 mod surveys;
+mod tickets;
 mod words;
 mod workshops;
 
@@ -68,6 +69,8 @@ pub struct Sizes {
     pub survey_responses: u32,
     /// Commitments over the twenty quarters, with check-ins every two or three weeks.
     pub commitments: u32,
+    /// Tickets from the customer teams over the twenty quarters.
+    pub tickets: u32,
 }
 
 impl Sizes {
@@ -90,6 +93,7 @@ impl Sizes {
         cards_per_workshop: 60,
         survey_responses: 250_000,
         commitments: 10_000,
+        tickets: 500_000,
     };
 
     /// Ten times [`Sizes::HEAVY`] in every count, for scaling checks.
@@ -103,6 +107,7 @@ impl Sizes {
         workshops: 20_000,
         survey_responses: 2_500_000,
         commitments: 100_000,
+        tickets: 5_000_000,
         ..Sizes::HEAVY
     };
 
@@ -126,6 +131,7 @@ impl Sizes {
         cards_per_workshop: 8,
         survey_responses: 400,
         commitments: 24,
+        tickets: 300,
     };
 }
 
@@ -168,6 +174,7 @@ pub struct Summary {
     pub survey_answers: u64,
     pub commitments: u64,
     pub check_ins: u64,
+    pub tickets: u64,
 }
 
 /// How far a generation has come: the records of `stage` done so far, out of `total`.
@@ -206,9 +213,17 @@ pub fn generate(
         .write_all(db, &mut progress)
         .and_then(|()| workshops::write(db, sizes, &mut progress))
         .and_then(|room| Ok((room, surveys::write(db, sizes, &mut progress)?)))
-        .and_then(|(room, asked)| Ok((room, asked, commitments::write(db, sizes, &mut progress)?)));
+        .and_then(|(room, asked)| Ok((room, asked, commitments::write(db, sizes, &mut progress)?)))
+        .and_then(|(room, asked, committed)| {
+            Ok((
+                room,
+                asked,
+                committed,
+                tickets::write(db, sizes, &mut progress)?,
+            ))
+        });
     db.read(|c| Ok(c.pragma_update(None, "cache_size", cache)?))?;
-    let (room, asked, committed) = written?;
+    let (room, asked, committed, tickets) = written?;
     let mut summary = g.summary;
     summary.workshops = room.workshops;
     summary.workshop_cards = room.cards;
@@ -216,6 +231,7 @@ pub fn generate(
     summary.survey_answers = asked.answers;
     summary.commitments = committed.commitments;
     summary.check_ins = committed.check_ins;
+    summary.tickets = tickets;
     Ok(summary)
 }
 

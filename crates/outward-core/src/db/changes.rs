@@ -155,6 +155,7 @@ const WATCHED: &[Watch] = &[
     ),
     watch("goals", "id", EntityKind::Goal),
     watch("celebration_dismissals", "goal_id", EntityKind::Goal),
+    watch("tickets", "id", EntityKind::Ticket),
     Watch {
         table: "settings",
         column: "key",

@@ -43,6 +43,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_survey_score_tallies.sql"),
     include_str!("migrations/0015_quarter_reviews.sql"),
     include_str!("migrations/0016_kudos_kinds_and_celebrations.sql"),
+    include_str!("migrations/0017_tickets.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

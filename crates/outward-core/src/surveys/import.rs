@@ -341,7 +341,9 @@ fn headers_key(sheet: &Sheet) -> String {
     sheet.headers.join("\n")
 }
 
-fn simple(text: &str) -> String {
+/// A header as compared with the names exports give their columns: letters and digits only, in
+/// lower case.
+pub(crate) fn simple(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -390,26 +392,37 @@ pub fn suggest(survey: &Survey, sheet: &Sheet) -> ImportMapping {
 }
 
 fn remembered(conn: &Connection, sheet: &Sheet) -> Result<Option<ImportMapping>> {
+    remembered_in(conn, "survey_import_mappings", sheet)
+}
+
+/// The mapping remembered in `table` (a table of mappings by header row) for `sheet`'s headers.
+pub(crate) fn remembered_in<M: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    table: &'static str,
+    sheet: &Sheet,
+) -> Result<Option<M>> {
     let json: Option<String> = conn
-        .prepare_cached("SELECT mapping FROM survey_import_mappings WHERE headers = ?1")?
+        .prepare_cached(&format!("SELECT mapping FROM {table} WHERE headers = ?1"))?
         .query_row([headers_key(sheet)], |r| r.get(0))
         .optional()?;
     Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
 }
 
-fn remember(
+/// Remembers `mapping` in `table` for `sheet`'s headers, replacing what was remembered before.
+pub(crate) fn remember_in(
     tx: &Transaction<'_>,
+    table: &'static str,
     sheet: &Sheet,
-    mapping: &ImportMapping,
+    mapping: &impl Serialize,
     now: DateTime<Utc>,
 ) -> Result<()> {
     let json = serde_json::to_string(mapping).map_err(|e| whole(e.to_string()))?;
-    tx.prepare_cached(
-        "INSERT INTO survey_import_mappings (id, headers, mapping, created_at, updated_at)
+    tx.prepare_cached(&format!(
+        "INSERT INTO {table} (id, headers, mapping, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?4)
          ON CONFLICT (headers) DO UPDATE SET mapping = excluded.mapping,
-             updated_at = excluded.updated_at",
-    )?
+             updated_at = excluded.updated_at"
+    ))?
     .execute((Id::at(now), headers_key(sheet), json, now))?;
     Ok(())
 }
@@ -454,7 +467,7 @@ struct Plan {
     skipped_rows: u32,
 }
 
-fn column_of(sheet: &Sheet, name: &str, role: &str) -> Result<usize> {
+pub(crate) fn column_of(sheet: &Sheet, name: &str, role: &str) -> Result<usize> {
     let found: Vec<usize> = sheet
         .headers
         .iter()
@@ -755,7 +768,7 @@ pub fn import(
     if !progress(Progress { done: total, total }) {
         return Err(cancelled());
     }
-    remember(tx, sheet, mapping, now)?;
+    remember_in(tx, "survey_import_mappings", sheet, mapping, now)?;
     Ok(Imported {
         responses: total as u32,
         answers,

@@ -34,6 +34,7 @@ mod settings;
 mod store;
 mod surveys;
 mod themes;
+mod tickets;
 mod trash;
 mod workshops;
 mod year;

@@ -79,6 +79,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0016_kudos_kinds_and_celebrations.sql",
         "b85abf8fb78cb11cd8c59debcaf685a56b1db48b89794f480c81efb6c33e0fe0",
     ),
+    (
+        "0017_tickets.sql",
+        "d2cfe124539aed1043b23b31eccf45ccc24976ceefdcbdfd87d90efea7d43974",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
@@ -144,6 +148,8 @@ fn fixtures() -> Vec<(u32, PathBuf)> {
     let dir = crate_dir().join("tests/fixtures");
     let mut fixtures: Vec<(u32, PathBuf)> = file_names(&dir)
         .into_iter()
+        // Folders hold other fixtures (tracker exports in `tickets/`).
+        .filter(|name| !dir.join(name).is_dir())
         .map(|name| {
             let version = name
                 .strip_prefix("schema-")

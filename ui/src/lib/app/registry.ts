@@ -163,6 +163,13 @@ export const SCREENS = {
 		sidebar: { group: 'progress', icon: 'metrics' },
 		palette: { keywords: ['quarter', 'review', 'retrospective', 'chain', 'evidence', 'outcome', 'close quarter', 'snapshot'] }
 	},
+	tickets: {
+		route: '/tickets',
+		title: 'Tickets',
+		chrome: 'full',
+		sidebar: { group: 'progress', icon: 'tickets' },
+		palette: { keywords: ['black hole', 'first response', 'jira', 'servicenow', 'github', 'support', 'requests', 'import'] }
+	},
 	commitments: {
 		route: '/commitments',
 		title: 'Commitments',
@@ -350,6 +357,13 @@ export const RECORD_KINDS: RecordKinds = {
 		list: 'goals',
 		href: (id) => `/goals/${id}`,
 		create: { label: 'New goal', keywords: ['add', 'create', 'target', 'objective'] }
+	},
+	ticket: {
+		label: ENTITY_KIND_LABELS.ticket,
+		list: 'tickets',
+		href: () => SCREENS.tickets.route,
+		// Tickets come from a tracker's export, imported on their screen.
+		create: { label: 'Import tickets', keywords: ['jira', 'servicenow', 'github', 'export', 'csv'], page: SCREENS.tickets.route }
 	}
 };
 

@@ -40,6 +40,7 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "survey", label: "survey" },
 	{ value: "goal", label: "goal" },
 	{ value: "commitment", label: "commitment" },
+	{ value: "ticket", label: "ticket" },
 ];
 
 /** The label people read for each `EntityKind`. */
@@ -61,6 +62,7 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"survey": "survey",
 	"goal": "goal",
 	"commitment": "commitment",
+	"ticket": "ticket",
 };
 
 /** Every `Level` in order, with its label. */

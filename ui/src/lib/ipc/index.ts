@@ -26,6 +26,7 @@ export * from './settings';
 export * from './surveys';
 export * from './teams';
 export * from './themes';
+export * from './tickets';
 export * from './trash';
 export * from './workshops';
 export * from './workspace';

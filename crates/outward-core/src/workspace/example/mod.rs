@@ -11,6 +11,7 @@ mod customers;
 mod organisation;
 mod pain_points;
 mod surveys;
+mod tickets;
 mod workshops;
 
 use crate::customers::CustomerInput;
@@ -103,6 +104,7 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
     let conversations = conversations(tx, &customers, &people, now)?;
     pain_points(tx, &conversations, &people, now)?;
     surveys::load(tx, team.id, &customers, now)?;
+    tickets::load(tx, now)?;
     workshop(tx, team.id, &people, now)?;
     commitments::load(tx, &people, now)
 }
