@@ -24,6 +24,7 @@ mod notes;
 mod pain_points;
 mod replies;
 mod report;
+mod review;
 mod search;
 mod workshops;
 
@@ -56,6 +57,13 @@ fn main() -> Fallible {
         return Ok(());
     }
     let db = Database::open(&heavy, Utc::now())?;
+    // `-- --review`: only Home and the review of a quarter.
+    if std::env::args().any(|a| a == "--review") {
+        let mut report = Report::default();
+        review::quarters(&db, &mut report)?;
+        report.print();
+        return Ok(());
+    }
     // `-- --commitments`: only the commitments board of a quarter.
     if std::env::args().any(|a| a == "--commitments") {
         let mut report = Report::default();
@@ -73,6 +81,7 @@ fn main() -> Fallible {
     replies::reply_sizes(&db, today, &terms, &mut report)?;
     workshops::past_workshops(&db, &mut report)?;
     commitments::quarter_board(&db, &mut report)?;
+    review::quarters(&db, &mut report)?;
     drop(db);
     workshops::running_board(&heavy, &mut report)?;
     replies::worst_case_replies(&heavy, &folder, today, &mut report)?;
