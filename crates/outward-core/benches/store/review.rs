@@ -9,7 +9,7 @@ use crate::report::Report;
 use outward_core::datasets;
 use outward_core::db::Database;
 use outward_core::home;
-use outward_core::quarter::{FiscalYearStart, Quarter};
+use outward_core::quarter::Quarter;
 use outward_core::review;
 use rusqlite::Connection;
 
@@ -66,12 +66,7 @@ fn rows_by_hand(c: &Connection, q: Quarter) -> Fallible {
 /// The review of each of the last eight quarters in turn, read live, and Home.
 pub fn quarters(db: &Database, report: &mut Report) -> Fallible {
     let today = datasets::last_day();
-    let mut quarter = Quarter::containing(today, FiscalYearStart::CALENDAR);
-    let mut quarters = Vec::new();
-    for _ in 0..8 {
-        quarters.push(quarter);
-        quarter = quarter.previous();
-    }
+    let quarters = crate::harness::last_quarters(today, 8);
     let timings = paired(
         24,
         |i| quarters[i % quarters.len()],
