@@ -19,6 +19,10 @@ describe('home', () => {
 		await visible(page.getByTestId('home-kudos').getByRole('listitem'));
 		await visible(page.getByTestId('home-goals').getByRole('listitem'));
 		await expect(page.getByTestId('home-goals').textContent()).resolves.toMatch(/target .* by \d{4}-Q\d/);
+		// Each goal says how it moved from the quarter before (within noise or not) and how far it
+		// still is from its target, and the tile leads to the quarter's review.
+		await expect(page.getByTestId('home-goal-change').first().textContent()).resolves.toMatch(/from \d{4}-Q\d/);
+		await expect(page.getByTestId('home-goals').textContent()).resolves.toMatch(/to go|reached/);
 		await expect(page.getByTestId('home-commitments').textContent()).resolves.toMatch(/1 at risk.*3 commitments in/s);
 		await expect(page.getByTestId('home-workshop').textContent()).resolves.toContain('Nothing planned');
 
@@ -26,6 +30,9 @@ describe('home', () => {
 		const title = (await first.textContent())!;
 		await first.click();
 		await visible(page.getByRole('heading', { level: 1, name: title }));
+		await page.goBack();
+		await page.getByTestId('home-goals').getByRole('link', { name: /^Review / }).click();
+		await visible(page.getByRole('heading', { level: 1, name: /^Review of / }));
 		await expectHealthy(page);
 		await page.context().close();
 	});

@@ -19,7 +19,7 @@ describe('quarterly review', () => {
 			await expect(csat.textContent()).resolves.toMatch(/Target of “.+”: \d+ %/);
 			// The chain: both goals of the example, each with how its metric moved.
 			await expect.poll(() => page.getByTestId('chain').count()).toBe(2);
-			await expect(page.getByTestId('chain-outcome').first().textContent()).resolves.toMatch(/→|No value yet|nothing measured/);
+			await expect(page.getByTestId('chain-outcome').first().textContent()).resolves.toMatch(/→|no value yet|nothing measured/);
 			// The self-assessment of the workshop's rating step, as a table beside the radar.
 			await visible(page.getByRole('table').filter({ hasText: 'Dimension' }));
 			await expectAccessible(page, `review (${colorScheme})`);

@@ -6,17 +6,11 @@ use crate::report::Report;
 use outward_core::commitments::board;
 use outward_core::datasets;
 use outward_core::db::Database;
-use outward_core::quarter::{FiscalYearStart, Quarter};
 
 /// The board of each of the last eight quarters in turn, the newest still running.
 pub fn quarter_board(db: &Database, report: &mut Report) -> Fallible {
     let today = datasets::last_day();
-    let mut quarter = Quarter::containing(today, FiscalYearStart::CALENDAR);
-    let mut quarters = Vec::new();
-    for _ in 0..8 {
-        quarters.push(quarter);
-        quarter = quarter.previous();
-    }
+    let quarters = crate::harness::last_quarters(today, 8);
     let timings = paired(
         200,
         |i| quarters[i % quarters.len()],

@@ -19,7 +19,7 @@ use std::path::Path;
 /// DESIGN.md §7: every metric of a quarter, and a twenty-quarter trend, within 200 ms in Rust.
 const QUARTER_BUDGET_MS: f64 = 200.0;
 
-fn budget_row(report: &mut Report, operation: &str, (s, b): (Timings, Timings)) {
+pub fn budget_row(report: &mut Report, operation: &str, (s, b): (Timings, Timings)) {
     let p95 = ms(s.p95());
     report.add(Row {
         operation: operation.into(),

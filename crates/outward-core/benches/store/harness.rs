@@ -149,3 +149,15 @@ pub fn json_len(value: &impl Serialize) -> usize {
         .map(|v| v.len())
         .unwrap_or(usize::MAX)
 }
+
+/// The `n` quarters up to the one holding `today`, newest first.
+pub fn last_quarters(today: chrono::NaiveDate, n: usize) -> Vec<outward_core::quarter::Quarter> {
+    use outward_core::quarter::{FiscalYearStart, Quarter};
+    let mut quarter = Quarter::containing(today, FiscalYearStart::CALENDAR);
+    let mut quarters = Vec::with_capacity(n);
+    for _ in 0..n {
+        quarters.push(quarter);
+        quarter = quarter.previous();
+    }
+    quarters
+}

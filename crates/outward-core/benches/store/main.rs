@@ -4,7 +4,7 @@
 //! Subject and baseline are sampled alternately (and in alternating order), so a noisy machine
 //! slows both alike and the ratio stays meaningful. Run with `scripts/bench`, or
 //! `cargo bench -p outward-core --features datasets --bench store [-- --stress | --notes |
-//! --commitments | --report | --tickets]`.
+//! --commitments | --review | --report | --tickets]`.
 //!
 //! The `heavy` database is generated once into `target/bench/` and reused while the
 //! generator is unchanged (its file name carries a digest of the generator's output).
@@ -24,6 +24,7 @@ mod notes;
 mod pain_points;
 mod replies;
 mod report;
+mod review;
 mod review_export;
 mod search;
 mod tickets;
@@ -72,6 +73,13 @@ fn main() -> Fallible {
         return Ok(());
     }
     let db = Database::open(&heavy, Utc::now())?;
+    // `-- --review`: only Home and the review of a quarter.
+    if std::env::args().any(|a| a == "--review") {
+        let mut report = Report::default();
+        review::quarters(&db, &mut report)?;
+        report.print();
+        return Ok(());
+    }
     // `-- --report`: only the HTML export of a quarter's review.
     if std::env::args().any(|a| a == "--report") {
         let mut report = Report::default();
@@ -96,6 +104,7 @@ fn main() -> Fallible {
     replies::reply_sizes(&db, today, &terms, &mut report)?;
     workshops::past_workshops(&db, &mut report)?;
     commitments::quarter_board(&db, &mut report)?;
+    review::quarters(&db, &mut report)?;
     review_export::html_export(&db, &mut report)?;
     drop(db);
     workshops::running_board(&heavy, &mut report)?;

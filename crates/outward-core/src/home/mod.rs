@@ -13,11 +13,13 @@ use crate::error::Result;
 use crate::goals;
 use crate::id::Id;
 use crate::kudos::{self, Kudos, KudosFilter};
-use crate::metrics::Metric;
+use crate::metrics::stats::Change;
 use crate::metrics::values::MetricValue;
+use crate::metrics::{Direction, Metric};
 use crate::page::PageRequest;
 use crate::pain_points::{self, PainPointFilter, PainPointSummary, Status};
 use crate::quarter::Quarter;
+use crate::review;
 use crate::settings;
 use crate::workshops::{self, WorkshopListItem};
 use chrono::NaiveDate;
@@ -57,6 +59,13 @@ pub struct GoalGlance {
     pub due_quarter: String,
     /// The latest value has reached the target, in the metric's better direction.
     pub reached: bool,
+    /// The value of the quarter before the latest one, and the move from it (with whether it
+    /// is within noise); `None` when that quarter has no value.
+    pub previous: Option<MetricValue>,
+    pub change: Option<Change>,
+    /// How far the latest value still is from the target, in the metric's unit: 0 once
+    /// reached; `None` without a value.
+    pub to_target: Option<f64>,
 }
 
 /// How many of the quarter's commitments have one status.
@@ -101,14 +110,39 @@ pub struct Home {
 
 /// Home as of `today`.
 pub fn glance(conn: &Connection, today: NaiveDate) -> Result<Home> {
-    let quarter = Quarter::containing(today, settings::fiscal_year_start(conn)?);
+    let start = settings::fiscal_year_start(conn)?;
+    let quarter = Quarter::containing(today, start);
     let all_goals = goals::list(conn)?;
     let shown_goals = all_goals
         .iter()
         .take(SHOWN as usize)
         .map(|goal| {
             let page = goals::page(conn, goal.id, today)?;
+            let (previous, change) = match page.trend.as_slice() {
+                [.., before, latest]
+                    if Quarter::parse(&latest.quarter, start, "quarter")?
+                        .previous()
+                        .key()
+                        == before.quarter =>
+                {
+                    (
+                        Some(before.clone()),
+                        Some(review::change_between(latest, before)),
+                    )
+                }
+                _ => (None, None),
+            };
+            let to_target = page.latest.as_ref().map(|l| {
+                let gap = match page.metric.direction {
+                    Direction::HigherIsBetter => goal.target - l.value,
+                    Direction::LowerIsBetter => l.value - goal.target,
+                };
+                gap.max(0.0)
+            });
             Ok(GoalGlance {
+                previous,
+                change,
+                to_target,
                 goal_id: goal.id,
                 title: goal.title.clone(),
                 metric: page.metric,

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::evidence::{self, Evidence};
 use crate::goals;
 use crate::id::Id;
-use crate::metrics::stats::{self, Change, Estimate};
+use crate::metrics::stats::Change;
 use crate::metrics::values::{self, MetricValue, TREND_QUARTERS};
 use crate::metrics::{self, Direction, MetricKind};
 use crate::page::PageRequest;
@@ -172,9 +172,7 @@ pub fn goal(conn: &Connection, goal: Id, today: NaiveDate) -> Result<GoalChain> 
     };
     let latest = trend.last().cloned();
     let change = match (&latest, &before) {
-        (Some(l), Some(b)) if l.quarter != b.quarter => {
-            Some(stats::change(&estimate(l), &estimate(b)))
-        }
+        (Some(l), Some(b)) if l.quarter != b.quarter => Some(super::change_between(l, b)),
         _ => None,
     };
     let improved = change.is_some_and(|c| {
@@ -210,15 +208,6 @@ pub fn all(conn: &Connection, today: NaiveDate) -> Result<Vec<GoalChain>> {
         .take(GOALS_SHOWN)
         .map(|g| goal(conn, g.id, today))
         .collect()
-}
-
-fn estimate(value: &MetricValue) -> Estimate {
-    Estimate {
-        value: value.value,
-        n: value.n.map_or(0, u64::from),
-        interval: value.interval,
-        standard_error: value.standard_error,
-    }
 }
 
 /// How many quarters from `first` to `last`, both included.

@@ -17,7 +17,7 @@ use crate::commitments::status::{CommitmentState, CommitmentStatus};
 use crate::error::{Error, Result};
 use crate::goals;
 use crate::id::Id;
-use crate::metrics::stats::Change;
+use crate::metrics::stats::{self, Change, Estimate};
 use crate::metrics::values::{self, MetricValue};
 use crate::metrics::{Direction, MetricKind};
 use crate::pain_points::Status;
@@ -756,4 +756,15 @@ fn keep(
     )?
     .execute((quarter.key(), json, now, regenerated))?;
     Ok(())
+}
+
+/// How `current` moved from `previous`, with its interval and whether it is within noise.
+pub fn change_between(current: &MetricValue, previous: &MetricValue) -> Change {
+    let estimate = |v: &MetricValue| Estimate {
+        value: v.value,
+        n: v.n.map_or(0, u64::from),
+        interval: v.interval,
+        standard_error: v.standard_error,
+    };
+    stats::change(&estimate(current), &estimate(previous))
 }

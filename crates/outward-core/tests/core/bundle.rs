@@ -54,6 +54,18 @@ pub(crate) fn full_workspace() -> (tempfile::TempDir, Database) {
         settings::set_unheard_after_weeks(tx, 10)
     })
     .unwrap();
+    // A quarter's notes and decisions, and a closed quarter's kept review.
+    db.write(|tx| {
+        let notes = outward_core::review::NotesInput {
+            quarter: "2027-Q3".into(),
+            notes: "Deploys got calmer; CI did not.".into(),
+            decisions: "Own the flaky suite next quarter.".into(),
+        };
+        outward_core::review::save_notes(tx, &notes, now())?;
+        let closed = outward_core::review::parse_quarter(tx, "2027-Q1", "quarter")?;
+        outward_core::review::close(tx, closed, &[], None, now()).map(|_| ())
+    })
+    .unwrap();
     let nth_customer = |offset: u32| -> outward_core::id::Id {
         db.read(|conn| {
             Ok(conn.query_row(

@@ -671,3 +671,43 @@ fn a_closed_quarter_keeps_its_review_until_it_is_regenerated_on_purpose() {
     assert_eq!(read(&w, "2026-Q3"), again);
     assert_eq!(again.notes, "Written after closing.");
 }
+
+#[test]
+fn homes_goal_tile_says_the_change_from_the_quarter_before_and_the_distance_to_target() {
+    let Quarters { w, goal, csat, .. } = quarters();
+    let glance = |w: &World| {
+        w.db.read(|c| outward_core::home::glance(c, now().date_naive()))
+            .unwrap()
+    };
+    let home = glance(&w);
+    let tile = &home.goals[0];
+    assert_eq!(tile.goal_id, goal);
+    // Latest 75 % in Q3, 40 % in Q2: +35 points, within noise with so few answers; 5 to go.
+    assert_eq!(tile.latest.as_ref().map(|v| v.value), Some(75.0));
+    assert_eq!(
+        tile.previous.as_ref().map(|v| v.quarter.as_str()),
+        Some("2026-Q2")
+    );
+    let change = tile.change.expect("a change");
+    assert_eq!(change.difference, 35.0);
+    assert!(change.within_noise);
+    assert_eq!(tile.to_target, Some(5.0));
+    assert!(!tile.reached);
+
+    // A Q4 round of 20 satisfied answers of 20: the target is reached, so nothing is left to
+    // go; Q3's four answers still leave the move within noise.
+    let q4 = survey(&w.db, "2026-Q4", csat, None);
+    for _ in 0..20 {
+        answer(&w.db, &q4, "Payments", 5);
+    }
+    let tile = glance(&w).goals[0].clone();
+    assert_eq!(
+        tile.previous.as_ref().map(|v| v.quarter.as_str()),
+        Some("2026-Q3")
+    );
+    let change = tile.change.expect("a change");
+    assert_eq!(change.difference, 25.0);
+    assert!(change.within_noise, "{change:?}");
+    assert_eq!(tile.to_target, Some(0.0));
+    assert!(tile.reached);
+}
