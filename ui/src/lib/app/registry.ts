@@ -148,7 +148,13 @@ export const SCREENS = {
 		palette: { keywords: ['responses', 'import', 'csv', 'forms', 'typeform', 'questionnaire'] }
 	},
 	survey: { route: '/surveys/[id]', title: 'Survey', chrome: 'full' },
-	goals: {
+	tickets: {
+		route: '/tickets',
+		title: 'Tickets',
+		chrome: 'full',
+		sidebar: { group: 'progress', icon: 'tickets' },
+		palette: { keywords: ['black hole', 'first response', 'jira', 'servicenow', 'github', 'support', 'requests', 'import'] }
+	},	goals: {
 		route: '/goals',
 		title: 'Goals',
 		chrome: 'full',
@@ -156,20 +162,8 @@ export const SCREENS = {
 		palette: { keywords: ['targets', 'objectives', 'baseline', 'trend'] }
 	},
 	goal: { route: '/goals/[id]', title: 'Goal', chrome: 'full' },
-	review: {
-		route: '/review',
-		title: 'Quarterly review',
-		chrome: 'full',
-		sidebar: { group: 'progress', icon: 'metrics' },
-		palette: { keywords: ['quarter', 'review', 'retrospective', 'chain', 'evidence', 'outcome', 'close quarter', 'snapshot'] }
-	},
-	tickets: {
-		route: '/tickets',
-		title: 'Tickets',
-		chrome: 'full',
-		sidebar: { group: 'progress', icon: 'tickets' },
-		palette: { keywords: ['black hole', 'first response', 'jira', 'servicenow', 'github', 'support', 'requests', 'import'] }
-	},
+
+
 	commitments: {
 		route: '/commitments',
 		title: 'Commitments',
@@ -185,7 +179,13 @@ export const SCREENS = {
 		palette: { keywords: ['thanks', 'recognition', 'celebrate', 'wall'] }
 	},
 	commitment: { route: '/commitments/[id]', title: 'Commitment', chrome: 'full' },
-	year: {
+	review: {
+		route: '/review',
+		title: 'Quarterly review',
+		chrome: 'full',
+		sidebar: { group: 'progress', icon: 'metrics' },
+		palette: { keywords: ['quarter', 'review', 'retrospective', 'chain', 'evidence', 'outcome', 'close quarter', 'snapshot'] }
+	},	year: {
 		route: '/year',
 		title: 'The year in review',
 		chrome: 'full',
