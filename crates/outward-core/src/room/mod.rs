@@ -247,23 +247,14 @@ const TOKEN_BYTES: usize = 20;
 /// Characters of the token shown together in the join address.
 const TOKEN_GROUP: usize = 4;
 
-/// A new join token: [`TOKEN_BYTES`] random bytes from two version 4 UUIDs (each gives 14 bytes
-/// untouched by its version and variant bits), in Crockford's base32.
+/// A new join token: [`TOKEN_BYTES`] bytes from the system's random source, in Crockford's
+/// base32.
 fn new_token() -> String {
-    let mut random = Vec::with_capacity(28);
-    for _ in 0..2 {
-        let bytes = *uuid::Uuid::new_v4().as_bytes();
-        random.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != 6 && *i != 8)
-                .map(|(_, b)| *b),
-        );
-    }
+    let mut random = [0u8; TOKEN_BYTES];
+    getrandom::fill(&mut random).expect("the system's random source answers");
     let mut token = String::with_capacity(TOKEN_BYTES * 8 / 5);
     let (mut bits, mut held) = (0u32, 0u32);
-    for byte in &random[..TOKEN_BYTES] {
+    for byte in &random {
         bits = (bits << 8) | u32::from(*byte);
         held += 8;
         while held >= 5 {
