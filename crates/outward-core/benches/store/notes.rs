@@ -66,50 +66,5 @@ pub fn note_saves(heavy: &Path, folder: &Path, report: &mut Report) -> Fallible 
         timings,
         3.0,
     );
-
-    // The details form writes the notes back unchanged; the index is left alone.
-    let stored: Vec<interviews::Interview> = db.read(|conn| {
-        chosen
-            .iter()
-            .map(|(id, _)| interviews::get(conn, *id))
-            .collect::<outward_core::error::Result<_>>()
-    })?;
-    let details = |i: usize| {
-        let interview = &stored[i % stored.len()];
-        let input = interviews::InterviewInput {
-            customer_id: interview.customer_id,
-            held_on: interview.held_on,
-            kind: interview.kind,
-            interviewees: interview.interviewees.clone(),
-            interviewer_ids: interview.interviewer_ids.clone(),
-            // Every other save changes the length of the conversation, then puts it back.
-            duration_minutes: Some(30 + (i / stored.len() % 2) as u32),
-            tags: interview.tags.iter().map(|t| t.name.clone()).collect(),
-            notes: interview.notes.clone(),
-        };
-        (interview.id, input)
-    };
-    let timings = paired(
-        400,
-        details,
-        |(id, input)| {
-            db.write(|tx| interviews::update(tx, *id, input, Utc::now()))?;
-            Ok(())
-        },
-        |(id, input)| {
-            Ok(db.write(|tx| {
-                tx.prepare_cached(
-                    "UPDATE bench_plain_notes SET notes = ?2, updated_at = ?3 WHERE id = ?1",
-                )?
-                .execute((id, &input.notes, Utc::now()))?;
-                Ok(())
-            })?)
-        },
-    )?;
-    report.compared(
-        "save an interview's details, notes unchanged (index left alone)",
-        timings,
-        3.0,
-    );
     Ok(())
 }
