@@ -83,6 +83,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0017_tickets.sql",
         "d2cfe124539aed1043b23b31eccf45ccc24976ceefdcbdfd87d90efea7d43974",
     ),
+    (
+        "0025_search_index_skips_unchanged_text.sql",
+        "fef35d3d7718be4db0035ed87af5c4561689525b9da28366fcba35cab511c2ab",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {

@@ -321,3 +321,101 @@ fn saving_notes_leaves_merging_the_index_to_idle_time_and_search_finds_the_same(
     let after: Vec<_> = queries.iter().map(|q| found(q)).collect();
     assert_eq!(after, seen, "tidying changes no hit, snippet or match");
 }
+
+/// Rows of `table`'s index data: every save that indexes text writes a new segment there.
+fn index_rows(w: &crate::fixtures::World, table: &str) -> i64 {
+    w.db.read(|c| {
+        Ok(
+            c.query_row(&format!("SELECT count(*) FROM {table}_data"), [], |r| {
+                r.get(0)
+            })?,
+        )
+    })
+    .unwrap()
+}
+
+#[test]
+fn saves_that_leave_the_text_unchanged_leave_the_index_alone() {
+    let w = world();
+    let notes = "Flaky canaries block Friday releases.";
+    let i = interview(&w, w.payments, day(2026, 11, 18), notes);
+    let found = |q: &str, kind: HitKind| {
+        w.db.read(|c| search::search(c, q, now().date_naive()))
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind == kind)
+            .map(|h| (h.id, h.snippet))
+            .collect::<Vec<_>>()
+    };
+    let before = index_rows(&w, "interviews_fts");
+    let stored = w.db.read(|c| interviews::get(c, i)).unwrap();
+    let mut input = interviews::InterviewInput {
+        customer_id: w.payments,
+        held_on: day(2026, 11, 19),
+        kind: stored.kind,
+        interviewees: stored.interviewees.clone(),
+        interviewer_ids: vec![w.ada],
+        duration_minutes: Some(45),
+        tags: vec!["CI".into()],
+        notes: notes.into(),
+    };
+    w.db.write(|tx| interviews::update(tx, i, &input, now()))
+        .unwrap();
+    w.db.write(|tx| interviews::save_notes(tx, i, notes, now()))
+        .unwrap();
+    assert_eq!(
+        index_rows(&w, "interviews_fts"),
+        before,
+        "a new date and length, and notes saved as they were, index nothing"
+    );
+    let hits = found("canar", HitKind::Interview);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0].1.contains("\u{E000}canaries\u{E001}"), "{hits:?}");
+
+    input.interviewees = "Noor (SRE)".into();
+    w.db.write(|tx| interviews::update(tx, i, &input, now()))
+        .unwrap();
+    assert!(
+        index_rows(&w, "interviews_fts") > before,
+        "changed interviewees are indexed"
+    );
+    assert_eq!(found("noor", HitKind::Interview).len(), 1);
+    assert!(
+        found("lena", HitKind::Interview).is_empty(),
+        "the old name left the index"
+    );
+
+    let p = pain_point(&w, "Canary analysis is opaque", 2);
+    let before = index_rows(&w, "pain_points_fts");
+    let mut edit = PainPointInput {
+        title: "Canary analysis is opaque".into(),
+        description: String::new(),
+        severity: 4,
+        frequency: Frequency::Daily,
+        product_ids: vec![],
+        customer_ids: vec![],
+        tags: vec![],
+    };
+    w.db.write(|tx| pain_points::update(tx, p, &edit, now()))
+        .unwrap();
+    assert_eq!(
+        index_rows(&w, "pain_points_fts"),
+        before,
+        "a new severity indexes nothing"
+    );
+    edit.description = "Nobody can read the verdict.".into();
+    w.db.write(|tx| pain_points::update(tx, p, &edit, now()))
+        .unwrap();
+    assert!(index_rows(&w, "pain_points_fts") > before);
+    assert_eq!(found("verdict", HitKind::PainPoint).len(), 1);
+    assert_eq!(found("canary", HitKind::PainPoint).len(), 1);
+
+    w.db.write(|tx| {
+        tx.execute_batch(
+            "INSERT INTO interviews_fts (interviews_fts, rank) VALUES ('integrity-check', 1);
+             INSERT INTO pain_points_fts (pain_points_fts, rank) VALUES ('integrity-check', 1);",
+        )?;
+        Ok(())
+    })
+    .expect("both indexes match their rows");
+}
