@@ -26,7 +26,9 @@ describe('wholeBoard', () => {
 		const asked: string[] = [];
 		const whole = await wholeBoard(board([card(1), card(2)], 'card-2'), async (after) => {
 			asked.push(after);
-			return pages[after];
+			const page = pages[after];
+			if (!page) throw new Error(`no page after ${after}`);
+			return page;
 		});
 		expect(asked).toEqual(['card-2', 'card-4']);
 		expect(whole.cards.map((c) => c.id)).toEqual(['card-1', 'card-2', 'card-3', 'card-4', 'card-5']);
