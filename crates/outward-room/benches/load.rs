@@ -2,9 +2,10 @@
 //! writes its cards during silent writing at 20 cards a minute (every tenth card sent twice, as a
 //! retry after a lost reply would), and each casts its whole ballot during dot voting, over HTTP
 //! against the real server; meanwhile the facilitator's app reads its board and starts or
-//! pauses the timer, as its window does. In the same run the same joins, cards and ballots are
-//! written directly through the core on a database of their own, with nothing in between, and
-//! the facilitator's commands are timed while the room is idle: the figures are ratios against
+//! pauses the timer, as its window does, and every device's page asks for the room's view every
+//! 1.5 s with the tag it last got, as the page does. In the same run the same joins, cards and
+//! ballots are written directly through the core on a database of their own, with nothing in
+//! between, and the facilitator's commands are timed while the room is idle: the figures are ratios against
 //! those two baselines, not absolute times.
 //!
 //! Checks, and fails on, what must hold whatever the machine: every card and vote stored once,
@@ -45,6 +46,8 @@ const REPLAY_EVERY: usize = 10;
 const EVERY: Duration = Duration::from_secs(3);
 /// How long the facilitator's commands are timed with the room idle.
 const IDLE: Duration = Duration::from_secs(3);
+/// How often each device's page asks for the room's view (the page's own `POLL_MS`).
+const POLL: Duration = Duration::from_millis(1_500);
 
 fn main() -> Fallible {
     let folder = tempfile::tempdir()?;
@@ -70,9 +73,14 @@ fn main() -> Fallible {
 
     let idle = facilitator_during(&db, workshop, || std::thread::sleep(IDLE));
     let mut acks = Vec::new();
+    let mut views = Vec::new();
     let started = Instant::now();
     let busy = facilitator_during(&db, workshop, || {
         let result: Fallible = runtime.block_on(async {
+            let (done, polling) = tokio::sync::watch::channel(false);
+            let pollers: Vec<_> = (0..PARTICIPANTS)
+                .map(|p| tokio::spawn(follow(address, base.clone(), p, polling.clone())))
+                .collect();
             let writers: Vec<_> = (0..PARTICIPANTS)
                 .map(|p| tokio::spawn(write_cards(address, base.clone(), p)))
                 .collect();
@@ -91,6 +99,10 @@ fn main() -> Fallible {
             for voter in voters {
                 acks.push(voter.await??);
             }
+            done.send(true)?;
+            for poller in pollers {
+                views.extend(poller.await??);
+            }
             Ok(())
         });
         result.expect("the room answers every device");
@@ -106,12 +118,17 @@ fn main() -> Fallible {
     let direct = Summary::of(&mut direct.clone());
     let idle = Summary::of(&mut idle.clone());
     let busy_summary = Summary::of(&mut busy.clone());
+    let full_views = views.iter().filter(|(_, full)| *full).count();
+    let mut view_times: Vec<Duration> = views.iter().map(|(time, _)| *time).collect();
+    let view = Summary::of(&mut view_times);
     println!(
         "room load: {PARTICIPANTS} devices × {CARDS_EACH} cards (+1 in {REPLAY_EVERY} sent twice) \
-         and a ballot each: {} requests in {load_seconds:.1} s, {} cards and {} votes stored once",
+         and a ballot each: {} writes in {load_seconds:.1} s, {} cards and {} votes stored once; \
+         {} view polls ({full_views} answered in full, the rest 304)",
         acks.len(),
         stored.0,
-        stored.1
+        stored.1,
+        views.len()
     );
     println!(
         "  {:<46} {:>8} {:>8} {:>8}",
@@ -119,6 +136,7 @@ fn main() -> Fallible {
     );
     ack.print("acknowledged by the room (HTTP, loopback)");
     direct.print("the same writes directly through the core");
+    view.print("a device's view poll (200 or 304)");
     busy_summary.print("facilitator's commands during the load");
     idle.print("facilitator's commands, room idle");
     println!(
@@ -307,6 +325,51 @@ async fn cast_ballot(
     .to_string();
     let (time, _) = post(addr, &format!("{base}api/ballot"), &body).await?;
     Ok(time)
+}
+
+/// Device `p`'s page following the room: asks for the view every [`POLL`] with the tag it last
+/// got, until `done`; each poll's time and whether it was answered in full (200, not 304).
+async fn follow(
+    addr: SocketAddr,
+    base: String,
+    p: usize,
+    mut done: tokio::sync::watch::Receiver<bool>,
+) -> Fallible<Vec<(Duration, bool)>> {
+    tokio::time::sleep(offset(p)).await;
+    let mut polls = Vec::new();
+    let mut tag = String::new();
+    while !*done.borrow() {
+        let request = format!(
+            "GET {base}api/view HTTP/1.1\r\nhost: room\r\nconnection: close\r\n\
+             if-none-match: {tag}\r\n\r\n"
+        );
+        let started = Instant::now();
+        let mut stream = TcpStream::connect(addr).await?;
+        stream.write_all(request.as_bytes()).await?;
+        let mut out = Vec::new();
+        stream.read_to_end(&mut out).await?;
+        let time = started.elapsed();
+        let text = String::from_utf8_lossy(&out);
+        let head = text.split("\r\n\r\n").next().unwrap_or("");
+        let status = head.split(' ').nth(1).unwrap_or("");
+        match status {
+            "200" => {
+                tag = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("etag: "))
+                    .unwrap_or("")
+                    .to_owned();
+                polls.push((time, true));
+            }
+            "304" => polls.push((time, false)),
+            _ => return Err(format!("the view answered {status}").into()),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(POLL) => {}
+            _ = done.changed() => {}
+        }
+    }
+    Ok(polls)
 }
 
 /// Sends one POST on a new connection; its time to the whole answer, and the answer's JSON.

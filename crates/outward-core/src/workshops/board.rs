@@ -409,7 +409,7 @@ fn outline(conn: &Connection, id: Id) -> Result<Vec<StepOutline>> {
 }
 
 /// `text` cut at a character boundary so it takes at most [`PREVIEW_MAX_BYTES`] bytes of JSON.
-fn preview(text: &str) -> (String, bool) {
+pub(crate) fn preview(text: &str) -> (String, bool) {
     cut(text, PREVIEW_MAX_BYTES)
 }
 

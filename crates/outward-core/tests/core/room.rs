@@ -625,4 +625,37 @@ fn a_room_of_a_hundred_fills_the_workshop_and_its_view_carries_every_card_once_r
         Some(board.cards.last().unwrap().id),
         "the presenter's board says more cards follow"
     );
+    // Every device spends its 3 votes on 3 cards of its own choosing: 300 items voted on.
+    r.w.db
+        .write(|tx| run::go_to(tx, id, VOTING, now()))
+        .unwrap();
+    r.w.db
+        .write(|tx| {
+            for d in 0..100 {
+                let ballot = Ballot {
+                    submission: key("submission"),
+                    voter: key("voter"),
+                    votes: (0..3).map(|k| vote(ids[d * 20 + k], 1)).collect(),
+                };
+                room::vote(tx, id, &ballot, now())?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    r.w.db
+        .write(|tx| run::go_to(tx, id, RATING, now()))
+        .unwrap();
+    let results = r.w.db.read(|conn| votes::results(conn, id)).unwrap();
+    assert_eq!(
+        results.len(),
+        outward_core::workshops::board::CARDS_PAGE,
+        "the results list the items most voted for, as many as fit one reply"
+    );
+    assert_eq!(results[0].card_id, Some(ids[0]));
+    let view = r.w.db.read(|c| room::view(c, id, now())).unwrap();
+    let voted: u32 = view.cards.iter().filter_map(|c| c.votes).sum();
+    assert_eq!(
+        voted, 300,
+        "the room's view counts every vote on every card"
+    );
 }
