@@ -343,14 +343,7 @@ async fn follow(
             "GET {base}api/view HTTP/1.1\r\nhost: room\r\nconnection: close\r\n\
              if-none-match: {tag}\r\n\r\n"
         );
-        let started = Instant::now();
-        let mut stream = TcpStream::connect(addr).await?;
-        stream.write_all(request.as_bytes()).await?;
-        let mut out = Vec::new();
-        stream.read_to_end(&mut out).await?;
-        let time = started.elapsed();
-        let text = String::from_utf8_lossy(&out);
-        let head = text.split("\r\n\r\n").next().unwrap_or("");
+        let (time, head, _) = exchange(addr, &request).await?;
         let status = head.split(' ').nth(1).unwrap_or("");
         match status {
             "200" => {
@@ -379,6 +372,16 @@ async fn post(addr: SocketAddr, path: &str, body: &str) -> Fallible<(Duration, s
          content-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
         body.len()
     );
+    let (time, head, answer) = exchange(addr, &request).await?;
+    let status = head.split(' ').nth(1).unwrap_or("");
+    if !status.starts_with('2') {
+        return Err(format!("{path} answered {status}: {answer}").into());
+    }
+    Ok((time, serde_json::from_str(&answer)?))
+}
+
+/// Sends `request` on a new connection; its time to the whole answer, the answer's head and body.
+async fn exchange(addr: SocketAddr, request: &str) -> Fallible<(Duration, String, String)> {
     let started = Instant::now();
     let mut stream = TcpStream::connect(addr).await?;
     stream.write_all(request.as_bytes()).await?;
@@ -386,12 +389,8 @@ async fn post(addr: SocketAddr, path: &str, body: &str) -> Fallible<(Duration, s
     stream.read_to_end(&mut out).await?;
     let time = started.elapsed();
     let text = String::from_utf8_lossy(&out);
-    let (head, answer) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head.split(' ').nth(1).unwrap_or("");
-    if !status.starts_with('2') {
-        return Err(format!("{path} answered {status}: {answer}").into());
-    }
-    Ok((time, serde_json::from_str(answer)?))
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    Ok((time, head.to_owned(), body.to_owned()))
 }
 
 /// Cards and room votes stored, after checking none is missing or stored twice.
