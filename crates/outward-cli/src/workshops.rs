@@ -180,7 +180,12 @@ fn show(db: &Database, id: Id, json: bool) -> Result<()> {
     let shown = db.read(|conn| {
         Ok(Shown {
             workshop: workshops::get(conn, id, now)?,
-            board: workshops::board::read(conn, id, workshops::board::Audience::Facilitator, now)?,
+            board: workshops::board::read_whole(
+                conn,
+                id,
+                workshops::board::Audience::Facilitator,
+                now,
+            )?,
             room: outward_core::room::get(conn, id)?,
         })
     })?;

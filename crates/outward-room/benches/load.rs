@@ -2,9 +2,10 @@
 //! writes its cards during silent writing at 20 cards a minute (every tenth card sent twice, as a
 //! retry after a lost reply would), and each casts its whole ballot during dot voting, over HTTP
 //! against the real server; meanwhile the facilitator's app reads its board and starts or
-//! pauses the timer, as its window does. In the same run the same joins, cards and ballots are
-//! written directly through the core on a database of their own, with nothing in between, and
-//! the facilitator's commands are timed while the room is idle: the figures are ratios against
+//! pauses the timer, as its window does, and every device's page asks for the room's view every
+//! 1.5 s with the tag it last got, as the page does. In the same run the same joins, cards and
+//! ballots are written directly through the core on a database of their own, with nothing in
+//! between, and the facilitator's commands are timed while the room is idle: the figures are ratios against
 //! those two baselines, not absolute times.
 //!
 //! Checks, and fails on, what must hold whatever the machine: every card and vote stored once,
@@ -36,18 +37,17 @@ type Fallible<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 /// Devices in the room.
 const PARTICIPANTS: usize = 100;
-/// Cards each device writes: 20, as many as a workshop holds allows.
-const CARDS_EACH: usize = if CARDS_MAX as usize / PARTICIPANTS < 20 {
-    CARDS_MAX as usize / PARTICIPANTS
-} else {
-    20
-};
+/// Cards each device writes: 20, filling the workshop to the most it holds.
+const CARDS_EACH: usize = 20;
+const _: () = assert!(PARTICIPANTS * CARDS_EACH <= CARDS_MAX as usize);
 /// Every this many cards, a device sends the same submission again.
 const REPLAY_EVERY: usize = 10;
 /// How often one device sends a card: 20 cards in a minute, the pace the room is sized for.
 const EVERY: Duration = Duration::from_secs(3);
 /// How long the facilitator's commands are timed with the room idle.
 const IDLE: Duration = Duration::from_secs(3);
+/// How often each device's page asks for the room's view (the page's own `POLL_MS`).
+const POLL: Duration = Duration::from_millis(1_500);
 
 fn main() -> Fallible {
     let folder = tempfile::tempdir()?;
@@ -73,9 +73,14 @@ fn main() -> Fallible {
 
     let idle = facilitator_during(&db, workshop, || std::thread::sleep(IDLE));
     let mut acks = Vec::new();
+    let mut views = Vec::new();
     let started = Instant::now();
     let busy = facilitator_during(&db, workshop, || {
         let result: Fallible = runtime.block_on(async {
+            let (done, polling) = tokio::sync::watch::channel(false);
+            let pollers: Vec<_> = (0..PARTICIPANTS)
+                .map(|p| tokio::spawn(follow(address, base.clone(), p, polling.clone())))
+                .collect();
             let writers: Vec<_> = (0..PARTICIPANTS)
                 .map(|p| tokio::spawn(write_cards(address, base.clone(), p)))
                 .collect();
@@ -94,6 +99,10 @@ fn main() -> Fallible {
             for voter in voters {
                 acks.push(voter.await??);
             }
+            done.send(true)?;
+            for poller in pollers {
+                views.extend(poller.await??);
+            }
             Ok(())
         });
         result.expect("the room answers every device");
@@ -109,12 +118,17 @@ fn main() -> Fallible {
     let direct = Summary::of(&mut direct.clone());
     let idle = Summary::of(&mut idle.clone());
     let busy_summary = Summary::of(&mut busy.clone());
+    let full_views = views.iter().filter(|(_, full)| *full).count();
+    let mut view_times: Vec<Duration> = views.iter().map(|(time, _)| *time).collect();
+    let view = Summary::of(&mut view_times);
     println!(
         "room load: {PARTICIPANTS} devices × {CARDS_EACH} cards (+1 in {REPLAY_EVERY} sent twice) \
-         and a ballot each: {} requests in {load_seconds:.1} s, {} cards and {} votes stored once",
+         and a ballot each: {} writes in {load_seconds:.1} s, {} cards and {} votes stored once; \
+         {} view polls ({full_views} answered in full, the rest 304)",
         acks.len(),
         stored.0,
-        stored.1
+        stored.1,
+        views.len()
     );
     println!(
         "  {:<46} {:>8} {:>8} {:>8}",
@@ -122,6 +136,7 @@ fn main() -> Fallible {
     );
     ack.print("acknowledged by the room (HTTP, loopback)");
     direct.print("the same writes directly through the core");
+    view.print("a device's view poll (200 or 304)");
     busy_summary.print("facilitator's commands during the load");
     idle.print("facilitator's commands, room idle");
     println!(
@@ -197,8 +212,8 @@ fn direct_writes(db: &Database, workshop: Id) -> Fallible<Vec<Duration>> {
     Ok(times)
 }
 
-/// Times the facilitator's board read and a timer start or pause, over and over, while `load`
-/// runs.
+/// Times the facilitator's board read (the board, then its cards a page at a time, each its own
+/// read as the window's are) and a timer start or pause, over and over, while `load` runs.
 fn facilitator_during(db: &Arc<Database>, workshop: Id, load: impl FnOnce()) -> Vec<Duration> {
     let stop = Arc::new(AtomicBool::new(false));
     let times = Arc::new(Mutex::new(Vec::new()));
@@ -208,8 +223,18 @@ fn facilitator_during(db: &Arc<Database>, workshop: Id, load: impl FnOnce()) -> 
             let mut running = false;
             while !stop.load(Ordering::Relaxed) {
                 let started = Instant::now();
-                db.read(|c| board::read(c, workshop, Audience::Facilitator, Utc::now()))
-                    .expect("the facilitator's board");
+                let mut after = db
+                    .read(|c| board::read(c, workshop, Audience::Facilitator, Utc::now()))
+                    .expect("the facilitator's board")
+                    .more_cards;
+                while let Some(card) = after {
+                    after = db
+                        .read(|c| {
+                            board::cards_after(c, workshop, Audience::Facilitator, card, Utc::now())
+                        })
+                        .expect("a page of the facilitator's cards")
+                        .more_cards;
+                }
                 let read = started.elapsed();
                 let started = Instant::now();
                 db.write(|tx| {
@@ -302,6 +327,44 @@ async fn cast_ballot(
     Ok(time)
 }
 
+/// Device `p`'s page following the room: asks for the view every [`POLL`] with the tag it last
+/// got, until `done`; each poll's time and whether it was answered in full (200, not 304).
+async fn follow(
+    addr: SocketAddr,
+    base: String,
+    p: usize,
+    mut done: tokio::sync::watch::Receiver<bool>,
+) -> Fallible<Vec<(Duration, bool)>> {
+    tokio::time::sleep(offset(p)).await;
+    let mut polls = Vec::new();
+    let mut tag = String::new();
+    while !*done.borrow() {
+        let request = format!(
+            "GET {base}api/view HTTP/1.1\r\nhost: room\r\nconnection: close\r\n\
+             if-none-match: {tag}\r\n\r\n"
+        );
+        let (time, head, _) = exchange(addr, &request).await?;
+        let status = head.split(' ').nth(1).unwrap_or("");
+        match status {
+            "200" => {
+                tag = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("etag: "))
+                    .unwrap_or("")
+                    .to_owned();
+                polls.push((time, true));
+            }
+            "304" => polls.push((time, false)),
+            _ => return Err(format!("the view answered {status}").into()),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(POLL) => {}
+            _ = done.changed() => {}
+        }
+    }
+    Ok(polls)
+}
+
 /// Sends one POST on a new connection; its time to the whole answer, and the answer's JSON.
 async fn post(addr: SocketAddr, path: &str, body: &str) -> Fallible<(Duration, serde_json::Value)> {
     let request = format!(
@@ -309,6 +372,16 @@ async fn post(addr: SocketAddr, path: &str, body: &str) -> Fallible<(Duration, s
          content-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
         body.len()
     );
+    let (time, head, answer) = exchange(addr, &request).await?;
+    let status = head.split(' ').nth(1).unwrap_or("");
+    if !status.starts_with('2') {
+        return Err(format!("{path} answered {status}: {answer}").into());
+    }
+    Ok((time, serde_json::from_str(&answer)?))
+}
+
+/// Sends `request` on a new connection; its time to the whole answer, the answer's head and body.
+async fn exchange(addr: SocketAddr, request: &str) -> Fallible<(Duration, String, String)> {
     let started = Instant::now();
     let mut stream = TcpStream::connect(addr).await?;
     stream.write_all(request.as_bytes()).await?;
@@ -316,12 +389,8 @@ async fn post(addr: SocketAddr, path: &str, body: &str) -> Fallible<(Duration, s
     stream.read_to_end(&mut out).await?;
     let time = started.elapsed();
     let text = String::from_utf8_lossy(&out);
-    let (head, answer) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head.split(' ').nth(1).unwrap_or("");
-    if !status.starts_with('2') {
-        return Err(format!("{path} answered {status}: {answer}").into());
-    }
-    Ok((time, serde_json::from_str(answer)?))
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    Ok((time, head.to_owned(), body.to_owned()))
 }
 
 /// Cards and room votes stored, after checking none is missing or stored twice.

@@ -337,7 +337,6 @@ async fn view<W: Workspace>(
     let workshop = shared.workshop;
     let (view, now) =
         blocking(move || ws.read(move |c, now| Ok((room::view(c, workshop, now)?, now)))).await?;
-    let json = serde_json::to_vec(&view).map_err(|e| Error::conflict(None, e.to_string()))?;
     let tag = etag(&view, now);
     let fresh = headers
         .get(header::IF_NONE_MATCH)
@@ -346,6 +345,7 @@ async fn view<W: Workspace>(
     if fresh {
         return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response());
     }
+    let json = serde_json::to_vec(&view).map_err(|e| Error::conflict(None, e.to_string()))?;
     Ok((
         [
             (

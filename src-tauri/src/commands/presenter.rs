@@ -7,7 +7,7 @@
 use crate::store::{Reply, Store, internal};
 use chrono::Utc;
 use outward_core::id::Id;
-use outward_core::workshops::board::{self, Audience, Board};
+use outward_core::workshops::board::{self, Audience, Board, CardsPage};
 use tauri::{AppHandle, Manager, Runtime, State, WebviewUrl, WebviewWindowBuilder};
 
 /// The presenter window's label; `capabilities/presenter.json` names it.
@@ -46,4 +46,14 @@ pub fn close_presenter<R: Runtime>(app: AppHandle<R>) -> Reply<()> {
 #[tauri::command(async)]
 pub fn presenter_board(store: State<'_, Store>, workshop_id: Id) -> Reply<Board> {
     store.read(|conn, _| board::read(conn, workshop_id, Audience::Room, Utc::now()))
+}
+
+/// The room's cards after card `after`, a page at a time (the board carries the first page).
+#[tauri::command(async)]
+pub fn presenter_board_cards(
+    store: State<'_, Store>,
+    workshop_id: Id,
+    after: Id,
+) -> Reply<CardsPage> {
+    store.read(|conn, _| board::cards_after(conn, workshop_id, Audience::Room, after, Utc::now()))
 }

@@ -6,7 +6,7 @@ use crate::store::{Reply, Store};
 use chrono::Utc;
 use outward_core::id::Id;
 use outward_core::page::{Page, PageRequest};
-use outward_core::workshops::board::{self, Audience, Board};
+use outward_core::workshops::board::{self, Audience, Board, CardsPage};
 use outward_core::workshops::cards::{self, Card, CardInput};
 use outward_core::workshops::grouping::{self, AcceptedGrouping, GroupingProposal};
 use outward_core::workshops::groups::{self, Group};
@@ -106,6 +106,12 @@ pub fn keep_workshop_alive(store: State<'_, Store>, id: Id) -> Reply<()> {
 #[tauri::command(async)]
 pub fn get_workshop_board(store: State<'_, Store>, id: Id) -> Reply<Board> {
     store.read(|conn, _| board::read(conn, id, Audience::Facilitator, Utc::now()))
+}
+
+/// The board's cards after card `after`, a page at a time (the board carries the first page).
+#[tauri::command(async)]
+pub fn workshop_board_cards(store: State<'_, Store>, id: Id, after: Id) -> Reply<CardsPage> {
+    store.read(|conn, _| board::cards_after(conn, id, Audience::Facilitator, after, Utc::now()))
 }
 
 #[tauri::command(async)]

@@ -114,6 +114,33 @@ describe('facilitation mode', () => {
 	});
 });
 
+describe("a room's worth of cards", () => {
+	it("shows the cards past the board's first page, to the facilitator and on the projector", async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/workshops' });
+		const id = await startedFromTheKeyboard(page);
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => kind(page)).toBe('Silent writing');
+		await page.keyboard.press('Escape');
+		// More than one page of the board (250 cards) comes in: the last ones show too.
+		const many = 260;
+		for (let n = 1; n <= many; n++) {
+			await backend(page, 'add_workshop_card', { workshopId: id, input: { text: `Card ${n} of the room` } });
+		}
+		const written = page.getByTestId('written-cards');
+		await visible(written.getByText(`Card ${many} of the room`, { exact: true }));
+		await expect.poll(() => written.locator('li').count()).toBe(many);
+		const first = await backend<{ cards: unknown[]; moreCards: string | null }>(page, 'get_workshop_board', { id });
+		expect(first.cards.length, 'the board itself carries one page').toBeLessThan(many);
+		expect(first.moreCards).not.toBeNull();
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => kind(page)).toBe('Reveal');
+		await page.goto(new URL(`/workshops/${id}/present`, page.url()).toString());
+		await visible(page.getByText(`Card ${many} of the room`, { exact: true }));
+		await expectHealthy(page);
+		await page.context().close();
+	});
+});
+
 describe('a finished workshop', () => {
 	it('shows its summary and exports it as Markdown where the save dialog answers', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/workshops' });

@@ -367,7 +367,7 @@ fn require_open(conn: &Connection, workshop: Id) -> Result<Room> {
 /// What devices see of workshop `workshop` as of `now`: the projector's board, without who
 /// takes part or who wrote what.
 pub fn view(conn: &Connection, workshop: Id, now: DateTime<Utc>) -> Result<RoomView> {
-    let board = board::read(conn, workshop, Audience::Room, now)?;
+    let board = board::read_whole(conn, workshop, Audience::Room, now)?;
     let joined = joined(conn, workshop)?;
     let room_voted = board.voting.as_ref().map_or(0, |v| v.room_voted);
     Ok(RoomView {

@@ -3,11 +3,12 @@
 //! for the room (the presenter window), which never receives a facilitator script, the text of
 //! a card not yet revealed, or a vote count before the reveal.
 //!
-//! Sized for one reply: a workshop holds at most [`CARDS_MAX`] cards and
-//! [`GROUPS_MAX`](super::groups::GROUPS_MAX) groups, and the board carries each card's text up to [`PREVIEW_MAX_BYTES`] bytes of JSON
-//! (a card read on its own carries all of it), so the largest board stays within 256 KB.
+//! Sized for replies of at most 256 KB: the board carries each card's text up to
+//! [`PREVIEW_MAX_BYTES`] bytes of JSON (a card read on its own carries all of it) and at most
+//! [`CARDS_PAGE`] cards; a workshop holds up to [`CARDS_MAX`](super::cards::CARDS_MAX), so the
+//! rest come a page at a time ([`cards_after`]), each page as small as the board. The room's own
+//! server, which is no window's reply, reads them all at once ([`read_whole`]).
 
-use super::cards::CARDS_MAX;
 use super::{WorkshopState, position, ratings, timer, votes};
 use crate::error::Result;
 use crate::exercises::StepKind;
@@ -20,8 +21,10 @@ use ts_rs::TS;
 /// The most of a card's text the board carries, counted in bytes of JSON as the window receives
 /// them (a quote mark or line break counts two, another control character six).
 pub const PREVIEW_MAX_BYTES: usize = 240;
-/// The most of a participant's name the board carries, in bytes of JSON.
+/// The most of a participant's name (or a card's signature) the board carries, in bytes of JSON.
 const NAME_PREVIEW_MAX_BYTES: usize = 120;
+/// The most cards one board or one page of cards carries.
+pub const CARDS_PAGE: usize = 250;
 
 /// Who the board is read for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -44,8 +47,11 @@ pub struct Board {
     pub step_count: u32,
     /// The step the room is on (the last one once finished); `None` before the start.
     pub step: Option<BoardStep>,
-    /// Cards, in the order they were written. For the room, only revealed ones.
+    /// Cards, in the order they were written, up to [`CARDS_PAGE`]. For the room, only revealed
+    /// ones.
     pub cards: Vec<BoardCard>,
+    /// The last card of `cards` when more follow: read them with [`cards_after`].
+    pub more_cards: Option<Id>,
     /// Cards written but not yet revealed (the room sees only how many).
     pub hidden_cards: u32,
     pub groups: Vec<BoardGroup>,
@@ -111,6 +117,16 @@ pub struct BoardCard {
     pub votes: Option<u32>,
 }
 
+/// The board's cards that follow a card, up to [`CARDS_PAGE`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CardsPage {
+    pub cards: Vec<BoardCard>,
+    /// The last card of `cards` when more follow.
+    pub more_cards: Option<Id>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -157,8 +173,7 @@ pub fn read(conn: &Connection, id: Id, audience: Audience, now: DateTime<Utc>) -
     let step = shown_step
         .map(|position| board_step(conn, id, position, audience, now))
         .transpose()?;
-    let voting_step = votes::voting_step(conn, id, &at)?;
-    let voting = voting_step
+    let voting = votes::voting_step(conn, id, &at)?
         .map(|step| -> Result<Voting> {
             Ok(Voting {
                 step,
@@ -173,7 +188,7 @@ pub fn read(conn: &Connection, id: Id, audience: Audience, now: DateTime<Utc>) -
         _ => None,
     };
     let count = |item: Id| tallies.as_ref().map(|t| t.get(&item).copied().unwrap_or(0));
-    let (cards, hidden_cards) = cards(conn, id, &at, audience, &count)?;
+    let page = cards(conn, id, &at, audience, &count, None, CARDS_PAGE)?;
     let groups = conn
         .prepare_cached(
             "SELECT id, name, accepted_batch FROM workshop_groups WHERE workshop_id = ?1
@@ -199,8 +214,9 @@ pub fn read(conn: &Connection, id: Id, audience: Audience, now: DateTime<Utc>) -
         state: at.state,
         step_count: at.step_count,
         step,
-        cards,
-        hidden_cards,
+        cards: page.cards,
+        more_cards: page.more_cards,
+        hidden_cards: page.hidden_cards,
         groups,
         voting,
         ratings,
@@ -239,51 +255,122 @@ fn board_step(
     })?)
 }
 
-/// The board's cards for `audience`, and how many are hidden from the room.
+/// The cards of workshop `id`'s board for `audience` that follow card `after`, as of `now`.
+pub fn cards_after(
+    conn: &Connection,
+    id: Id,
+    audience: Audience,
+    after: Id,
+    _now: DateTime<Utc>,
+) -> Result<CardsPage> {
+    let at = position(conn, id)?;
+    let tallies = revealed_tallies(conn, id, &at)?;
+    let count = |item: Id| tallies.as_ref().map(|t| t.get(&item).copied().unwrap_or(0));
+    let page = cards(conn, id, &at, audience, &count, Some(after), CARDS_PAGE)?;
+    Ok(CardsPage {
+        cards: page.cards,
+        more_cards: page.more_cards,
+    })
+}
+
+/// Workshop `id`'s board with every card at once, for readers that are not a window's reply
+/// (the room's server, the command line).
+pub fn read_whole(
+    conn: &Connection,
+    id: Id,
+    audience: Audience,
+    now: DateTime<Utc>,
+) -> Result<Board> {
+    let mut board = read(conn, id, audience, now)?;
+    while let Some(after) = board.more_cards {
+        let page = cards_after(conn, id, audience, after, now)?;
+        board.cards.extend(page.cards);
+        board.more_cards = page.more_cards;
+    }
+    Ok(board)
+}
+
+/// The vote counts of the voting step the room is on or last passed, once revealed.
+fn revealed_tallies(
+    conn: &Connection,
+    id: Id,
+    at: &super::Position,
+) -> Result<Option<std::collections::BTreeMap<Id, u32>>> {
+    match votes::voting_step(conn, id, at)? {
+        Some(step) if votes::counts_revealed(at, step) => Ok(Some(votes::tallies(conn, id, step)?)),
+        _ => Ok(None),
+    }
+}
+
+/// One page of the board's cards.
+struct Cards {
+    cards: Vec<BoardCard>,
+    more_cards: Option<Id>,
+    /// Cards hidden from the room, in the whole workshop (counted on the first page only).
+    hidden_cards: u32,
+}
+
+/// Up to `limit` of the board's cards for `audience` after card `after` (from the first when
+/// `None`), and, from the first, how many are hidden from the room.
 fn cards(
     conn: &Connection,
     id: Id,
     at: &super::Position,
     audience: Audience,
     count: &dyn Fn(Id) -> Option<u32>,
-) -> Result<(Vec<BoardCard>, u32)> {
+    after: Option<Id>,
+    limit: usize,
+) -> Result<Cards> {
     let finished = at.state == WorkshopState::Finished;
     let furthest = at.furthest_step;
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.text, c.author_id, c.group_id, c.step_position, s.kind, c.signed_name
          FROM workshop_cards c
          JOIN workshop_steps s ON s.workshop_id = c.workshop_id AND s.position = c.step_position
-         WHERE c.workshop_id = ?1 AND c.deleted_at IS NULL ORDER BY c.id",
+         WHERE c.workshop_id = ?1 AND c.deleted_at IS NULL AND (?2 IS NULL OR c.id > ?2)
+         ORDER BY c.id",
     )?;
-    let mut rows = stmt.query([id])?;
-    let mut cards = Vec::with_capacity(CARDS_MAX as usize);
-    let mut hidden_cards = 0;
+    let mut rows = stmt.query((id, after))?;
+    let mut page = Cards {
+        cards: Vec::with_capacity(limit),
+        more_cards: None,
+        hidden_cards: 0,
+    };
     while let Some(row) = rows.next()? {
         let step: u32 = row.get(4)?;
         let kind: StepKind = row.get(5)?;
         let hidden =
             !(finished || furthest.is_some_and(|f| f > step) || kind != StepKind::SilentWriting);
         if hidden {
-            hidden_cards += 1;
+            page.hidden_cards += 1;
             if audience == Audience::Room {
                 continue;
             }
         }
+        if page.cards.len() == limit {
+            page.more_cards = page.cards.last().map(|c| c.id);
+            if after.is_some() {
+                break;
+            }
+            // The first page goes on counting the hidden cards.
+            continue;
+        }
         let card: Id = row.get(0)?;
         let text: String = row.get(1)?;
         let (text, truncated) = preview(&text);
-        cards.push(BoardCard {
+        let signed_name: Option<String> = row.get(6)?;
+        page.cards.push(BoardCard {
             id: card,
             text,
             truncated,
             hidden,
             author_id: row.get(2)?,
-            signed_name: row.get(6)?,
+            signed_name: signed_name.map(|n| cut(&n, NAME_PREVIEW_MAX_BYTES).0),
             group_id: row.get(3)?,
             votes: count(card),
         });
     }
-    Ok((cards, hidden_cards))
+    Ok(page)
 }
 
 fn participants(conn: &Connection, id: Id) -> Result<Vec<Participant>> {
@@ -322,7 +409,7 @@ fn outline(conn: &Connection, id: Id) -> Result<Vec<StepOutline>> {
 }
 
 /// `text` cut at a character boundary so it takes at most [`PREVIEW_MAX_BYTES`] bytes of JSON.
-fn preview(text: &str) -> (String, bool) {
+pub(crate) fn preview(text: &str) -> (String, bool) {
     cut(text, PREVIEW_MAX_BYTES)
 }
 

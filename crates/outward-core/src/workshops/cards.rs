@@ -16,8 +16,9 @@ use ts_rs::TS;
 
 /// The longest card, in characters.
 pub const CARD_MAX: usize = 2_000;
-/// Most cards one workshop holds, so its whole board fits one reply.
-pub const CARDS_MAX: u32 = 300;
+/// Most cards one workshop holds: a room of 100 writing 20 each. The board carries them a page
+/// at a time (`board::CARDS_PAGE`).
+pub const CARDS_MAX: u32 = 2_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

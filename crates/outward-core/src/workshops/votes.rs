@@ -3,7 +3,7 @@
 //! entered whole and replaces the one before. The room sees who has voted but no counts until
 //! the room moves past the voting step; then the results, most votes first.
 
-use super::{Position, WorkshopState, position, require_running, seen, step_kind};
+use super::{Position, WorkshopState, board, position, require_running, seen, step_kind};
 use crate::error::{Error, Result};
 use crate::exercises::StepKind;
 use crate::id::Id;
@@ -32,7 +32,7 @@ pub struct VoteInput {
 pub struct VoteResult {
     pub card_id: Option<Id>,
     pub group_id: Option<Id>,
-    /// The group's name or the card's text (up to 200 characters).
+    /// The group's name or the card's text (cut to fit, as on the board).
     pub label: String,
     pub votes: u32,
 }
@@ -247,7 +247,8 @@ pub(crate) fn tallies(conn: &Connection, workshop: Id, step: u32) -> Result<BTre
 }
 
 /// The results of the last voting step the room has moved past, most votes first (ties: the
-/// earlier item first). Refused while the counts are still hidden.
+/// earlier item first), up to [`board::CARDS_PAGE`] items so they fit one reply. Refused while
+/// the counts are still hidden.
 pub fn results(conn: &Connection, workshop: Id) -> Result<Vec<VoteResult>> {
     let at = position(conn, workshop)?;
     let Some(step) = voting_step(conn, workshop, &at)? else {
@@ -261,21 +262,22 @@ pub fn results(conn: &Connection, workshop: Id) -> Result<Vec<VoteResult>> {
     }
     let mut stmt = conn.prepare_cached(
         "SELECT v.card_id, v.group_id,
-                coalesce(g.name, substr(c.text, 1, 200)), sum(v.count) AS votes
+                coalesce(g.name, substr(c.text, 1, 400)), sum(v.count) AS votes
          FROM all_workshop_votes v
          LEFT JOIN workshop_cards c ON c.id = v.card_id
          LEFT JOIN workshop_groups g ON g.id = v.group_id
          WHERE v.workshop_id = ?1 AND v.step_position = ?2
            AND (c.id IS NULL OR c.deleted_at IS NULL)
          GROUP BY ifnull(v.card_id, v.group_id)
-         ORDER BY votes DESC, ifnull(v.card_id, v.group_id)",
+         ORDER BY votes DESC, ifnull(v.card_id, v.group_id) LIMIT ?3",
     )?;
     let results = stmt
-        .query_map((workshop, step), |r| {
+        .query_map((workshop, step, board::CARDS_PAGE as i64), |r| {
+            let label: String = r.get(2)?;
             Ok(VoteResult {
                 card_id: r.get(0)?,
                 group_id: r.get(1)?,
-                label: r.get(2)?,
+                label: board::preview(&label).0,
                 votes: r.get(3)?,
             })
         })?

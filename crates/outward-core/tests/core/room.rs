@@ -576,3 +576,86 @@ fn the_token_is_shown_in_groups_of_four_and_read_back_however_it_was_typed() {
         "every character of the alphabet is drawn"
     );
 }
+
+#[test]
+fn a_room_of_a_hundred_fills_the_workshop_and_its_view_carries_every_card_once_revealed() {
+    let r = world();
+    let id = open_at(&r, WRITING);
+    let devices: Vec<String> = (0..100).map(|_| join(&r, id)).collect();
+    let long_name = "\u{1}".repeat(room::NAME_MAX);
+    r.w.db
+        .write(|tx| {
+            for (d, device) in devices.iter().enumerate() {
+                for n in 0..20 {
+                    let mut card = new_card(device, &format!("Device {d} card {n}"));
+                    if n == 0 {
+                        card.name = Some(long_name.clone());
+                    }
+                    room::add_card(tx, id, &card, now())?;
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    let refused = message(add(&r, id, &new_card(&devices[0], "One too many")));
+    assert!(refused.contains("2000 cards"), "{refused}");
+    let hidden = r.w.db.read(|c| room::view(c, id, now())).unwrap();
+    assert_eq!((hidden.cards.len(), hidden.hidden_cards), (0, 2_000));
+    r.w.db
+        .write(|tx| run::go_to(tx, id, WRITING + 1, now()))
+        .unwrap();
+    let view = r.w.db.read(|c| room::view(c, id, now())).unwrap();
+    assert_eq!(
+        view.cards.len(),
+        2_000,
+        "every card, past the board's first page"
+    );
+    let mut ids: Vec<Id> = view.cards.iter().map(|c| c.id).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 2_000, "each once");
+    assert_eq!(view.cards[1_999].text, "Device 99 card 19");
+    let signed = view.cards[0].signed_name.as_deref().unwrap();
+    assert!(
+        signed.len() < long_name.len(),
+        "a long signature is cut on the board"
+    );
+    let board = board(&r, id, Audience::Room);
+    assert_eq!(
+        board.more_cards,
+        Some(board.cards.last().unwrap().id),
+        "the presenter's board says more cards follow"
+    );
+    // Every device spends its 3 votes on 3 cards of its own choosing: 300 items voted on.
+    r.w.db
+        .write(|tx| run::go_to(tx, id, VOTING, now()))
+        .unwrap();
+    r.w.db
+        .write(|tx| {
+            for d in 0..100 {
+                let ballot = Ballot {
+                    submission: key("submission"),
+                    voter: key("voter"),
+                    votes: (0..3).map(|k| vote(ids[d * 20 + k], 1)).collect(),
+                };
+                room::vote(tx, id, &ballot, now())?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    r.w.db
+        .write(|tx| run::go_to(tx, id, RATING, now()))
+        .unwrap();
+    let results = r.w.db.read(|conn| votes::results(conn, id)).unwrap();
+    assert_eq!(
+        results.len(),
+        outward_core::workshops::board::CARDS_PAGE,
+        "the results list the items most voted for, as many as fit one reply"
+    );
+    assert_eq!(results[0].card_id, Some(ids[0]));
+    let view = r.w.db.read(|c| room::view(c, id, now())).unwrap();
+    let voted: u32 = view.cards.iter().filter_map(|c| c.votes).sum();
+    assert_eq!(
+        voted, 300,
+        "the room's view counts every vote on every card"
+    );
+}

@@ -1,6 +1,7 @@
 // A list (or any read) that loads when a view mounts and reloads when a `changed` event touches
 // what it shows (see `changes.ts`), or when reactive values read by its loader change. Late
-// answers to older requests are dropped.
+// answers to older requests are dropped; changes that come while a read is under way make one
+// more read once it answers.
 // Start-up waits for every read's first answer (`firstAnswers`) before it reports the first
 // screen painted: a screen counts as painted only with its data.
 import { tick } from 'svelte';
@@ -39,6 +40,9 @@ export class Live<T> {
 	loading = $state(true);
 	#load: () => Promise<T>;
 	#sequence = 0;
+	/** Whether a read is under way, and whether a change came while it was. */
+	#reading = false;
+	#again = false;
 	/** Whether this read counts among the unanswered: from its first request to its first answer. */
 	#awaited: 'not yet' | 'waiting' | 'answered' = 'not yet';
 
@@ -46,9 +50,21 @@ export class Live<T> {
 		this.#load = load;
 	}
 
+	/**
+	 * A change touched what this read shows: read again now, or, while a read is under way, once
+	 * it has answered, so a burst of changes (a room writing 30 cards a second) costs one read
+	 * after another rather than one per change.
+	 */
+	changed(): void {
+		if (this.#reading) this.#again = true;
+		else void this.refresh();
+	}
+
 	async refresh(): Promise<void> {
 		const sequence = ++this.#sequence;
 		this.loading = true;
+		this.#reading = true;
+		this.#again = false;
 		if (this.#awaited === 'not yet') {
 			this.#awaited = 'waiting';
 			unanswered++;
@@ -64,10 +80,12 @@ export class Live<T> {
 		} finally {
 			if (sequence === this.#sequence) {
 				this.loading = false;
+				this.#reading = false;
 				if (this.#awaited === 'waiting') {
 					this.#awaited = 'answered';
 					answered();
 				}
+				if (this.#again) void this.refresh();
 			}
 		}
 	}
@@ -115,7 +133,7 @@ export function live<T>(load: () => Promise<T>, shows: readonly Shown[], own: ()
 		void reader.refresh();
 	});
 	$effect(() => {
-		const entry = { refresh: () => void reader.refresh(), shows, own };
+		const entry = { refresh: () => reader.changed(), shows, own };
 		readers.add(entry);
 		stopListening ??= onChanged(dispatch);
 		return () => {

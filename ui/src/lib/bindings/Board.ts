@@ -15,9 +15,14 @@ export type Board = { workshopId: Id, title: string, state: WorkshopState, stepC
  */
 step: BoardStep | null, 
 /**
- * Cards, in the order they were written. For the room, only revealed ones.
+ * Cards, in the order they were written, up to [`CARDS_PAGE`]. For the room, only revealed
+ * ones.
  */
 cards: Array<BoardCard>, 
+/**
+ * The last card of `cards` when more follow: read them with [`cards_after`].
+ */
+moreCards: Id | null, 
 /**
  * Cards written but not yet revealed (the room sees only how many).
  */

@@ -6,6 +6,6 @@ import type { Id } from "./Id";
  */
 export type VoteResult = { cardId: Id | null, groupId: Id | null, 
 /**
- * The group's name or the card's text (up to 200 characters).
+ * The group's name or the card's text (cut to fit, as on the board).
  */
 label: string, votes: number, };

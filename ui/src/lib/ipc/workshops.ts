@@ -4,6 +4,7 @@
 import type { AcceptedGrouping } from '$lib/bindings/AcceptedGrouping';
 import type { Board } from '$lib/bindings/Board';
 import type { Card } from '$lib/bindings/Card';
+import type { CardsPage } from '$lib/bindings/CardsPage';
 import type { CardInput } from '$lib/bindings/CardInput';
 import type { DimensionTrend } from '$lib/bindings/DimensionTrend';
 import type { Group } from '$lib/bindings/Group';
@@ -42,7 +43,28 @@ export const pauseTimer = (id: Id) => call<null>('pause_timer', { id });
 export const addTimerMinute = (id: Id) => call<null>('add_timer_minute', { id });
 export const keepWorkshopAlive = (id: Id) => call<null>('keep_workshop_alive', { id });
 
-export const getWorkshopBoard = (id: Id) => call<Board>('get_workshop_board', { id });
+/** The facilitator's board with every card: it carries the first page, the rest follow. */
+export const getWorkshopBoard = async (id: Id) =>
+	wholeBoard(await call<Board>('get_workshop_board', { id }), (after) =>
+		workshopBoardCards(id, after)
+	);
+export const workshopBoardCards = (id: Id, after: Id) =>
+	call<CardsPage>('workshop_board_cards', { id, after });
+
+/** `board` with the cards that follow its first page, read a page at a time by `page`. */
+export async function wholeBoard(
+	board: Board,
+	page: (after: Id) => Promise<CardsPage>
+): Promise<Board> {
+	const cards = [...board.cards];
+	let after = board.moreCards;
+	while (after !== null) {
+		const next = await page(after);
+		cards.push(...next.cards);
+		after = next.moreCards;
+	}
+	return { ...board, cards, moreCards: null };
+}
 export const addWorkshopCard = (workshopId: Id, input: CardInput) =>
 	call<Card>('add_workshop_card', { workshopId, input });
 export const getWorkshopCard = (id: Id) => call<Card>('get_workshop_card', { id });

@@ -316,7 +316,7 @@ fn fullest(r: &Room) -> Id {
 }
 
 #[test]
-fn the_largest_board_fits_one_reply_even_of_the_worst_characters() {
+fn the_largest_board_comes_in_pages_each_within_one_reply_even_of_the_worst_characters() {
     let r = room();
     let id = fullest(&r);
     let db = &r.w.db;
@@ -342,28 +342,70 @@ fn the_largest_board_fits_one_reply_even_of_the_worst_characters() {
         };
         cards::add(tx, id, &input, now())
     }));
-    assert!(refused.contains("300 cards"), "{refused}");
+    assert!(refused.contains("2000 cards"), "{refused}");
+    let hidden = board(&r, id, Audience::Room);
+    assert_eq!(
+        (hidden.cards.len(), hidden.more_cards, hidden.hidden_cards),
+        (0, None, cards::CARDS_MAX),
+        "before the reveal the room gets no page, only how many"
+    );
     db.write(|tx| run::next(tx, id, now())).unwrap();
-    let all = board(&r, id, Audience::Facilitator);
+    let first = board(&r, id, Audience::Facilitator);
     db.write(|tx| {
         let name = "\u{2}".repeat(groups::GROUP_NAME_MAX);
-        for card in all.cards.iter().take(groups::GROUPS_MAX as usize) {
+        for card in first.cards.iter().take(groups::GROUPS_MAX as usize) {
             groups::create(tx, id, &name, &[card.id], now())?;
         }
         Ok(())
     })
     .unwrap();
-    let full = board(&r, id, Audience::Facilitator);
-    assert_eq!(full.cards.len(), 300);
-    assert_eq!(full.groups.len(), 100);
-    assert_eq!(full.participants.len(), PARTICIPANTS_MAX);
-    assert!(full.cards[0].truncated, "long cards are cut on the board");
-    let size = serde_json::to_vec(&full).unwrap().len();
-    assert!(
-        size <= REPLY_MAX_BYTES,
-        "the fullest board is {size} bytes of JSON"
-    );
-    let whole = db.read(|c| cards::get(c, full.cards[0].id)).unwrap();
+    let mut largest = 0;
+    for audience in [Audience::Facilitator, Audience::Room] {
+        let full = board(&r, id, audience);
+        assert_eq!(full.cards.len(), board::CARDS_PAGE);
+        assert_eq!(full.groups.len(), 100);
+        assert_eq!(full.participants.len(), PARTICIPANTS_MAX);
+        assert!(full.cards[0].truncated, "long cards are cut on the board");
+        let size = serde_json::to_vec(&full).unwrap().len();
+        assert!(
+            size <= REPLY_MAX_BYTES,
+            "the fullest board is {size} bytes of JSON"
+        );
+        largest = largest.max(size);
+        let mut seen: Vec<Id> = full.cards.iter().map(|c| c.id).collect();
+        let mut after = full.more_cards;
+        while let Some(card) = after {
+            assert_eq!(
+                Some(&card),
+                seen.last(),
+                "a page follows the last card read"
+            );
+            let page = db
+                .read(|c| board::cards_after(c, id, audience, card, now()))
+                .unwrap();
+            let size = serde_json::to_vec(&page).unwrap().len();
+            assert!(size <= REPLY_MAX_BYTES, "a page is {size} bytes of JSON");
+            largest = largest.max(size);
+            assert!(page.cards.len() <= board::CARDS_PAGE);
+            seen.extend(page.cards.iter().map(|c| c.id));
+            after = page.more_cards;
+        }
+        let mut sorted = seen.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(
+            seen, sorted,
+            "every card once, in the order they were written"
+        );
+        assert_eq!(seen.len(), cards::CARDS_MAX as usize);
+        let whole = db
+            .read(|c| board::read_whole(c, id, audience, now()))
+            .unwrap();
+        let ids: Vec<Id> = whole.cards.iter().map(|c| c.id).collect();
+        assert_eq!((ids, whole.more_cards), (seen, None));
+    }
+    println!("the largest reply of the fullest board: {largest} bytes of JSON");
+    let whole = db.read(|c| cards::get(c, first.cards[0].id)).unwrap();
     assert_eq!(
         whole.text.chars().count(),
         1999,
