@@ -175,7 +175,7 @@ pub struct AssessmentQuarter {
 }
 
 /// The product-mindset self-assessment over quarters: the 1–5 ratings of the workshops' rating
-/// steps, per dimension and quarter of the workshop.
+/// steps (typed on the laptop or sent from the room), per dimension and quarter of the workshop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -501,6 +501,7 @@ fn conversations(conn: &Connection, quarter: Quarter) -> Result<Conversations> {
     })
 }
 
+/// The ratings typed on the laptop and those sent from the room's devices count alike.
 fn self_assessment(
     conn: &Connection,
     span: &[Quarter],
@@ -511,7 +512,7 @@ fn self_assessment(
         .prepare_cached(
             "SELECT w.held_on, r.dimension, sum(r.score), count(*)
              FROM workshops w INDEXED BY workshops_by_date
-             JOIN workshop_ratings r ON r.workshop_id = w.id
+             JOIN all_workshop_ratings r ON r.workshop_id = w.id
              WHERE w.deleted_at IS NULL AND w.held_on BETWEEN ?1 AND ?2
              GROUP BY w.held_on, r.dimension",
         )?
