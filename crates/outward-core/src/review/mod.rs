@@ -229,6 +229,11 @@ pub struct Review {
     /// Set when the quarter is closed: the review is then the one kept when it closed (or was
     /// last regenerated), not today's data.
     pub snapshot: Option<SnapshotNote>,
+    /// The chains from evidence to outcome kept with a closed quarter's review, as they stood at
+    /// its end (see [`chain::quarter`]); `None` while the review is read live, when the chains
+    /// are read on their own, and in a review kept before the chains were.
+    #[serde(default)]
+    pub chains: Option<Vec<chain::GoalChain>>,
 }
 
 /// When a closed quarter's review was kept.
@@ -279,6 +284,7 @@ pub fn quarter(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Result<
         notes,
         decisions,
         snapshot: None,
+        chains: None,
     })
 }
 
@@ -740,6 +746,7 @@ fn keep(
     regenerated: bool,
 ) -> Result<()> {
     let mut review = self::quarter(tx, quarter, now.date_naive())?;
+    review.chains = Some(chain::quarter(tx, quarter, now.date_naive())?);
     // Notes and decisions stay editable after closing: they are read live, not kept.
     review.notes.clear();
     review.decisions.clear();
