@@ -2,11 +2,31 @@
 //! year, its kudos by kind and its most-heard customer teams, each counted only inside the year.
 
 use crate::celebrations::goal;
-use crate::fixtures::{day, interview, now, person, world};
+use crate::fixtures::{World, day, interview, now, person, world};
 use crate::metrics::{answer, metric, survey};
+use chrono::NaiveDate;
+use outward_core::id::Id;
 use outward_core::kudos::{self, KudosInput, KudosKind};
 use outward_core::metrics::{Direction, MetricKind};
 use outward_core::year;
+
+/// Ada thanks `to` on the day `on`.
+fn give(w: &World, to: Id, kind: KudosKind, on: NaiveDate) -> Id {
+    let input = KudosInput {
+        from_person_id: w.ada,
+        to_person_id: Some(to),
+        to_team_id: None,
+        message: "Thanks".into(),
+        given_on: Some(on),
+        pain_point_id: None,
+        customer_id: None,
+        kind,
+        commitment_id: None,
+    };
+    w.db.write(|tx| kudos::create(tx, &input, now()))
+        .unwrap()
+        .id
+}
 
 #[test]
 fn a_year_gathers_its_improvements_kudos_and_most_heard_customers_and_nothing_outside_it() {
@@ -28,23 +48,9 @@ fn a_year_gathers_its_improvements_kudos_and_most_heard_customers_and_nothing_ou
         answer(&w.db, &q2, "Payments", if i < 18 { 4 } else { 1 });
     }
 
-    let give = |kind: KudosKind, on| {
-        let input = KudosInput {
-            from_person_id: w.ada,
-            to_person_id: Some(ben),
-            to_team_id: None,
-            message: "Thanks".into(),
-            given_on: Some(on),
-            pain_point_id: None,
-            customer_id: None,
-            kind,
-            commitment_id: None,
-        };
-        w.db.write(|tx| kudos::create(tx, &input, now())).unwrap();
-    };
-    give(KudosKind::Support, day(2026, 1, 1));
-    give(KudosKind::Usability, day(2026, 12, 31));
-    give(KudosKind::Support, day(2025, 12, 31));
+    give(&w, ben, KudosKind::Support, day(2026, 1, 1));
+    give(&w, ben, KudosKind::Usability, day(2026, 12, 31));
+    give(&w, ben, KudosKind::Support, day(2025, 12, 31));
 
     interview(&w, w.payments, day(2026, 3, 1), "# Builds");
     interview(&w, w.payments, day(2026, 9, 1), "# Deploys");
@@ -142,24 +148,8 @@ fn a_fiscal_years_months_run_from_its_first_month_across_the_calendar_year() {
         day(2026, 4, 30),
         day(2027, 3, 31),
     ] {
-        let input = KudosInput {
-            from_person_id: w.ada,
-            to_person_id: Some(ben),
-            to_team_id: None,
-            message: "Thanks".into(),
-            given_on: Some(on),
-            pain_point_id: None,
-            customer_id: None,
-            kind: KudosKind::Support,
-            commitment_id: None,
-        };
-        given.push(
-            w.db.write(|tx| kudos::create(tx, &input, now()))
-                .unwrap()
-                .id,
-        );
-    }
-    // One of April's goes to the Trash: it no longer counts.
+        given.push(give(&w, ben, KudosKind::Support, on));
+    } // One of April's goes to the Trash: it no longer counts.
     w.db.write(|tx| {
         tx.execute(
             "UPDATE kudos SET deleted_at = ?2 WHERE id = ?1",
