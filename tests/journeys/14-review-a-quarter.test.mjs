@@ -1,9 +1,13 @@
 // Journey 14: the quarterly review, on the example workspace. Home leads to the review; a past
 // quarter's review opens; a commitment aimed at a goal and addressing a pain point makes the chain
-// from that goal to a customer's quote, which opens the interview it was heard in; closing the
-// quarter keeps its review, which a later edit of the commitment does not change.
+// from that goal to a customer's quote, which opens the interview it was heard in; the review
+// is exported as HTML and Markdown through the save dialog (answered by OUTWARD_EXPORT_DIR) and
+// the files hold the quarter's goals and commitments; kudos given show on the wall; closing the
+// quarter keeps its review and its chains, which a later edit of the commitment does not change.
 
 import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { newWorkspace } from '../support/app.mjs';
 import { check, clickButton, fill, navigate, submitDialog, waitForHeading, waitForText } from '../support/ui.mjs';
@@ -15,6 +19,7 @@ const QUOTE = 'The CI queue takes 40 minutes on Monday mornings';
 const INTERVIEW = 'Payments — quarterly check-in';
 const OWNER = 'Priya Raman';
 const TITLE = 'Shorten the Monday CI queue';
+const THANKS = 'Shortened the Monday queue: Payments merge before lunch again.';
 
 async function heading(app) {
   const h1 = await app.$('h1');
@@ -34,10 +39,27 @@ async function reviewHeading(app, not) {
   return text;
 }
 
-test('review a past quarter, follow the chain to a quote, close the quarter', { timeout: 300_000 }, async (t) => {
+/** Exports the review shown in `format` (its option's text) and returns the saved file's text. */
+async function exportAs(app, exports, format, file) {
+  await app.$('[data-testid="report-format"]').selectByVisibleText(format);
+  await clickButton(app, 'Export ', '[data-testid="report-export"]');
+  await waitForText(app, '[data-testid="report-result"]', 'Saved the review of');
+  const saved = path.join(exports, file);
+  assert.match(await app.$('[data-testid="report-result"]').getText(), new RegExp(file.replace('.', '\\.')));
+  return readFileSync(saved, 'utf8');
+}
+
+test('review a past quarter, follow the chain to a quote, export it, give kudos, close the quarter', { timeout: 420_000 }, async (t) => {
   const workspace = await newWorkspace(t);
+  // The export's save dialog answers with this folder (the app reads it at start).
+  const exports = path.join(workspace.dir, 'exports');
+  mkdirSync(exports);
+  process.env.OUTWARD_EXPORT_DIR = exports;
+  t.after(() => delete process.env.OUTWARD_EXPORT_DIR);
 
   await workspace.session(async (app) => {
+    // The smallest window Outward is made for, so the screenshots show what a laptop shows.
+    await app.browser.setWindowSize(1280, 800);
     await app.$('[data-testid="welcome"]').waitForDisplayed();
     await clickButton(app, 'Load the example');
     await waitForHeading(app, 'Home');
@@ -68,6 +90,26 @@ test('review a past quarter, follow the chain to a quote, close the quarter', { 
     await quote.$('a').click();
     await waitForHeading(app, INTERVIEW);
 
+    // Export the past quarter's review as HTML and as Markdown: each file holds its goals and
+    // commitments.
+    await navigate(app, 'Quarterly review', current);
+    await clickButton(app, 'Previous quarter');
+    await reviewHeading(app, current);
+    const html = await exportAs(app, exports, 'HTML for reading and printing', `outward-review-${pastCode}.html`);
+    assert.match(html, /^<!DOCTYPE html>/i, 'one HTML document');
+    assert.ok(html.includes('CI satisfaction') && html.includes(TITLE), 'the HTML holds the metric and the commitment');
+    const markdown = await exportAs(app, exports, 'Markdown', `outward-review-${pastCode}.md`);
+    assert.ok(markdown.includes('CI satisfaction') && markdown.includes(TITLE), 'the Markdown holds them too');
+    assert.ok(markdown.includes(GOAL), 'the Markdown names the goal');
+
+    // Thank the commitment's owner: the kudos is on the wall.
+    await navigate(app, 'Kudos');
+    await clickButton(app, 'Give kudos');
+    await fill(app, { fromPersonId: 'Aiko Tanaka', to: OWNER, message: THANKS });
+    await submitDialog(app);
+    await waitForText(app, '[data-testid="kudos-card"]', THANKS);
+    await app.screenshot('kudos-wall');
+
     // Close the past quarter: its review is kept.
     await navigate(app, 'Quarterly review', current);
     await clickButton(app, 'Previous quarter');
@@ -93,5 +135,10 @@ test('review a past quarter, follow the chain to a quote, close the quarter', { 
     const kept = await app.$('[data-testid="review-commitments"]').getText();
     assert.match(kept, new RegExp(TITLE), 'the kept review shows the commitment as it was when the quarter closed');
     assert.doesNotMatch(kept, /Renamed after closing/);
+    // So does its chain from evidence to outcome.
+    await app.$('[data-testid="chain-kept"]').waitForDisplayed({ timeoutMsg: 'the closed quarter does not show its kept chains' });
+    const keptChain = await waitForText(app, '[data-testid="chain"]', GOAL);
+    assert.match(await keptChain.getText(), new RegExp(TITLE));
+    assert.doesNotMatch(await keptChain.getText(), /Renamed after closing/);
   });
 });

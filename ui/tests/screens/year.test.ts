@@ -1,6 +1,7 @@
 // The year in review through the real commands over the example workspace: what improved, the
 // year's kudos by kind and the most-heard customer teams; a kudos given now is counted; the
-// year before has its own numbers. axe runs light and dark.
+// year's kudos by month as a chart with its table; the year before has its own numbers. Home
+// links to it. axe runs light and dark.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backend, expectAccessible, expectHealthy, launch, openApp, visible } from './harness';
@@ -42,7 +43,14 @@ describe('the year in review', () => {
 			const kudos = page.getByTestId('year-kudos');
 			// The example's kudos carry no kind ("other"): this is the year's first documentation kudos.
 			await expect.poll(() => kudos.getByRole('row', { name: /^Documentation/ }).getByRole('cell').textContent()).toBe('1');
-			await expect(kudos.locator('caption').textContent()).resolves.toContain(`${before.allKudos + 1} kudos in ${before.year}`);
+			await expect(kudos.locator('caption').first().textContent()).resolves.toContain(`${before.allKudos + 1} kudos in ${before.year}`);
+			// The chart of the year's kudos by month is drawn, and its table (the text alternative)
+			// has the twelve months and adds up to the year's kudos.
+			const byMonth = page.getByTestId('year-kudos-by-month');
+			await visible(byMonth.locator('canvas'));
+			await expect.poll(() => byMonth.locator('tbody td').count()).toBe(12);
+			const cells = await byMonth.locator('tbody td').allTextContents();
+			expect(cells.reduce((sum, cell) => sum + Number(cell), 0)).toBe(before.allKudos + 1);
 			await expectAccessible(page, `the year in review (${colorScheme})`);
 
 			await page.getByRole('button', { name: 'Year before' }).click();
@@ -51,4 +59,11 @@ describe('the year in review', () => {
 			await page.context().close();
 		});
 	}
+
+	it('is linked from the kudos tile of Home', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/home' });
+		await page.getByTestId('home-year').click();
+		await visible(page.getByRole('heading', { level: 1, name: /^The year in review: \d{4}$/ }));
+		await page.context().close();
+	});
 });

@@ -15,7 +15,7 @@ use crate::id::Id;
 use crate::page::{Page, PageRequest};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 crate::text::vocabulary! {
@@ -28,7 +28,7 @@ crate::text::vocabulary! {
 }
 
 /// One quote that supports a pain point, with what is needed to jump back to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Evidence {

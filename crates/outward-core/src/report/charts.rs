@@ -1,6 +1,6 @@
 //! A metric's trend as an SVG chart for the HTML report, drawn by `plotters`: the value of each
-//! quarter as a line with points, its 95 % interval as a shaded band, and each goal's target as
-//! a dashed line. Text in the chart is SVG text the reader's browser sets, so no font is needed
+//! quarter (from the first one measured) as a line with points, its 95 % interval as a shaded
+//! band, and each goal's target as a dashed line. Text in the chart is SVG text the reader's browser sets, so no font is needed
 //! here. The report puts the same numbers in a table beside it.
 
 use crate::metrics::{Direction, MetricKind};
@@ -19,8 +19,14 @@ pub fn trend(metric: &MetricReview, quarters: &[String], title_id: &str) -> Opti
     if metric.trend.is_empty() {
         return None;
     }
+    // The axis starts at the first quarter with a value: a metric measured for a year is not
+    // drawn in the right half of an eight-quarter chart.
+    let first = quarters
+        .iter()
+        .position(|q| metric.trend.iter().any(|v| &v.quarter == q))
+        .unwrap_or(0);
     let mut svg = String::new();
-    draw(metric, quarters, &mut svg).ok()?;
+    draw(metric, &quarters[first..], &mut svg).ok()?;
     Some(svg.replacen(
         "<svg ",
         &format!("<svg role=\"img\" aria-labelledby=\"{title_id}\" "),
@@ -67,7 +73,8 @@ fn draw(
         .configure_mesh()
         .disable_x_mesh()
         .y_labels(6)
-        .light_line_style(RGBColor(238, 241, 245))
+        // Only the labelled lines: the finer ones between them striped the chart.
+        .light_line_style(WHITE)
         .bold_line_style(RGBColor(211, 217, 225))
         .x_labels(quarters.len())
         .x_label_formatter(&|x| {

@@ -18,7 +18,7 @@ use crate::quarter::Quarter;
 use crate::settings;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
 
@@ -29,7 +29,7 @@ pub const EVIDENCE_SHOWN: u32 = 3;
 pub const GOALS_SHOWN: usize = 20;
 
 /// A pain point in a chain, with the first of its evidence, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ChainPainPoint {
@@ -41,7 +41,7 @@ pub struct ChainPainPoint {
 }
 
 /// A commitment aimed at the goal, and the pain points it addresses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ChainCommitment {
@@ -57,7 +57,7 @@ pub struct ChainCommitment {
 }
 
 /// One goal's chain from evidence to outcome.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct GoalChain {
@@ -86,10 +86,25 @@ pub struct GoalChain {
 
 /// The chain of the goal `goal`, as of `today`.
 pub fn goal(conn: &Connection, goal: Id, today: NaiveDate) -> Result<GoalChain> {
+    goal_until(conn, goal, today, None)
+}
+
+/// The chain of the goal `goal` as of `today`, with only the commitments of the quarters up to
+/// `until` when given.
+fn goal_until(
+    conn: &Connection,
+    goal: Id,
+    today: NaiveDate,
+    until: Option<Quarter>,
+) -> Result<GoalChain> {
     let goal = goals::get(conn, goal)?;
     let metric = metrics::get(conn, goal.metric_id)?;
     let start = settings::fiscal_year_start(conn)?;
     let mut aimed = commitments::for_goal(conn, goal.id, today)?;
+    if let Some(until) = until {
+        let last = until.key();
+        aimed.retain(|c| c.quarter_code.as_str() <= last.as_str());
+    }
     aimed.sort_by(|a, b| {
         (a.quarter_code.as_str(), a.title.as_str(), a.id).cmp(&(
             b.quarter_code.as_str(),
@@ -207,6 +222,18 @@ pub fn all(conn: &Connection, today: NaiveDate) -> Result<Vec<GoalChain>> {
         .into_iter()
         .take(GOALS_SHOWN)
         .map(|g| goal(conn, g.id, today))
+        .collect()
+}
+
+/// The chains of the first goals as they stood at the end of `quarter` (or `today`, while it
+/// runs): the commitments of that quarter and the ones before it, and the metric up to it. What a
+/// closed quarter keeps.
+pub fn quarter(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Result<Vec<GoalChain>> {
+    let as_of = today.min(quarter.last_day());
+    goals::list(conn)?
+        .into_iter()
+        .take(GOALS_SHOWN)
+        .map(|g| goal_until(conn, g.id, as_of, Some(quarter)))
         .collect()
 }
 

@@ -175,7 +175,7 @@ pub struct AssessmentQuarter {
 }
 
 /// The product-mindset self-assessment over quarters: the 1–5 ratings of the workshops' rating
-/// steps, per dimension and quarter of the workshop.
+/// steps (typed on the laptop or sent from the room), per dimension and quarter of the workshop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -229,6 +229,11 @@ pub struct Review {
     /// Set when the quarter is closed: the review is then the one kept when it closed (or was
     /// last regenerated), not today's data.
     pub snapshot: Option<SnapshotNote>,
+    /// The chains from evidence to outcome kept with a closed quarter's review, as they stood at
+    /// its end (see [`chain::quarter`]); `None` while the review is read live, when the chains
+    /// are read on their own, and in a review kept before the chains were.
+    #[serde(default)]
+    pub chains: Option<Vec<chain::GoalChain>>,
 }
 
 /// When a closed quarter's review was kept.
@@ -279,6 +284,7 @@ pub fn quarter(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Result<
         notes,
         decisions,
         snapshot: None,
+        chains: None,
     })
 }
 
@@ -501,6 +507,7 @@ fn conversations(conn: &Connection, quarter: Quarter) -> Result<Conversations> {
     })
 }
 
+/// The ratings typed on the laptop and those sent from the room's devices count alike.
 fn self_assessment(
     conn: &Connection,
     span: &[Quarter],
@@ -511,7 +518,7 @@ fn self_assessment(
         .prepare_cached(
             "SELECT w.held_on, r.dimension, sum(r.score), count(*)
              FROM workshops w INDEXED BY workshops_by_date
-             JOIN workshop_ratings r ON r.workshop_id = w.id
+             JOIN all_workshop_ratings r ON r.workshop_id = w.id
              WHERE w.deleted_at IS NULL AND w.held_on BETWEEN ?1 AND ?2
              GROUP BY w.held_on, r.dimension",
         )?
@@ -739,6 +746,7 @@ fn keep(
     regenerated: bool,
 ) -> Result<()> {
     let mut review = self::quarter(tx, quarter, now.date_naive())?;
+    review.chains = Some(chain::quarter(tx, quarter, now.date_naive())?);
     // Notes and decisions stay editable after closing: they are read live, not kept.
     review.notes.clear();
     review.decisions.clear();

@@ -1,6 +1,6 @@
 //! The year in review: what improved over a fiscal year (goals whose metric reached the target
 //! in one of its quarters, and metrics that moved the better way beyond the noise from one
-//! quarter to the next), the kudos of the year by kind, and the customer teams the team heard
+//! quarter to the next), the kudos of the year by kind and by month, and the customer teams the team heard
 //! from most. Every number is read with the rules the rest of the app uses: the metrics
 //! module's values and change, the kudos counts by kind, the conversations of live interviews.
 
@@ -14,9 +14,10 @@ use crate::metrics::stats::Change;
 use crate::metrics::values;
 use crate::quarter::Quarter;
 use crate::settings;
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
+use std::collections::HashMap;
 use ts_rs::TS;
 
 /// How many customer teams the year names.
@@ -61,6 +62,18 @@ pub struct HeardCustomer {
     pub conversations: u32,
 }
 
+/// The kudos given in one month of the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MonthCount {
+    /// `2026-03`.
+    pub month: String,
+    /// As shown: "Mar 2026".
+    pub label: String,
+    pub count: u32,
+}
+
 /// A fiscal year in review.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -77,6 +90,8 @@ pub struct YearInReview {
     /// Every kind, zero included, in the vocabulary's order.
     pub kudos: Vec<KindCount>,
     pub all_kudos: u32,
+    /// The year's twelve months in order, each with its kudos (zero included).
+    pub kudos_by_month: Vec<MonthCount>,
     /// Most conversations first, then by name.
     pub most_heard: Vec<HeardCustomer>,
 }
@@ -174,6 +189,8 @@ pub fn year_in_review(
         })?
         .collect::<rusqlite::Result<_>>()?;
 
+    let kudos_by_month = kudos_by_month(conn, first_day, last_day)?;
+
     Ok(YearInReview {
         year,
         first_day,
@@ -183,6 +200,39 @@ pub fn year_in_review(
         metrics_improved,
         all_kudos: kudos.iter().map(|k| k.count).sum(),
         kudos,
+        kudos_by_month,
         most_heard,
     })
+}
+
+/// Each month from `first_day` (the first of a month) to `last_day`, with the kudos given in it
+/// and not in the Trash.
+fn kudos_by_month(
+    conn: &Connection,
+    first_day: NaiveDate,
+    last_day: NaiveDate,
+) -> Result<Vec<MonthCount>> {
+    let counted: HashMap<String, u32> = conn
+        .prepare_cached(
+            "SELECT substr(given_on, 1, 7), count(*) FROM kudos INDEXED BY kudos_by_date
+             WHERE deleted_at IS NULL AND given_on BETWEEN ?1 AND ?2
+             GROUP BY 1",
+        )?
+        .query_map((first_day, last_day), |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut months = Vec::with_capacity(12);
+    let mut month = first_day;
+    while month <= last_day {
+        let key = month.format("%Y-%m").to_string();
+        months.push(MonthCount {
+            count: counted.get(&key).copied().unwrap_or(0),
+            label: month.format("%b %Y").to_string(),
+            month: key,
+        });
+        let Some(next) = month.checked_add_months(Months::new(1)) else {
+            break;
+        };
+        month = next;
+    }
+    Ok(months)
 }

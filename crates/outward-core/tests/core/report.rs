@@ -1,7 +1,8 @@
 //! The review exported: the example workspace's report of 2026 Q3, with a commitment on one of
 //! its goals, matches its golden files in every format; the HTML needs nothing from outside
 //! itself and draws a chart per metric; CSV cells are kept from running as formulas; a bad
-//! quarter is refused by name; and a save that cannot finish leaves no file.
+//! quarter is refused by name; and a save that cannot finish (a missing or read-only folder, a
+//! full disk) leaves no file and harms none already there.
 
 use crate::fixtures::{database, now};
 use outward_core::commitments::{self, CommitmentInput};
@@ -188,4 +189,83 @@ fn an_export_reports_its_steps_and_a_save_that_cannot_finish_leaves_nothing() {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
         .collect();
     assert!(leftovers.is_empty(), "no partial file left behind");
+}
+
+/// The files of `dir`, by name.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Whether a file can be created in `dir`.
+fn writable(dir: &Path) -> bool {
+    let probe = dir.join("probe");
+    let made = std::fs::write(&probe, "x").is_ok();
+    let _ = std::fs::remove_file(&probe);
+    made
+}
+
+#[test]
+fn a_save_into_a_read_only_folder_is_refused_and_writes_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, db) = example();
+    let text = rendered(&db, ReportFormat::Markdown);
+    let folder = dir.path().join("read-only");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // The permission bits do not bind the superuser: make the folder immutable instead.
+    let immutable = writable(&folder)
+        && std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(&folder)
+            .status()
+            .is_ok_and(|s| s.success());
+    assert!(
+        !writable(&folder),
+        "the test could not make a read-only folder"
+    );
+    let path = folder.join("outward-review-2026-Q3.md");
+    let err = report::save(&path, &text, &mut |_| {}).unwrap_err();
+    if immutable {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&folder)
+            .status();
+    }
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(err.field(), Some("path"));
+    assert!(err.to_string().contains("Could not save"), "{err}");
+    assert!(err.to_string().contains("Nothing was written"), "{err}");
+    assert!(files_in(&folder).is_empty(), "{:?}", files_in(&folder));
+}
+
+#[test]
+fn a_save_onto_a_full_disk_leaves_the_file_there_before_untouched_and_no_partial_file() {
+    let (dir, db) = example();
+    let text = rendered(&db, ReportFormat::Html);
+    let path = dir.path().join("outward-review-2026-Q3.html");
+    std::fs::write(&path, "the report saved last week").unwrap();
+    // The file being written lands on a device that is always full (writes fail with ENOSPC).
+    let partial = dir.path().join(".outward-review-2026-Q3.html.partial");
+    std::os::unix::fs::symlink("/dev/full", &partial).unwrap();
+    let before = files_in(dir.path());
+    let err = report::save(&path, &text, &mut |_| {}).unwrap_err();
+    assert_eq!(err.field(), Some("path"));
+    assert!(err.to_string().contains("No space left"), "{err}");
+    assert!(err.to_string().contains("Nothing was written"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "the report saved last week"
+    );
+    let after = files_in(dir.path());
+    assert!(
+        !partial.exists() && partial.symlink_metadata().is_err(),
+        "no partial file left"
+    );
+    assert_eq!(after.len(), before.len() - 1, "{before:?} → {after:?}");
 }

@@ -673,6 +673,103 @@ fn a_closed_quarter_keeps_its_review_until_it_is_regenerated_on_purpose() {
 }
 
 #[test]
+fn a_closed_quarter_keeps_its_chains_from_evidence_to_outcome_until_regenerated() {
+    let Quarters {
+        w,
+        goal,
+        shipped,
+        slipped,
+        slow_ci,
+        csat,
+        ..
+    } = quarters();
+    let q3 = q(&w, "2026-Q3");
+    assert_eq!(
+        read(&w, "2026-Q3").chains,
+        None,
+        "read on their own while open"
+    );
+    let carry = vec![CloseDecision {
+        commitment_id: slipped,
+        action: CloseAction::CarryOver,
+    }];
+    w.db.write(|tx| review::close(tx, q3, &carry, None, noon(10, 2)))
+        .unwrap();
+    let kept = read(&w, "2026-Q3")
+        .chains
+        .expect("kept when the quarter closed");
+    assert_eq!(kept.len(), 1);
+    let c = &kept[0];
+    assert_eq!(c.goal_id, goal);
+    // The chain as it stood at the quarter's end: its commitments and the ones before (not
+    // Q4's), and the metric up to it.
+    let titles: Vec<&str> = c.commitments.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(titles, vec!["Cache the build", "Retry flaky deploys"]);
+    assert_eq!(c.commitments[0].pain_points[0].id, slow_ci);
+    assert_eq!(c.commitments[0].pain_points[0].all_evidence, 2);
+    let quarters: Vec<&str> = c.trend.iter().map(|v| v.quarter.as_str()).collect();
+    assert_eq!(quarters, vec!["2026-Q2", "2026-Q3"]);
+    assert_eq!(c.latest.as_ref().map(|v| v.value), Some(75.0));
+
+    // Later edits to every link of the chain: the goal, the commitment, the pain point, its
+    // evidence, and a late survey answer for the quarter.
+    w.db.write(|tx| {
+        tx.execute(
+            "UPDATE goals SET title = 'Goal renamed later' WHERE id = ?1",
+            [goal],
+        )?;
+        tx.execute(
+            "UPDATE commitments SET title = 'Commitment renamed later' WHERE id = ?1",
+            [shipped],
+        )?;
+        tx.execute(
+            "UPDATE pain_points SET title = 'Pain point renamed later' WHERE id = ?1",
+            [slow_ci],
+        )?;
+        tx.execute(
+            "DELETE FROM card_evidence WHERE pain_point_id = ?1",
+            [slow_ci],
+        )?;
+        Ok(())
+    })
+    .unwrap();
+    let late = survey(&w.db, "2026-Q3", csat, None);
+    for _ in 0..6 {
+        answer(&w.db, &late, "Checkout", 1);
+    }
+    let live =
+        w.db.read(|conn| chain::goal(conn, goal, now().date_naive()))
+            .unwrap();
+    assert_eq!(live.title, "Goal renamed later", "today's chain moved");
+    assert_eq!(live.commitments[0].pain_points[0].all_evidence, 1);
+    assert_eq!(
+        read(&w, "2026-Q3").chains.as_deref(),
+        Some(kept.as_slice()),
+        "the kept chains did not"
+    );
+
+    // Regenerated on purpose: the chains are read again from today's data, still to Q3.
+    let again = w.db.write(|tx| review::regenerate(tx, q3, now())).unwrap();
+    let chains = again.chains.expect("kept again");
+    let c = &chains[0];
+    assert_eq!(c.title, "Goal renamed later");
+    let titles: Vec<&str> = c.commitments.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec!["Commitment renamed later", "Retry flaky deploys"]
+    );
+    let point = &c.commitments[0].pain_points[0];
+    assert_eq!(
+        (point.title.as_str(), point.all_evidence),
+        ("Pain point renamed later", 1)
+    );
+    assert_eq!(
+        c.latest.as_ref().map(|v| (v.quarter.as_str(), v.value)),
+        Some(("2026-Q3", 30.0))
+    );
+}
+
+#[test]
 fn homes_goal_tile_says_the_change_from_the_quarter_before_and_the_distance_to_target() {
     let Quarters { w, goal, csat, .. } = quarters();
     let glance = |w: &World| {

@@ -7,11 +7,12 @@ use crate::workshops::{GROUPING, RATING, Room, VOTING, WRITING, message, room as
 use outward_core::error::Error;
 use outward_core::exercises::StepKind;
 use outward_core::id::Id;
+use outward_core::review;
 use outward_core::room::{
     self, Ballot, CARDS_PER_STEP, CardChange, Join, NewCard, PARTICIPANTS_MAX, Rating,
 };
 use outward_core::workshops::board::Audience;
-use outward_core::workshops::ratings::Score;
+use outward_core::workshops::ratings::{self, RatingInput, Score};
 use outward_core::workshops::votes::VoteInput;
 use outward_core::workshops::{cards, run, votes};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -370,6 +371,54 @@ fn room_ratings_count_in_the_means_and_a_device_rating_again_replaces_its_rating
         .unwrap();
     assert_eq!((customers.mean, customers.n), (4.0, 1));
     assert_eq!(view.step.unwrap().kind, StepKind::Rating);
+}
+
+#[test]
+fn the_reviews_self_assessment_counts_the_rooms_ratings_with_the_laptops() {
+    let r = world();
+    let id = open_at(&r, RATING);
+    // The laptop rates Customers 2 for Bo; two devices rate it 4 and 5 from the room.
+    r.w.db
+        .write(|tx| {
+            ratings::rate(
+                tx,
+                id,
+                &RatingInput {
+                    person_id: Some(r.bo),
+                    scores: vec![Score {
+                        dimension: "Customers".into(),
+                        score: 2,
+                    }],
+                },
+                now(),
+            )
+        })
+        .unwrap();
+    for score in [4, 5] {
+        let rating = Rating {
+            submission: key("submission"),
+            voter: key("voter"),
+            scores: vec![Score {
+                dimension: "Customers".into(),
+                score,
+            }],
+        };
+        r.w.db
+            .write(|tx| room::rate(tx, id, &rating, now()))
+            .unwrap();
+    }
+    let review =
+        r.w.db
+            .read(|c| review::named(c, Some("2026-Q4"), now().date_naive()))
+            .unwrap();
+    let s = &review.self_assessment;
+    assert_eq!(s.dimensions, vec!["Customers"]);
+    let q4: Vec<_> = s
+        .quarters
+        .iter()
+        .map(|q| (q.quarter.as_str(), q.means.clone(), q.ratings.clone()))
+        .collect();
+    assert_eq!(q4, vec![("2026-Q4", vec![Some(3.67)], vec![3])]);
 }
 
 #[test]

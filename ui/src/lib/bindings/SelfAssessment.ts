@@ -3,7 +3,7 @@ import type { AssessmentQuarter } from "./AssessmentQuarter";
 
 /**
  * The product-mindset self-assessment over quarters: the 1–5 ratings of the workshops' rating
- * steps, per dimension and quarter of the workshop.
+ * steps (typed on the laptop or sent from the room), per dimension and quarter of the workshop.
  */
 export type SelfAssessment = { 
 /**

@@ -3,6 +3,7 @@ import type { GoalReached } from "./GoalReached";
 import type { HeardCustomer } from "./HeardCustomer";
 import type { KindCount } from "./KindCount";
 import type { MetricImproved } from "./MetricImproved";
+import type { MonthCount } from "./MonthCount";
 
 /**
  * A fiscal year in review.
@@ -20,6 +21,10 @@ quarters: Array<string>, goalsReached: Array<GoalReached>, metricsImproved: Arra
  * Every kind, zero included, in the vocabulary's order.
  */
 kudos: Array<KindCount>, allKudos: number, 
+/**
+ * The year's twelve months in order, each with its kudos (zero included).
+ */
+kudosByMonth: Array<MonthCount>, 
 /**
  * Most conversations first, then by name.
  */
