@@ -110,7 +110,7 @@ pub struct Turns {
 /// Plan a team's rota for `weeks` weeks from the week holding `starts_on`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "RotaPlanInput")]
 pub struct PlanInput {
     pub team_id: Id,
     pub starts_on: NaiveDate,
