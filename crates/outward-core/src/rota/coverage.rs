@@ -83,10 +83,8 @@ pub fn of_quarter(
         if teams.last().is_none_or(|(name, _)| *name != team_name) {
             teams.push((team_name, false));
         }
-        if level > Level::Mid {
-            if let Some(last) = teams.last_mut() {
-                last.1 = true;
-            }
+        if let Some(last) = teams.last_mut().filter(|_| level > Level::Mid) {
+            last.1 = true;
         }
     }
     let junior_only_teams: Vec<String> = teams
