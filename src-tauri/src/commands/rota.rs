@@ -56,13 +56,15 @@ pub fn list_support_conversations(
     store.read(|conn, _| rota::conversations(conn, team_id, limit))
 }
 
-/// Coverage by level of the `quarters` quarters up to this one, of a team or of every team.
+/// Coverage by level of the `quarters` quarters up to `until` (`2026-Q3`) or this one, of a
+/// team or of every team.
 #[tauri::command(async)]
 pub fn support_coverage(
     store: State<'_, Store>,
     team_id: Option<Id>,
     quarters: u32,
+    until: Option<String>,
 ) -> Reply<Vec<QuarterCoverage>> {
     let today = Utc::now().date_naive();
-    store.read(|conn, _| coverage::quarters(conn, today, quarters, team_id))
+    store.read(|conn, _| coverage::quarters_until(conn, until.as_deref(), today, quarters, team_id))
 }

@@ -125,3 +125,18 @@ pub fn quarters(
     out.reverse();
     Ok(out)
 }
+
+/// [`quarters`] ending with the quarter named `until` (`2026-Q3`), or the one holding `today`.
+pub fn quarters_until(
+    conn: &Connection,
+    until: Option<&str>,
+    today: chrono::NaiveDate,
+    count: u32,
+    team: Option<Id>,
+) -> Result<Vec<QuarterCoverage>> {
+    let day = match until {
+        Some(key) => Quarter::parse(key, settings::fiscal_year_start(conn)?, "until")?.first_day(),
+        None => today,
+    };
+    quarters(conn, day, count, team)
+}

@@ -290,6 +290,15 @@ fn coverage_by_level_warns_when_support_falls_only_to_junior_and_mid_level() {
             .unwrap();
     assert_eq!(both[0].quarter.key, "2027-Q1");
     assert!(both[0].warning.is_some() && both[1].warning.is_none());
+    let named =
+        w.db.read(|conn| coverage::quarters_until(conn, Some("2027-Q1"), day(2030, 1, 1), 1, None))
+            .unwrap();
+    assert_eq!(named[0].quarter.key, "2027-Q1");
+    assert!(named[0].warning.is_some());
+    let err =
+        w.db.read(|conn| coverage::quarters_until(conn, Some("spring"), day(2030, 1, 1), 1, None))
+            .unwrap_err();
+    assert_eq!(field(&err), "until");
 }
 
 #[test]

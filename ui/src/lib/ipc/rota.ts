@@ -21,6 +21,6 @@ export const addSupportConversation = (input: ConversationInput) =>
 	call<SupportConversation>('add_support_conversation', { input });
 export const listSupportConversations = (teamId: Id | null, limit: number) =>
 	call<SupportConversation[]>('list_support_conversations', { teamId, limit });
-/** Coverage by level of the `quarters` quarters up to this one; every team's when `teamId` is `null`. */
-export const supportCoverage = (teamId: Id | null, quarters: number) =>
-	call<QuarterCoverage[]>('support_coverage', { teamId, quarters });
+/** Coverage by level of the `quarters` quarters up to `until` (`2026-Q3`) or this one; every team's when `teamId` is `null`. */
+export const supportCoverage = (teamId: Id | null, quarters: number, until: string | null = null) =>
+	call<QuarterCoverage[]>('support_coverage', { teamId, quarters, until });
