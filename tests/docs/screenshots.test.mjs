@@ -1,5 +1,5 @@
 // The README's screenshots, from the real app on the example workspace at 1280×800 (the smallest
-// window Outward is made for): Home, a goal's page, the commitments board, a customer team's page,
+// window Outward is made for): Home, a goal's page, the commitments board, the support rota, a customer team's page,
 // and an interview open on its rendered notes with its evidence beside them. Written to docs/.
 //
 // Usage: node tests/run.mjs tests/docs/screenshots.test.mjs   (with the app built, as for the journeys)
@@ -38,6 +38,12 @@ test('screenshots of Home, a goal, the commitments board, the customer page and 
     await waitForText(app, '[data-testid="commitment-board"]', 'At risk');
     await settle(app);
     copyFileSync(await app.screenshot('docs-commitments'), path.join(DOCS, 'commitments.png'));
+
+    await navigate(app, 'Support rota');
+    await waitForText(app, '[data-testid="rota-on-support"]', '(');
+    await app.$('[data-testid="rota-coverage"] canvas').waitForDisplayed();
+    await settle(app);
+    copyFileSync(await app.screenshot('docs-rota'), path.join(DOCS, 'rota.png'));
 
     await navigate(app, 'Customers');
     const card = await waitForText(app, '[data-testid="customer-card"]', 'Payments');

@@ -16,6 +16,7 @@ mod people;
 mod products;
 mod report;
 mod room;
+mod rota;
 mod search;
 mod surveys;
 mod teams;
@@ -168,6 +169,11 @@ enum Command {
     Commitments {
         #[command(subcommand)]
         action: CommitmentAction,
+    },
+    /// The support rota: who is on support each week, planned fairly around absences
+    Rota {
+        #[command(subcommand)]
+        action: rota::RotaAction,
     },
     /// Kudos: thanks to a person or a whole team
     Kudos {
@@ -326,6 +332,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Search { query, json } => search::run(&database, &query, json),
         Command::Commitments { action } => commitments::run(&database, action),
         Command::Kudos { action } => kudos::run(&database, action),
+        Command::Rota { action } => rota::run(&database, action),
         Command::Report {
             quarter,
             format,

@@ -22,6 +22,9 @@ crate::text::vocabulary! {
         Goal = "goal", "goal";
         Commitment = "commitment", "commitment";
         Ticket = "ticket", "ticket";
+        Absence = "absence", "absence";
+        SupportWeek = "supportWeek", "support week";
+        SupportConversation = "supportConversation", "support conversation";
     }
 }
 
@@ -47,6 +50,9 @@ impl EntityKind {
             EntityKind::Goal => "goals",
             EntityKind::Commitment => "commitments",
             EntityKind::Ticket => "tickets",
+            EntityKind::Absence => "rota_absences",
+            EntityKind::SupportWeek => "support_weeks",
+            EntityKind::SupportConversation => "support_conversations",
         }
     }
 
@@ -70,6 +76,9 @@ impl EntityKind {
             EntityKind::Workshop => "title || ', ' || held_on",
             EntityKind::Card => "substr(text, 1, 80)",
             EntityKind::Ticket => "key || ': ' || substr(title, 1, 80)",
+            EntityKind::Absence => crate::rota::ABSENCE_NAME_SQL,
+            EntityKind::SupportWeek => crate::rota::WEEK_NAME_SQL,
+            EntityKind::SupportConversation => crate::rota::CONVERSATION_NAME_SQL,
             _ => "name",
         }
     }
@@ -95,6 +104,9 @@ impl EntityKind {
             EntityKind::Goal => "goals",
             EntityKind::Commitment => "commitments",
             EntityKind::Ticket => "tickets",
+            EntityKind::Absence => "absences",
+            EntityKind::SupportWeek => "support weeks",
+            EntityKind::SupportConversation => "support conversations",
         };
         crate::text::count(n, self.label(), plural)
     }
@@ -109,6 +121,9 @@ impl EntityKind {
             EntityKind::Workshop => ("team_id", EntityKind::Team, false),
             EntityKind::Card => ("workshop_id", EntityKind::Workshop, true),
             EntityKind::Measurement | EntityKind::Goal => ("metric_id", EntityKind::Metric, true),
+            EntityKind::Absence | EntityKind::SupportConversation => {
+                ("person_id", EntityKind::Person, true)
+            }
             _ => return None,
         };
         Some(Parent {

@@ -48,6 +48,7 @@ pub mod quarter;
 pub mod report;
 pub mod review;
 pub mod room;
+pub mod rota;
 pub mod search;
 pub mod settings;
 mod store;

@@ -47,6 +47,15 @@ fn bounded(field: &'static str, label: &str, value: &str, max: usize) -> Result<
     Ok(value.to_owned())
 }
 
+/// "a", "a and b", "a, b and c"; "nothing" for none.
+pub fn in_words(parts: &[String]) -> String {
+    match parts {
+        [] => "nothing".to_owned(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// Declares a closed vocabulary stored as TEXT: its wire names, its labels for people, parsing
 /// with a validation error that lists the allowed words, and the SQLite conversions.
 macro_rules! vocabulary {

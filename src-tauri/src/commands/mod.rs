@@ -24,6 +24,7 @@ pub mod products;
 pub mod report;
 pub mod review;
 pub mod room;
+pub mod rota;
 pub mod search;
 pub mod settings;
 pub mod surveys;

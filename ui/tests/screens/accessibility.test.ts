@@ -95,6 +95,7 @@ const screens: Screen[] = [
 	{ name: 'review', backend: example, path: '/review', prepare: (p) => visible(p.getByTestId('chain').first()) },
 	{ name: 'kudos', backend: example, path: '/kudos', prepare: (p) => visible(p.getByTestId('kudos-card')) },
 	{ name: 'tickets', backend: example, path: '/tickets', prepare: (p) => visible(p.getByTestId('waiting-row')) },
+	{ name: 'rota', backend: example, path: '/rota', prepare: (p) => visible(p.getByTestId('rota-week').first()) },
 	{
 		name: 'kudos-form',
 		backend: example,

@@ -156,6 +156,13 @@ const WATCHED: &[Watch] = &[
     watch("goals", "id", EntityKind::Goal),
     watch("celebration_dismissals", "goal_id", EntityKind::Goal),
     watch("tickets", "id", EntityKind::Ticket),
+    watch("rota_absences", "id", EntityKind::Absence),
+    watch("support_weeks", "id", EntityKind::SupportWeek),
+    watch(
+        "support_conversations",
+        "id",
+        EntityKind::SupportConversation,
+    ),
     Watch {
         table: "settings",
         column: "key",

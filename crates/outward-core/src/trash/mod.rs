@@ -16,6 +16,7 @@ use crate::id::Id;
 use crate::page::PageRequest;
 use crate::pain_points::weight;
 use crate::store::unique_violation;
+use crate::text::in_words;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction};
@@ -284,15 +285,6 @@ fn destroys(conn: &Connection) -> Result<String> {
         parts.push(crate::text::count(quotes, "quote", "quotes"));
     }
     Ok(in_words(&parts))
-}
-
-/// "a", "a and b", "a, b and c".
-fn in_words(parts: &[String]) -> String {
-    match parts {
-        [] => "nothing".to_owned(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 /// Takes a record out of the Trash, with its links and the records trashed with it. A record

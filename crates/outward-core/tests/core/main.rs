@@ -29,6 +29,7 @@ mod pain_points;
 mod report;
 mod review;
 mod room;
+mod rota;
 mod search;
 mod settings;
 mod store;

@@ -154,6 +154,13 @@ export const SCREENS = {
 		chrome: 'full',
 		sidebar: { group: 'progress', icon: 'tickets' },
 		palette: { keywords: ['black hole', 'first response', 'jira', 'servicenow', 'github', 'support', 'requests', 'import'] }
+	},
+	rota: {
+		route: '/rota',
+		title: 'Support rota',
+		chrome: 'full',
+		sidebar: { group: 'progress', icon: 'people' },
+		palette: { keywords: ['support', 'on call', 'rotation', 'absence', 'seniority', 'coverage', 'shift', 'conversation'] }
 	},	goals: {
 		route: '/goals',
 		title: 'Goals',
@@ -364,6 +371,24 @@ export const RECORD_KINDS: RecordKinds = {
 		href: () => SCREENS.tickets.route,
 		// Tickets come from a tracker's export, imported on their screen.
 		create: { label: 'Import tickets', keywords: ['jira', 'servicenow', 'github', 'export', 'csv'], page: SCREENS.tickets.route }
+	},
+	absence: {
+		label: ENTITY_KIND_LABELS.absence,
+		list: 'rota',
+		href: () => SCREENS.rota.route,
+		create: { label: 'Add an absence', keywords: ['away', 'holiday', 'leave', 'rota'], page: SCREENS.rota.route }
+	},
+	supportWeek: {
+		label: ENTITY_KIND_LABELS.supportWeek,
+		list: 'rota',
+		href: () => SCREENS.rota.route,
+		create: { label: 'Plan the support rota', keywords: ['support', 'rotation', 'on call'], page: SCREENS.rota.route }
+	},
+	supportConversation: {
+		label: ENTITY_KIND_LABELS.supportConversation,
+		list: 'rota',
+		href: () => SCREENS.rota.route,
+		create: { label: 'Log a support conversation', keywords: ['support', 'customer', 'note'], page: SCREENS.rota.route }
 	}
 };
 

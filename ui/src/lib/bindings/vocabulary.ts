@@ -41,6 +41,9 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "goal", label: "goal" },
 	{ value: "commitment", label: "commitment" },
 	{ value: "ticket", label: "ticket" },
+	{ value: "absence", label: "absence" },
+	{ value: "supportWeek", label: "support week" },
+	{ value: "supportConversation", label: "support conversation" },
 ];
 
 /** The label people read for each `EntityKind`. */
@@ -63,6 +66,9 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"goal": "goal",
 	"commitment": "commitment",
 	"ticket": "ticket",
+	"absence": "absence",
+	"supportWeek": "support week",
+	"supportConversation": "support conversation",
 };
 
 /** Every `Level` in order, with its label. */

@@ -21,6 +21,7 @@ export * from './products';
 export * from './report';
 export * from './review';
 export * from './room';
+export * from './rota';
 export * from './search';
 export * from './settings';
 export * from './surveys';

@@ -10,6 +10,7 @@ mod conversations;
 mod customers;
 mod organisation;
 mod pain_points;
+mod rota;
 mod surveys;
 mod tickets;
 mod workshops;
@@ -105,6 +106,7 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
     pain_points(tx, &conversations, &people, now)?;
     surveys::load(tx, team.id, &customers, now)?;
     tickets::load(tx, now)?;
+    rota::load(tx, team.id, &people, &customers, &products, now)?;
     workshop(tx, team.id, &people, now)?;
     commitments::load(tx, &people, now)
 }
