@@ -1,5 +1,10 @@
--- Indexes that hold every column two heavy reads use, so neither looks up a row.
+-- Indexes for the reads of a quarter's review and of the black-hole meter at a heavy user's size.
 --
+-- The review names, for each of the quarter's commitments, the later one carrying it on: that
+-- read scanned every commitment, once per commitment of the quarter.
+CREATE INDEX commitments_carried_on ON commitments (carried_from, quarter_starts_on, id)
+    WHERE carried_from IS NOT NULL AND deleted_at IS NULL;
+
 -- A quarter's review folds every pain point's status changes, in order, into its status when
 -- the quarter ended: the index of changes by pain point now holds the statuses too.
 DROP INDEX pain_point_status_changes_by_pain_point;
