@@ -460,8 +460,8 @@ fn pain_points(
     let mut products = Vec::with_capacity(groups.len());
     for (_, mut group) in groups {
         for &(_, id) in &group.addressed {
-            if !titles.contains_key(&id) {
-                titles.insert(id, title.query_row([id], |r| r.get(0))?);
+            if let std::collections::hash_map::Entry::Vacant(vacant) = titles.entry(id) {
+                vacant.insert(title.query_row([id], |r| r.get(0))?);
             }
         }
         // By title, and for the pain points tied to none, by the product in the Trash first.
