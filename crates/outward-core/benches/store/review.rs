@@ -1,6 +1,6 @@
 //! Home and a quarter's review at heavy size, against the 200 ms budget DESIGN.md §7 sets and a
 //! baseline in the same run: hand-written queries for the rows each is built from (every
-//! metric's tallies of the quarter and the one before, the quarter's commitments, the pain
+//! metric's tallies of the quarter and the one before, from the roll-up the core reads, the quarter's commitments, the pain
 //! points with their status changes, the quarter's conversations, ratings and kudos).
 
 use crate::goals::budget_row;
@@ -21,7 +21,7 @@ fn rows_by_hand(c: &Connection, q: Quarter) -> Fallible {
             c,
             "SELECT q.metric_id, t.value, sum(t.n) FROM surveys s
              JOIN survey_questions q ON q.survey_id = s.id
-             JOIN survey_answer_tallies t ON t.question_id = q.id
+             JOIN survey_score_tallies t ON t.question_id = q.id
              WHERE s.quarter = ?1 AND s.deleted_at IS NULL GROUP BY q.metric_id, t.value",
             [quarter],
         )?;

@@ -46,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_tickets.sql"),
     include_str!("migrations/0018_support_rota.sql"),
     include_str!("migrations/0025_search_index_skips_unchanged_text.sql"),
+    include_str!("migrations/0021_covering_indexes.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

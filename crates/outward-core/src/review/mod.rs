@@ -366,6 +366,32 @@ fn commitments(
 
 const OPEN: [Status; 3] = crate::home::OPEN;
 
+/// A pain point's history as far as the review needs it: its status when the quarter ended, if
+/// a change says (the last change before then; before any change, what the first one changed
+/// from), and whether it was marked addressed during the quarter.
+#[derive(Default)]
+struct History {
+    before_end: Option<Status>,
+    first_after_end_from: Option<Option<Status>>,
+    addressed: bool,
+}
+
+/// One product's pain points as they are counted, before the first addressed are named.
+struct Counted {
+    counts: ProductPainPoints,
+    /// The addressed pain points, each with the product it is tied to (which may be in the
+    /// Trash, for the group of those tied to none).
+    addressed: Vec<(Option<Id>, Id)>,
+}
+
+/// Each live pain point recorded before the quarter ended, tied to each of its products, with
+/// its status when the quarter ended (or today, for the current quarter), whether it was
+/// recorded and whether it was addressed during the quarter; counted by product, ordered by
+/// product name, the pain points tied to no product (or to one in the Trash) last.
+///
+/// Two passes, no statement per pain point: every status change in one ordered read of the
+/// covering index of changes by pain point, folded into each pain point's history, then the
+/// live pain points with their products. Only the titles of the addressed are read.
 fn pain_points(
     conn: &Connection,
     quarter: Quarter,
@@ -373,91 +399,110 @@ fn pain_points(
 ) -> Result<Vec<ProductPainPoints>> {
     let first = quarter.first_day();
     let after = quarter.next().first_day();
-    // Each live pain point recorded before the quarter ended, with its status when the
-    // quarter ended (the last change before then; before any change, what the first change
-    // changed from; with no change at all, its status now), whether it was recorded and
-    // whether it was addressed during the quarter.
     let end = as_of.succ_opt().unwrap_or(as_of).min(after);
-    let rows = conn
-        .prepare_cached(
-            "SELECT p.id, p.title, pp.product_id, pr.name,
-               coalesce(
-                 (SELECT to_status FROM pain_point_status_changes c
-                   WHERE c.pain_point_id = p.id AND c.changed_at < ?3
-                   ORDER BY c.changed_at DESC, c.id DESC LIMIT 1),
-                 (SELECT from_status FROM pain_point_status_changes c
-                   WHERE c.pain_point_id = p.id AND c.changed_at >= ?3
-                   ORDER BY c.changed_at, c.id LIMIT 1),
-                 p.status),
-               p.created_at >= ?1,
-               EXISTS (SELECT 1 FROM pain_point_status_changes c
-                        WHERE c.pain_point_id = p.id AND c.to_status = 'addressed'
-                          AND c.changed_at >= ?1 AND c.changed_at < ?2)
-             FROM pain_points p
-             LEFT JOIN pain_point_products pp ON pp.pain_point_id = p.id
-             LEFT JOIN products pr ON pr.id = pp.product_id AND pr.deleted_at IS NULL
-             WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND p.created_at < ?3
-             ORDER BY pr.name IS NULL, pr.name COLLATE NOCASE, pp.product_id, p.title, p.id",
-        )?
-        .query_map((first, after, end), |r| {
-            Ok((
-                r.get::<_, Id>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<Id>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<Status>>(4)?,
-                r.get::<_, bool>(5)?,
-                r.get::<_, bool>(6)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut products: Vec<ProductPainPoints> = Vec::new();
-    for (id, title, product_id, product_name, status, opened, addressed) in rows {
+    let mut histories: HashMap<Id, History> = HashMap::new();
+    let mut changes = conn.prepare_cached(
+        "SELECT pain_point_id, changed_at < ?3, from_status, to_status,
+           to_status = 'addressed' AND changed_at >= ?1 AND changed_at < ?2
+         FROM pain_point_status_changes INDEXED BY pain_point_status_changes_by_pain_point
+         ORDER BY pain_point_id, changed_at, id",
+    )?;
+    let mut rows = changes.query((first, after, end))?;
+    while let Some(row) = rows.next()? {
+        let history = histories.entry(row.get(0)?).or_default();
+        if row.get::<_, bool>(1)? {
+            history.before_end = Some(row.get(3)?);
+        } else if history.first_after_end_from.is_none() {
+            history.first_after_end_from = Some(row.get(2)?);
+        }
+        history.addressed |= row.get::<_, bool>(4)?;
+    }
+    let mut groups: HashMap<Option<Id>, Counted> = HashMap::new();
+    let mut links = conn.prepare_cached(
+        "SELECT p.id, pp.product_id, pr.name, p.status, p.created_at >= ?1
+         FROM pain_points p
+         LEFT JOIN pain_point_products pp ON pp.pain_point_id = p.id
+         LEFT JOIN products pr ON pr.id = pp.product_id AND pr.deleted_at IS NULL
+         WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND p.created_at < ?2",
+    )?;
+    let mut rows = links.query((first, end))?;
+    while let Some(row) = rows.next()? {
+        let id: Id = row.get(0)?;
+        let linked: Option<Id> = row.get(1)?;
         // A product in the Trash counts with the pain points tied to none.
-        let product_id = product_id.filter(|_| product_name.is_some());
-        if products.last().is_none_or(|p| p.product_id != product_id) {
-            products.push(ProductPainPoints {
+        // The name is TEXT NOT NULL in a STRICT table: NULL only when the product is trashed.
+        let named = row.get_ref(2)?.as_str_or_null().ok().flatten();
+        let product_id = linked.filter(|_| named.is_some());
+        let history = histories.get(&id);
+        let status = match history {
+            Some(h) => h.before_end.or(h.first_after_end_from.flatten()),
+            None => None,
+        };
+        let status = match status {
+            Some(s) => Some(s),
+            None => row.get::<_, Option<Status>>(3)?,
+        };
+        let group = groups.entry(product_id).or_insert_with(|| Counted {
+            counts: ProductPainPoints {
                 product_id,
-                product_name: product_name.clone(),
+                product_name: named.map(str::to_owned),
                 opened: 0,
                 addressed: 0,
                 still_open: 0,
                 addressed_shown: Vec::new(),
-            });
-        }
-        let entry = products.last_mut().expect("pushed above");
-        entry.opened += u32::from(opened);
-        entry.still_open += u32::from(status.is_some_and(|s| OPEN.contains(&s)));
-        if addressed {
-            entry.addressed += 1;
-            if entry.addressed_shown.len() < SHOWN {
-                entry.addressed_shown.push(PainPointRef { id, title });
-            }
+            },
+            addressed: Vec::new(),
+        });
+        group.counts.opened += u32::from(row.get::<_, bool>(4)?);
+        group.counts.still_open += u32::from(status.is_some_and(|s| OPEN.contains(&s)));
+        if history.is_some_and(|h| h.addressed) {
+            group.counts.addressed += 1;
+            group.addressed.push((linked, id));
         }
     }
-    // Pain points tied to no product are read last but may have been split by a product in
-    // the Trash: fold every `None` group into one.
-    let mut merged: Vec<ProductPainPoints> = Vec::new();
-    for group in products {
-        match merged
-            .iter_mut()
-            .find(|m| m.product_id.is_none() && group.product_id.is_none())
-        {
-            Some(none) => {
-                none.opened += group.opened;
-                none.addressed += group.addressed;
-                none.still_open += group.still_open;
-                for p in group.addressed_shown {
-                    if none.addressed_shown.len() < SHOWN {
-                        none.addressed_shown.push(p);
-                    }
-                }
+    drop(rows);
+    let mut title = conn.prepare_cached("SELECT title FROM pain_points WHERE id = ?1")?;
+    let mut titles: HashMap<Id, String> = HashMap::new();
+    let mut products = Vec::with_capacity(groups.len());
+    for (_, mut group) in groups {
+        for &(_, id) in &group.addressed {
+            if let std::collections::hash_map::Entry::Vacant(vacant) = titles.entry(id) {
+                vacant.insert(title.query_row([id], |r| r.get(0))?);
             }
-            None => merged.push(group),
+        }
+        // By title, and for the pain points tied to none, by the product in the Trash first.
+        group
+            .addressed
+            .sort_by(|a, b| (a.0, &titles[&a.1], a.1).cmp(&(b.0, &titles[&b.1], b.1)));
+        group.counts.addressed_shown = group
+            .addressed
+            .iter()
+            .take(SHOWN)
+            .map(|&(_, id)| PainPointRef {
+                id,
+                title: titles[&id].clone(),
+            })
+            .collect();
+        if group.counts.opened + group.counts.addressed + group.counts.still_open > 0 {
+            products.push(group.counts);
         }
     }
-    merged.retain(|p| p.opened + p.addressed + p.still_open > 0);
-    Ok(merged)
+    // By name as SQLite's NOCASE orders it (ASCII letters folded), then by id; none last.
+    products.sort_by(|a, b| {
+        let name = |p: &ProductPainPoints| {
+            p.product_name.as_ref().map(|n| {
+                n.bytes()
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect::<Vec<u8>>()
+            })
+        };
+        (a.product_id.is_none(), name(a), a.product_id).cmp(&(
+            b.product_id.is_none(),
+            name(b),
+            b.product_id,
+        ))
+    });
+    Ok(products)
 }
 
 fn conversations(conn: &Connection, quarter: Quarter) -> Result<Conversations> {

@@ -6,7 +6,9 @@
 //!
 //! Everything is read from indexes: the quarter's tickets from `tickets_by_opened`, which holds
 //! every column the statistics use, and what was open at a moment from
-//! `tickets_never_resolved` and `tickets_by_resolved`.
+//! `tickets_never_resolved` and `tickets_by_resolved`, which hold every column read of them.
+//! Moments are compared as the text they are stored as (one format, which sorts as time does),
+//! so the meter parses none but those of the tickets it lists.
 //!
 //! The median of an even count is the mean of the two middle values; the 90th percentile is
 //! the nearest rank, the ⌈0.9·n⌉-th smallest value.
@@ -138,22 +140,30 @@ pub fn start_of(day: NaiveDate) -> DateTime<Utc> {
 
 /// One ticket opened in the quarter, as the covering index holds it.
 struct Opened {
-    opened_at: DateTime<Utc>,
+    /// Opened at least the wait before the moment judged at: old enough to count as lost.
+    old_enough: bool,
     response_seconds: Option<i64>,
     product: Option<Id>,
     customer: Option<Id>,
 }
 
-fn opened_in(conn: &Connection, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<Opened>> {
+/// The tickets opened from `from` until `until`; `old_before` marks those opened by then.
+/// Moments are compared as the text they are stored as, which sorts as they do in time.
+fn opened_in(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+    old_before: DateTime<Utc>,
+) -> Result<Vec<Opened>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT opened_at, response_seconds, product_id, customer_id
+        "SELECT opened_at <= ?3, response_seconds, product_id, customer_id
          FROM tickets INDEXED BY tickets_by_opened
          WHERE opened_at >= ?1 AND opened_at < ?2 AND deleted_at IS NULL",
     )?;
     let rows = stmt
-        .query_map((from, until), |r| {
+        .query_map((from, until, old_before), |r| {
             Ok(Opened {
-                opened_at: r.get(0)?,
+                old_enough: r.get(0)?,
                 response_seconds: r.get(1)?,
                 product: r.get(2)?,
                 customer: r.get(3)?,
@@ -166,11 +176,11 @@ fn opened_in(conn: &Connection, from: DateTime<Utc>, until: DateTime<Utc>) -> Re
 /// The time to first response of the tickets opened in `quarter`: what the duration metric
 /// records, and the meter's headline.
 pub fn quarter_response(conn: &Connection, quarter: Quarter) -> Result<ResponseTimes> {
-    let rows = opened_in(
-        conn,
+    let (from, until) = (
         start_of(quarter.first_day()),
         start_of(quarter.next().first_day()),
-    )?;
+    );
+    let rows = opened_in(conn, from, until, from)?;
     let seconds = rows.iter().filter_map(|r| r.response_seconds).collect();
     Ok(times(rows.len() as u32, seconds))
 }
@@ -239,64 +249,74 @@ fn distribution(rows: &[Opened]) -> Vec<Bucket> {
     buckets
 }
 
-/// A ticket open at a moment: when it was opened and whether it had been answered by then.
-struct Open {
-    id: Id,
-    opened_at: DateTime<Utc>,
-    answered: bool,
+const AGES: [(&str, i64); 4] = [
+    ("Under a week", 7),
+    ("1 to 4 weeks", 28),
+    ("1 to 3 months", 90),
+    ("3 months or more", i64::MAX),
+];
+
+/// The tickets open at a moment, whenever opened: how many, by how long they had been open,
+/// how many had no answer by then, and the longest waiting of those.
+struct OpenAt {
+    open: u32,
+    aging: Vec<Bucket>,
+    waiting: u32,
+    longest_waiting: Vec<Id>,
 }
 
-/// The tickets open at `at`: opened by then and not resolved by then.
-fn open_at(conn: &Connection, at: DateTime<Utc>) -> Result<Vec<Open>> {
-    let read = |sql: &str| -> Result<Vec<Open>> {
-        let mut stmt = conn.prepare_cached(sql)?;
-        let rows = stmt
-            .query_map([at], |r| {
-                let first: Option<DateTime<Utc>> = r.get(2)?;
-                Ok(Open {
-                    id: r.get(0)?,
-                    opened_at: r.get(1)?,
-                    answered: first.is_some_and(|f| f <= at),
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
-    };
-    let mut open = read(
-        "SELECT id, opened_at, first_response_at FROM tickets INDEXED BY tickets_never_resolved
-         WHERE resolved_at IS NULL AND deleted_at IS NULL AND opened_at <= ?1",
-    )?;
-    open.extend(read(
-        "SELECT id, opened_at, first_response_at FROM tickets INDEXED BY tickets_by_resolved
+/// The tickets open at `at` (opened by then and not resolved by then), counted and ranked in
+/// SQL from the two covering indexes of what is never resolved and what was resolved later.
+/// Moments are compared as the text they are stored as, which sorts as they do in time, so no
+/// moment is parsed; a ticket's age in whole days is under `d` exactly when it was opened after
+/// `at` less `d` days.
+fn open_at(conn: &Connection, at: DateTime<Utc>) -> Result<OpenAt> {
+    const OPEN: &str = "SELECT id, opened_at, first_response_at
+         FROM tickets INDEXED BY tickets_never_resolved
+         WHERE resolved_at IS NULL AND deleted_at IS NULL AND opened_at <= ?1
+         UNION ALL
+         SELECT id, opened_at, first_response_at FROM tickets INDEXED BY tickets_by_resolved
          WHERE resolved_at IS NOT NULL AND deleted_at IS NULL AND resolved_at > ?1
-           AND opened_at <= ?1",
-    )?);
-    Ok(open)
-}
-
-fn aging(open: &[Open], at: DateTime<Utc>) -> Vec<Bucket> {
-    const AGES: [(&str, i64); 4] = [
-        ("Under a week", 7),
-        ("1 to 4 weeks", 28),
-        ("1 to 3 months", 90),
-        ("3 months or more", i64::MAX),
+           AND opened_at <= ?1";
+    let after = |days: i64| at - Duration::days(days);
+    let (open, under_week, under_month, under_quarter, waiting): (u32, u32, u32, u32, u32) = conn
+        .prepare_cached(&format!(
+            "SELECT count(*), coalesce(sum(opened_at > ?2), 0), coalesce(sum(opened_at > ?3), 0),
+               coalesce(sum(opened_at > ?4), 0),
+               coalesce(sum(first_response_at IS NULL OR first_response_at > ?1), 0)
+             FROM ({OPEN})"
+        ))?
+        .query_row(
+            (at, after(AGES[0].1), after(AGES[1].1), after(AGES[2].1)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+    let counts = [
+        under_week,
+        under_month - under_week,
+        under_quarter - under_month,
+        open - under_quarter,
     ];
-    let mut buckets: Vec<Bucket> = AGES
+    let aging = AGES
         .iter()
-        .map(|(label, _)| Bucket {
+        .zip(counts)
+        .map(|((label, _), count)| Bucket {
             label: (*label).to_owned(),
-            count: 0,
+            count,
         })
         .collect();
-    for ticket in open {
-        let days = (at - ticket.opened_at).num_days();
-        let index = AGES
-            .iter()
-            .position(|(_, below)| days < *below)
-            .unwrap_or(3);
-        buckets[index].count += 1;
-    }
-    buckets
+    let longest_waiting = conn
+        .prepare_cached(&format!(
+            "SELECT id FROM ({OPEN}) WHERE first_response_at IS NULL OR first_response_at > ?1
+             ORDER BY opened_at, id LIMIT {LONGEST_WAITING}"
+        ))?
+        .query_map([at], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(OpenAt {
+        open,
+        aging,
+        waiting,
+        longest_waiting,
+    })
 }
 
 /// The black-hole meter of `quarter`, judged at its end or at `now` while it runs; a ticket
@@ -316,22 +336,16 @@ pub fn black_hole(
     let from = start_of(quarter.first_day());
     let until = start_of(quarter.next().first_day());
     let as_of = now.min(until);
-    let rows = opened_in(conn, from, until)?;
-    let seconds = rows.iter().filter_map(|r| r.response_seconds).collect();
     let wait = i64::from(unanswered_after_days) * DAY;
-    let old: Vec<&Opened> = rows
-        .iter()
-        .filter(|r| r.opened_at + Duration::seconds(wait) <= as_of)
-        .collect();
+    let rows = opened_in(conn, from, until, as_of - Duration::seconds(wait))?;
+    let seconds = rows.iter().filter_map(|r| r.response_seconds).collect();
+    let old: Vec<&Opened> = rows.iter().filter(|r| r.old_enough).collect();
     let unanswered = old
         .iter()
         .filter(|r| r.response_seconds.is_none_or(|s| s > wait))
         .count() as u32;
     let open = open_at(conn, as_of)?;
-    let mut waiting: Vec<&Open> = open.iter().filter(|t| !t.answered).collect();
-    waiting.sort_by_key(|t| (t.opened_at, t.id));
-    let ids: Vec<Id> = waiting.iter().take(LONGEST_WAITING).map(|t| t.id).collect();
-    let longest_waiting = super::by_ids(conn, &ids)?
+    let longest_waiting = super::by_ids(conn, &open.longest_waiting)?
         .into_iter()
         .map(|ticket| Waiting {
             days: (as_of - ticket.opened_at).num_days().max(0) as u32,
@@ -352,9 +366,9 @@ pub fn black_hole(
         unanswered,
         unanswered_share: (!old.is_empty())
             .then(|| 100.0 * f64::from(unanswered) / old.len() as f64),
-        open: open.len() as u32,
-        aging: aging(&open, as_of),
-        waiting: waiting.len() as u32,
+        open: open.open,
+        aging: open.aging,
+        waiting: open.waiting,
         longest_waiting,
     })
 }
