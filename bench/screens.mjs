@@ -12,7 +12,9 @@
 //   screens  every sidebar entry; the pain point with the most evidence; the interview with the
 //            longest notes (which opens rendered); a customer team's and a theme's page when the
 //            app has them; a search for a term in about 5 % of interviews.
-// Prints the median and p95 (nearest rank) of each and writes them to target/bench/screens.json.
+// Prints the median and p95 (nearest rank) of each, when its last command answered and its
+// slowest command (the app measures each command's round trip as `outward:call`), and writes
+// them, with every command's figures, to target/bench/screens.json.
 //
 // Usage: node bench/screens.mjs --workspace PATH [--runs 10] [--app PATH] [--term WORD]
 //   --workspace  a database no app has open (e.g. `outward seed --profile heavy --db PATH`)
@@ -110,7 +112,16 @@ function visit(href, done) {
   const started = performance.now();
   const poll = () => {
     const [measure] = performance.getEntriesByName('outward:screen');
-    if (measure) return done({ ms: measure.duration, heading: document.querySelector('h1')?.textContent?.trim() ?? '' });
+    if (measure) {
+      // Where the time went: the commands' round trips (the app measures each as `outward:call`,
+      // named in its detail), and how long after the last answer the screen was painted.
+      const calls = performance
+        .getEntriesByName('outward:call')
+        .filter((call) => call.startTime >= measure.startTime && call.startTime <= measure.startTime + measure.duration)
+        .map((call) => ({ command: call.detail, ms: call.duration, end: call.startTime + call.duration - measure.startTime }));
+      const answered = Math.max(0, ...calls.map((call) => call.end));
+      return done({ ms: measure.duration, answered, calls, heading: document.querySelector('h1')?.textContent?.trim() ?? '' });
+    }
     if (performance.now() - started > 30000) return done({ error: `no screen painted within 30 s at ${href}` });
     setTimeout(poll, 5);
   };
@@ -206,6 +217,8 @@ try {
     { name: 'a theme', href: `/themes/${theme}`, optional: true },
   ];
   const times = new Map(screens.map((s) => [s.name, []]));
+  const answeredTimes = new Map(screens.map((s) => [s.name, []]));
+  const callTimes = new Map();
   const searchTimes = [];
   const missing = new Set();
   console.log(`bench: ${screens.length} screens and a search for “${term}”, ${runs} runs, on ${options.workspace}`);
@@ -220,7 +233,15 @@ try {
         continue;
       }
       // The first pass warms the caches (the page's, SQLite's), as any use of the app does.
-      if (run > 0) times.get(screen.name).push(result.ms);
+      if (run > 0) {
+        times.get(screen.name).push(result.ms);
+        answeredTimes.get(screen.name).push(result.answered);
+        for (const call of result.calls) {
+          const key = `${screen.name}\t${call.command}`;
+          if (!callTimes.has(key)) callTimes.set(key, []);
+          callTimes.get(key).push(call.ms);
+        }
+      }
     }
     const found = await inPage(search, term);
     if (found.error) throw new Error(found.error);
@@ -235,18 +256,31 @@ try {
     runs,
     goalMs: GOAL_MS,
     loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
-    screens: rows.map(({ name, values }) => ({
-      name,
-      medianMs: Math.round(quantile(values, 0.5)),
-      p95Ms: Math.round(quantile(values, 0.95)),
-      samples: values.map(Math.round),
-    })),
+    screens: rows.map(({ name, values }) => {
+      const answered = answeredTimes.get(name) ?? [];
+      const calls = [...callTimes]
+        .filter(([key]) => key.startsWith(`${name}\t`))
+        .map(([key, ms]) => ({ command: key.slice(name.length + 1), calls: ms.length, medianMs: Math.round(quantile(ms, 0.5)), p95Ms: Math.round(quantile(ms, 0.95)) }))
+        .sort((a, b) => b.p95Ms - a.p95Ms);
+      return {
+        name,
+        medianMs: Math.round(quantile(values, 0.5)),
+        p95Ms: Math.round(quantile(values, 0.95)),
+        samples: values.map(Math.round),
+        // From the navigation to the last command answered, and each command's round trip.
+        answeredMedianMs: answered.length ? Math.round(quantile(answered, 0.5)) : null,
+        calls,
+      };
+    }),
     notInThisBuild: [...missing],
   };
   const width = Math.max(...result.screens.map((s) => s.name.length));
-  console.log(`${'screen'.padEnd(width)}   median      p95   ≤ ${GOAL_MS} ms`);
+  console.log(`${'screen'.padEnd(width)}   median      p95   ≤ ${GOAL_MS} ms   answered (median)   slowest command (median / p95)`);
   for (const s of result.screens) {
-    console.log(`${s.name.padEnd(width)}   ${String(s.medianMs).padStart(6)}   ${String(s.p95Ms).padStart(6)}   ${s.p95Ms <= GOAL_MS ? 'yes' : 'NO'}`);
+    const slowest = s.calls?.[0];
+    console.log(
+      `${s.name.padEnd(width)}   ${String(s.medianMs).padStart(6)}   ${String(s.p95Ms).padStart(6)}   ${(s.p95Ms <= GOAL_MS ? 'yes' : 'NO').padEnd(8)}   ${String(s.answeredMedianMs ?? '').padStart(17)}   ${slowest ? `${slowest.command} ${slowest.medianMs} / ${slowest.p95Ms}` : ''}`,
+    );
   }
   if (missing.size > 0) console.log(`not in this build: ${[...missing].join(', ')}`);
   const out = path.join(targetDir, 'bench', 'screens.json');

@@ -133,15 +133,22 @@ pub fn read(db: &Database, f: impl FnOnce(&Connection) -> Fallible) -> Fallible 
 
 /// Runs a hand-written query and reads every column of every row, as the baselines do.
 pub fn fetch(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Fallible {
+    rows(conn, sql, params).map(drop)
+}
+
+/// Reads every column of every row `sql` returns, as [`fetch`] does, and says how many rows.
+pub fn rows(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Fallible<usize> {
     let mut stmt = conn.prepare_cached(sql)?;
     let columns = stmt.column_count();
     let mut rows = stmt.query(params)?;
+    let mut read = 0;
     while let Some(row) = rows.next()? {
         for column in 0..columns {
             std::hint::black_box(row.get_ref(column)?);
         }
+        read += 1;
     }
-    Ok(())
+    Ok(read)
 }
 
 pub fn json_len(value: &impl Serialize) -> usize {

@@ -4,7 +4,7 @@
 //! Subject and baseline are sampled alternately (and in alternating order), so a noisy machine
 //! slows both alike and the ratio stays meaningful. Run with `scripts/bench`, or
 //! `cargo bench -p outward-core --features datasets --bench store [-- --stress | --notes |
-//! --commitments | --review | --report | --tickets]`.
+//! --commitments | --review | --report | --tickets | --reads]`.
 //!
 //! The `heavy` database is generated once into `target/bench/` and reused while the
 //! generator is unchanged (its file name carries a digest of the generator's output).
@@ -96,6 +96,12 @@ fn main() -> Fallible {
     }
     let today = datasets::last_day();
     let mut report = Report::default();
+    // `-- --reads`: only the reads of one record and of one page of a list.
+    if std::env::args().any(|a| a == "--reads") {
+        reads(&db, today, &mut report)?;
+        report.print();
+        return Ok(());
+    }
 
     reads(&db, today, &mut report)?;
     let terms = db.read(|c| Ok(Terms::pick(c)))??;

@@ -1,7 +1,7 @@
 //! Reading pain points: one by id, and a page of a filtered list heaviest first, each against
 //! hand-written queries for the same rows.
 
-use crate::harness::{Fallible, fetch, ids, kept, paired, read};
+use crate::harness::{Fallible, fetch, ids, kept, paired, read, rows};
 use crate::report::Report;
 use chrono::NaiveDate;
 use outward_core::db::Database;
@@ -95,7 +95,39 @@ pub fn pages(db: &Database, today: NaiveDate, customers: &[Id], report: &mut Rep
     Ok(())
 }
 
-/// The same rows `pain_points::get` returns, with as few hand-written queries as it takes.
+/// Every piece of evidence of the pain point `?1` from its three sources, each counted while
+/// its record is out of the Trash: quotes marked in interviews, workshop cards, survey comments.
+/// Each row holds what a page of evidence shows, or only `1` when `counted`.
+fn evidence_by_hand(counted: bool) -> String {
+    let [interview, card, survey] = [
+        "h.id, 'interview', h.interview_id, c.id, c.name, i.held_on, h.quote, h.start_offset,
+         h.end_offset, h.detached, NULL, NULL, NULL",
+        "e.id, 'card', e.card_id, NULL, NULL, w.held_on, e.quote, NULL, NULL, 0, w.id, w.title,
+         NULL",
+        "e.id, 'survey', e.response_id, c.id, c.name, coalesce(r.responded_on, s.opened_on),
+         e.quote, NULL, NULL, 0, NULL, NULL, s.id",
+    ]
+    .map(|columns| if counted { "1" } else { columns });
+    format!(
+        "SELECT {interview} FROM highlights h
+            JOIN interviews i ON i.id = h.interview_id AND i.deleted_at IS NULL
+            LEFT JOIN customers c ON c.id = i.customer_id
+            WHERE h.pain_point_id = ?1
+         UNION ALL SELECT {card} FROM card_evidence e
+            JOIN workshop_cards k ON k.id = e.card_id AND k.deleted_at IS NULL
+            JOIN workshops w ON w.id = k.workshop_id AND w.deleted_at IS NULL
+            WHERE e.pain_point_id = ?1
+         UNION ALL SELECT {survey} FROM survey_comment_evidence e
+            JOIN survey_responses r ON r.id = e.response_id AND r.deleted_at IS NULL
+            JOIN surveys s ON s.id = r.survey_id AND s.deleted_at IS NULL
+            LEFT JOIN customers c ON c.id = r.customer_id
+            WHERE e.pain_point_id = ?1"
+    )
+}
+
+/// The same rows `pain_points::get` returns, with as few hand-written queries as it takes:
+/// the first page of its evidence from all three sources (and their count when the page is
+/// full), and its reach.
 fn pain_point_by_hand(conn: &Connection, id: Id) -> Fallible {
     fetch(
         conn,
@@ -120,15 +152,18 @@ fn pain_point_by_hand(conn: &Connection, id: Id) -> Fallible {
          ORDER BY 1, 3 COLLATE NOCASE",
         [id],
     )?;
-    fetch(
+    let shown = rows(
         conn,
-        "SELECT h.id, i.id, c.id, c.name, i.held_on, h.quote, h.start_offset, h.end_offset,
-                h.detached
-         FROM highlights h JOIN interviews i ON i.id = h.interview_id AND i.deleted_at IS NULL
-         JOIN customers c ON c.id = i.customer_id WHERE h.pain_point_id = ?1
-         ORDER BY i.held_on DESC, h.start_offset",
+        &format!("{} ORDER BY 6 DESC, 3, 8 LIMIT 50", evidence_by_hand(false)),
         [id],
     )?;
+    if shown == 50 {
+        fetch(
+            conn,
+            &format!("SELECT count(*) FROM ({})", evidence_by_hand(true)),
+            [id],
+        )?;
+    }
     fetch(
         conn,
         "SELECT count(*) FROM customers c WHERE c.deleted_at IS NULL AND c.id IN (
@@ -163,7 +198,17 @@ fn pain_point_page_by_hand(
                WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND {matching}
                ORDER BY p.weight DESC, p.id LIMIT 50 OFFSET {offset})
              SELECT p.id, p.title, p.severity, p.frequency, p.status, p.weight,
-                    (SELECT count(*) FROM highlights h WHERE h.pain_point_id = p.id),
+                    (SELECT count(*) FROM highlights h
+                     JOIN interviews i ON i.id = h.interview_id AND i.deleted_at IS NULL
+                     WHERE h.pain_point_id = p.id)
+                    + (SELECT count(*) FROM card_evidence e
+                       JOIN workshop_cards k ON k.id = e.card_id AND k.deleted_at IS NULL
+                       JOIN workshops w ON w.id = k.workshop_id AND w.deleted_at IS NULL
+                       WHERE e.pain_point_id = p.id)
+                    + (SELECT count(*) FROM survey_comment_evidence e
+                       JOIN survey_responses r ON r.id = e.response_id AND r.deleted_at IS NULL
+                       JOIN surveys s ON s.id = r.survey_id AND s.deleted_at IS NULL
+                       WHERE e.pain_point_id = p.id),
                     (SELECT group_concat(t.id || ' ' || t.name, ';') FROM pain_point_themes x
                      JOIN themes t ON t.id = x.theme_id WHERE x.pain_point_id = p.id)
              FROM page JOIN pain_points p ON p.id = page.id
