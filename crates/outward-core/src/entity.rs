@@ -22,6 +22,8 @@ crate::text::vocabulary! {
         Goal = "goal", "goal";
         Commitment = "commitment", "commitment";
         Ticket = "ticket", "ticket";
+        HiringQuestion = "hiringQuestion", "hiring question";
+        InterviewGuide = "interviewGuide", "interview guide";
     }
 }
 
@@ -47,6 +49,8 @@ impl EntityKind {
             EntityKind::Goal => "goals",
             EntityKind::Commitment => "commitments",
             EntityKind::Ticket => "tickets",
+            EntityKind::HiringQuestion => "hiring_questions",
+            EntityKind::InterviewGuide => "interview_guides",
         }
     }
 
@@ -70,6 +74,7 @@ impl EntityKind {
             EntityKind::Workshop => "title || ', ' || held_on",
             EntityKind::Card => "substr(text, 1, 80)",
             EntityKind::Ticket => "key || ': ' || substr(title, 1, 80)",
+            EntityKind::HiringQuestion => "substr(text, 1, 80)",
             _ => "name",
         }
     }
@@ -95,6 +100,8 @@ impl EntityKind {
             EntityKind::Goal => "goals",
             EntityKind::Commitment => "commitments",
             EntityKind::Ticket => "tickets",
+            EntityKind::HiringQuestion => "hiring_questions",
+            EntityKind::InterviewGuide => "interview_guides",
         };
         crate::text::count(n, self.label(), plural)
     }

@@ -156,6 +156,13 @@ const WATCHED: &[Watch] = &[
     watch("goals", "id", EntityKind::Goal),
     watch("celebration_dismissals", "goal_id", EntityKind::Goal),
     watch("tickets", "id", EntityKind::Ticket),
+    watch("hiring_questions", "id", EntityKind::HiringQuestion),
+    watch("interview_guides", "id", EntityKind::InterviewGuide),
+    watch(
+        "interview_guide_questions",
+        "guide_id",
+        EntityKind::InterviewGuide,
+    ),
     Watch {
         table: "settings",
         column: "key",
