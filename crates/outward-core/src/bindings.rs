@@ -14,7 +14,7 @@ use crate::entity::EntityKind;
 use crate::error::ErrorKind;
 use crate::evidence::EvidenceSource;
 use crate::exercises::{self, StepKind};
-use crate::hiring::Topic;
+use crate::hiring::HiringTopic;
 use crate::hiring::export::GuideFormat;
 use crate::interviews::InterviewKind;
 use crate::kudos::KudosKind;
@@ -74,7 +74,7 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("VALUE_SOURCES", ValueSource::ALL, ValueSource::label);
     module.vocabulary("QUESTION_KINDS", QuestionKind::ALL, QuestionKind::label);
     module.vocabulary("KUDOS_KINDS", KudosKind::ALL, KudosKind::label);
-    module.vocabulary("HIRING_TOPICS", Topic::ALL, Topic::label);
+    module.vocabulary("HIRING_TOPICS", HiringTopic::ALL, HiringTopic::label);
     module.vocabulary("GUIDE_FORMATS", GuideFormat::ALL, GuideFormat::label);
     module.constant(
         "A group smaller than this is not broken out, to protect who answered.",

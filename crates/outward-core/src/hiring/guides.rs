@@ -3,7 +3,7 @@
 //! guide and all its questions in the caller's transaction, so a reader sees the old guide or
 //! the new one, never a mix. Guides go to the Trash like any record.
 
-use super::{Question, find};
+use super::{HiringQuestion, find};
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::store::live;
@@ -53,7 +53,7 @@ pub struct GuideInput {
 pub struct GuideItem {
     pub question_id: String,
     /// `None` when the team's question was put in the Trash since.
-    pub question: Option<Question>,
+    pub question: Option<HiringQuestion>,
     pub minutes: Option<u32>,
     pub note: String,
 }

@@ -28,7 +28,7 @@ pub const ANSWER_MAX: usize = 2_000;
 
 text::vocabulary! {
     /// What a hiring question probes.
-    Topic, field = "topic", label = "Topic" {
+    HiringTopic, field = "topic", label = "HiringTopic" {
         Users = "users", "Knowing the users";
         Support = "support", "Supporting what they build";
         Usability = "usability", "Usability";
@@ -42,13 +42,13 @@ text::vocabulary! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct Question {
+pub struct HiringQuestion {
     /// A built-in's slug, or the id of a question the team wrote.
     pub id: String,
     pub built_in: bool,
     /// A built-in whose words the team changed (or retired): it can be restored.
     pub edited: bool,
-    pub topic: Topic,
+    pub topic: HiringTopic,
     pub text: String,
     /// What a strong answer sounds like.
     pub good_answer: String,
@@ -62,8 +62,8 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct QuestionInput {
-    pub topic: Topic,
+pub struct HiringQuestionInput {
+    pub topic: HiringTopic,
     pub text: String,
     #[serde(default)]
     pub good_answer: String,
@@ -75,15 +75,15 @@ pub struct QuestionInput {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct QuestionFilter {
+pub struct HiringQuestionFilter {
     #[serde(default)]
-    pub topic: Option<Topic>,
+    pub topic: Option<HiringTopic>,
     #[serde(default)]
     pub include_retired: bool,
 }
 
-impl QuestionInput {
-    fn validated(&self) -> Result<QuestionInput> {
+impl HiringQuestionInput {
+    fn validated(&self) -> Result<HiringQuestionInput> {
         let question = self.text.trim();
         if question.is_empty() {
             return Err(Error::validation(
@@ -98,7 +98,7 @@ impl QuestionInput {
                 format!("The question is {length} characters long; the limit is {QUESTION_MAX}."),
             ));
         }
-        Ok(QuestionInput {
+        Ok(HiringQuestionInput {
             topic: self.topic,
             text: question.to_owned(),
             good_answer: answer("goodAnswer", "A strong answer", &self.good_answer)?,
@@ -121,9 +121,9 @@ fn answer(field: &'static str, label: &str, value: &str) -> Result<String> {
 
 const COLUMNS: &str = "id, built_in, topic, text, good_answer, weak_answer, retired_at IS NOT NULL";
 
-fn stored(row: &Row<'_>) -> rusqlite::Result<Question> {
+fn stored(row: &Row<'_>) -> rusqlite::Result<HiringQuestion> {
     let built_in: Option<String> = row.get(1)?;
-    Ok(Question {
+    Ok(HiringQuestion {
         id: match &built_in {
             Some(slug) => slug.clone(),
             None => row.get::<_, Id>(0)?.to_string(),
@@ -138,8 +138,8 @@ fn stored(row: &Row<'_>) -> rusqlite::Result<Question> {
     })
 }
 
-fn original(built_in: &bank::BuiltIn) -> Question {
-    Question {
+fn original(built_in: &bank::BuiltIn) -> HiringQuestion {
+    HiringQuestion {
         id: built_in.slug.to_owned(),
         built_in: true,
         edited: false,
@@ -153,15 +153,16 @@ fn original(built_in: &bank::BuiltIn) -> Question {
 
 /// The bank as the team asks it: the built-ins in the bank's order (in the team's words where
 /// it changed them), then the team's own questions in the order they were written.
-pub fn list(conn: &Connection, filter: QuestionFilter) -> Result<Vec<Question>> {
+pub fn list(conn: &Connection, filter: HiringQuestionFilter) -> Result<Vec<HiringQuestion>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM hiring_questions WHERE deleted_at IS NULL ORDER BY id"
     ))?;
-    let rows: Vec<Question> = stmt
+    let rows: Vec<HiringQuestion> = stmt
         .query_map([], stored)?
         .collect::<rusqlite::Result<_>>()?;
-    let (edits, own): (Vec<Question>, Vec<Question>) = rows.into_iter().partition(|q| q.built_in);
-    let mut all: Vec<Question> = bank::BANK
+    let (edits, own): (Vec<HiringQuestion>, Vec<HiringQuestion>) =
+        rows.into_iter().partition(|q| q.built_in);
+    let mut all: Vec<HiringQuestion> = bank::BANK
         .iter()
         .map(|b| {
             edits
@@ -180,7 +181,7 @@ pub fn list(conn: &Connection, filter: QuestionFilter) -> Result<Vec<Question>> 
 
 /// One question by a built-in's slug or a team question's id; `None` when there is none or it
 /// is in the Trash.
-pub fn find(conn: &Connection, id: &str) -> Result<Option<Question>> {
+pub fn find(conn: &Connection, id: &str) -> Result<Option<HiringQuestion>> {
     let id = id.trim();
     if let Some(built_in) = bank::find(id) {
         let edit = conn
@@ -204,7 +205,7 @@ pub fn find(conn: &Connection, id: &str) -> Result<Option<Question>> {
 }
 
 /// One question, or not found.
-pub fn get(conn: &Connection, id: &str) -> Result<Question> {
+pub fn get(conn: &Connection, id: &str) -> Result<HiringQuestion> {
     find(conn, id)?.ok_or_else(|| Error::NotFound {
         entity: "hiring question",
         id: id.to_owned(),
@@ -212,7 +213,11 @@ pub fn get(conn: &Connection, id: &str) -> Result<Question> {
 }
 
 /// Adds a question of the team's own to the bank.
-pub fn create(tx: &Transaction<'_>, input: &QuestionInput, now: DateTime<Utc>) -> Result<Question> {
+pub fn create(
+    tx: &Transaction<'_>,
+    input: &HiringQuestionInput,
+    now: DateTime<Utc>,
+) -> Result<HiringQuestion> {
     let input = input.validated()?;
     let id = Id::at(now);
     tx.prepare_cached(
@@ -231,9 +236,9 @@ pub fn create(tx: &Transaction<'_>, input: &QuestionInput, now: DateTime<Utc>) -
 pub fn update(
     tx: &Transaction<'_>,
     id: &str,
-    input: &QuestionInput,
+    input: &HiringQuestionInput,
     now: DateTime<Utc>,
-) -> Result<Question> {
+) -> Result<HiringQuestion> {
     let input = input.validated()?;
     let current = get(tx, id)?;
     if current.built_in {
@@ -254,8 +259,8 @@ pub fn update(
 /// Stores a built-in's new words (and whether it is retired) beside it.
 fn edit_built_in(
     tx: &Transaction<'_>,
-    current: &Question,
-    input: &QuestionInput,
+    current: &HiringQuestion,
+    input: &HiringQuestionInput,
     now: DateTime<Utc>,
 ) -> Result<()> {
     let retired_at = current.retired.then_some(now);
@@ -282,10 +287,10 @@ pub fn set_retired(
     id: &str,
     retired: bool,
     now: DateTime<Utc>,
-) -> Result<Question> {
+) -> Result<HiringQuestion> {
     let current = get(tx, id)?;
     if current.built_in && !current.edited {
-        let input = QuestionInput {
+        let input = HiringQuestionInput {
             topic: current.topic,
             text: current.text.clone(),
             good_answer: current.good_answer.clone(),
@@ -302,7 +307,7 @@ pub fn set_retired(
 }
 
 /// Puts a built-in back to its original words, topic and answers, and offers it again.
-pub fn restore_original(tx: &Transaction<'_>, slug: &str) -> Result<Question> {
+pub fn restore_original(tx: &Transaction<'_>, slug: &str) -> Result<HiringQuestion> {
     let Some(built_in) = bank::find(slug.trim()) else {
         return Err(Error::validation(
             "id",

@@ -9,7 +9,7 @@ use outward_core::entity::EntityKind;
 use outward_core::error::Error;
 use outward_core::hiring::export::{self, GuideFormat};
 use outward_core::hiring::guides::{self, GuideInput, GuideItemInput};
-use outward_core::hiring::{self, QuestionFilter, QuestionInput, Topic, bank};
+use outward_core::hiring::{self, HiringQuestionFilter, HiringQuestionInput, HiringTopic, bank};
 use outward_core::id::Id;
 use outward_core::trash;
 use std::path::Path;
@@ -21,8 +21,8 @@ fn field(err: &Error) -> &'static str {
     }
 }
 
-fn all(db: &Database) -> Vec<hiring::Question> {
-    db.read(|c| hiring::list(c, QuestionFilter::default()))
+fn all(db: &Database) -> Vec<hiring::HiringQuestion> {
+    db.read(|c| hiring::list(c, HiringQuestionFilter::default()))
         .unwrap()
 }
 
@@ -35,8 +35,8 @@ fn item(question: &str, minutes: Option<u32>, note: &str) -> GuideItemInput {
 }
 
 fn own_question(db: &Database, text: &str) -> String {
-    let input = QuestionInput {
-        topic: Topic::Support,
+    let input = HiringQuestionInput {
+        topic: HiringTopic::Support,
         text: text.into(),
         good_answer: "Has done it and learned from it.".into(),
         weak_answer: "Has never done it.".into(),
@@ -82,7 +82,7 @@ fn the_built_in_bank_has_between_15_and_25_questions_each_with_a_strong_and_a_we
     slugs.sort_unstable();
     slugs.dedup();
     assert_eq!(slugs.len(), bank::BANK.len(), "slugs are unique");
-    for topic in Topic::ALL {
+    for topic in HiringTopic::ALL {
         assert!(
             questions.iter().any(|q| q.topic == *topic),
             "every topic has a built-in question: {topic}"
@@ -94,8 +94,8 @@ fn the_built_in_bank_has_between_15_and_25_questions_each_with_a_strong_and_a_we
 fn a_built_in_edited_keeps_its_slug_and_restoring_puts_its_original_words_back() {
     let (_dir, db) = database();
     let original = db.read(|c| hiring::get(c, "said-no")).unwrap();
-    let input = QuestionInput {
-        topic: Topic::Listening,
+    let input = HiringQuestionInput {
+        topic: HiringTopic::Listening,
         text: "  Tell us about a request you turned down.  ".into(),
         good_answer: "Understood the need first.".into(),
         weak_answer: original.weak_answer.clone(),
@@ -109,7 +109,7 @@ fn a_built_in_edited_keeps_its_slug_and_restoring_puts_its_original_words_back()
         edited.text, "Tell us about a request you turned down.",
         "trimmed"
     );
-    assert_eq!(edited.topic, Topic::Listening);
+    assert_eq!(edited.topic, HiringTopic::Listening);
     let listed = all(&db);
     let position = listed.iter().position(|q| q.id == "said-no").unwrap();
     assert_eq!(
@@ -127,7 +127,7 @@ fn a_built_in_edited_keeps_its_slug_and_restoring_puts_its_original_words_back()
             hiring::update(
                 tx,
                 "said-no",
-                &QuestionInput {
+                &HiringQuestionInput {
                     text: "Twice?".into(),
                     ..input.clone()
                 },
@@ -163,8 +163,8 @@ fn the_teams_own_questions_join_the_bank_and_an_empty_or_overlong_question_is_re
     assert!(!listed.last().unwrap().built_in);
 
     for text in ["", "   \n "] {
-        let input = QuestionInput {
-            topic: Topic::Users,
+        let input = HiringQuestionInput {
+            topic: HiringTopic::Users,
             text: text.into(),
             good_answer: String::new(),
             weak_answer: String::new(),
@@ -178,8 +178,8 @@ fn the_teams_own_questions_join_the_bank_and_an_empty_or_overlong_question_is_re
             .unwrap_err();
         assert_eq!(field(&err), "text", "an edit to nothing is refused too");
     }
-    let long = QuestionInput {
-        topic: Topic::Users,
+    let long = HiringQuestionInput {
+        topic: HiringTopic::Users,
         text: "x".repeat(hiring::QUESTION_MAX + 1),
         good_answer: String::new(),
         weak_answer: String::new(),
@@ -217,7 +217,7 @@ fn retired_questions_leave_the_bank_until_asked_for_and_the_bank_filters_by_topi
         .read(|c| {
             hiring::list(
                 c,
-                QuestionFilter {
+                HiringQuestionFilter {
                     topic: None,
                     include_retired: true,
                 },
@@ -234,15 +234,15 @@ fn retired_questions_leave_the_bank_until_asked_for_and_the_bank_filters_by_topi
         .read(|c| {
             hiring::list(
                 c,
-                QuestionFilter {
-                    topic: Some(Topic::Usability),
+                HiringQuestionFilter {
+                    topic: Some(HiringTopic::Usability),
                     include_retired: false,
                 },
             )
         })
         .unwrap();
     assert!(!usability.is_empty());
-    assert!(usability.iter().all(|q| q.topic == Topic::Usability));
+    assert!(usability.iter().all(|q| q.topic == HiringTopic::Usability));
 
     db.write(|tx| hiring::set_retired(tx, &own, false, now()))
         .unwrap();

@@ -8,6 +8,7 @@
 mod commitments;
 mod conversations;
 mod customers;
+mod hiring;
 mod organisation;
 mod pain_points;
 mod surveys;
@@ -105,6 +106,7 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
     pain_points(tx, &conversations, &people, now)?;
     surveys::load(tx, team.id, &customers, now)?;
     tickets::load(tx, now)?;
+    hiring::load(tx, now)?;
     workshop(tx, team.id, &people, now)?;
     commitments::load(tx, &people, now)
 }
