@@ -198,6 +198,13 @@ export const SCREENS = {
 		sidebar: { group: 'room', icon: 'exercises' },
 		palette: { keywords: ['workshop', 'library', 'templates', 'facilitate', 'agenda'] }
 	},
+	hiring: {
+		route: '/hiring',
+		title: 'Hiring',
+		chrome: 'full',
+		sidebar: { group: 'room', icon: 'people' },
+		palette: { keywords: ['interview loop', 'question bank', 'empathy', 'candidate', 'guide', 'recruit'] }
+	},
 	exercise: { route: '/exercises/[id]', title: 'Exercise', chrome: 'full' },
 	exerciseEditor: { route: '/exercises/[id]/edit', title: 'Edit exercise', chrome: 'full' },
 	trash: {
@@ -364,6 +371,18 @@ export const RECORD_KINDS: RecordKinds = {
 		href: () => SCREENS.tickets.route,
 		// Tickets come from a tracker's export, imported on their screen.
 		create: { label: 'Import tickets', keywords: ['jira', 'servicenow', 'github', 'export', 'csv'], page: SCREENS.tickets.route }
+	},
+	hiringQuestion: {
+		label: ENTITY_KIND_LABELS.hiringQuestion,
+		list: 'hiring',
+		href: () => SCREENS.hiring.route,
+		create: { label: 'New hiring question', keywords: ['interview', 'empathy', 'bank', 'candidate'] }
+	},
+	interviewGuide: {
+		label: ENTITY_KIND_LABELS.interviewGuide,
+		list: 'hiring',
+		href: () => SCREENS.hiring.route,
+		create: { label: 'New interview guide', keywords: ['hiring', 'loop', 'empathy', 'candidate'] }
 	}
 };
 
