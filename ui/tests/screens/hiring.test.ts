@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectFits, expectHealthy, launch, openApp, visible } from './harness';
+import { backend, expectAccessible, expectFits, expectHealthy, launch, openApp, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -107,7 +107,11 @@ describe('hiring', () => {
 	});
 
 	it('teaches what a guide is when there is none', async () => {
-		const page = await openApp(browser, { scenario: 'empty' }, { path: '/hiring' });
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/hiring' });
+		await visible(page.getByTestId('guide-item'));
+		for (const guide of await backend<{ id: string }[]>(page, 'list_interview_guides')) {
+			await backend(page, 'move_to_trash', { kind: 'interviewGuide', id: guide.id });
+		}
 		await visible(page.getByText('No interview guide yet'));
 		await expect.poll(() => page.getByTestId('bank-question').count()).toBeGreaterThan(14);
 		await page.getByRole('button', { name: 'Start a guide' }).click();
