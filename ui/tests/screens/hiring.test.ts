@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backend, expectAccessible, expectFits, expectHealthy, launch, openApp, visible } from './harness';
+import { backend, expectAccessible, expectFits, expectHealthy, launch, openApp, screenshot, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -102,6 +102,7 @@ describe('hiring', () => {
 			await page.getByTestId('bank-question').first().locator('summary').click();
 			await expectAccessible(page, `the hiring screen (${colorScheme})`);
 			await expectFits(page, { width: 1280, height: 800 }, `the hiring screen (${colorScheme})`);
+			await screenshot(page, `hiring-${colorScheme}`);
 			await page.context().close();
 		}
 	});
