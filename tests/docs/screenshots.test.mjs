@@ -1,6 +1,7 @@
 // The README's screenshots, from the real app on the example workspace at 1280×800 (the smallest
 // window Outward is made for): Home, a goal's page, the commitments board, the support rota, a customer team's page,
-// and an interview open on its rendered notes with its evidence beside them. Written to docs/.
+// an interview open on its rendered notes with its evidence beside them, and the hiring kit's
+// guide builder beside its question bank. Written to docs/.
 //
 // Usage: node tests/run.mjs tests/docs/screenshots.test.mjs   (with the app built, as for the journeys)
 
@@ -61,6 +62,11 @@ test('screenshots of Home, a goal, the commitments board, the customer page and 
     await app.$('[data-testid="notes-preview"] mark').waitForDisplayed();
     await settle(app);
     copyFileSync(await app.screenshot('docs-interview'), path.join(DOCS, 'interview.png'));
+
+    await navigate(app, 'Hiring', 'Hiring for customer empathy');
+    await waitForText(app, '[data-testid="guide-item"]', 'Tell us about something you built');
+    await settle(app);
+    copyFileSync(await app.screenshot('docs-hiring'), path.join(DOCS, 'hiring.png'));
   });
 });
 

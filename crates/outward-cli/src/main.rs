@@ -7,6 +7,7 @@ mod commitments;
 mod customers;
 mod exercises;
 mod goals;
+mod hiring;
 mod interviews;
 mod kudos;
 mod metrics;
@@ -180,6 +181,11 @@ enum Command {
         #[command(subcommand)]
         action: kudos::KudosAction,
     },
+    /// The hiring kit's interview guides, exported as Markdown or printable HTML
+    Hiring {
+        #[command(subcommand)]
+        action: hiring::HiringAction,
+    },
     /// A quarter's review as a report: Markdown, one self-contained HTML file, or CSV tables
     Report {
         /// As in 2026-Q3; this quarter unless given
@@ -333,6 +339,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Commitments { action } => commitments::run(&database, action),
         Command::Kudos { action } => kudos::run(&database, action),
         Command::Rota { action } => rota::run(&database, action),
+        Command::Hiring { action } => hiring::run(&database, action),
         Command::Report {
             quarter,
             format,

@@ -14,6 +14,8 @@ use crate::entity::EntityKind;
 use crate::error::ErrorKind;
 use crate::evidence::EvidenceSource;
 use crate::exercises::{self, StepKind};
+use crate::hiring::HiringTopic;
+use crate::hiring::export::GuideFormat;
 use crate::interviews::InterviewKind;
 use crate::kudos::KudosKind;
 use crate::outcomes::OutcomeKind;
@@ -72,6 +74,8 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("VALUE_SOURCES", ValueSource::ALL, ValueSource::label);
     module.vocabulary("QUESTION_KINDS", QuestionKind::ALL, QuestionKind::label);
     module.vocabulary("KUDOS_KINDS", KudosKind::ALL, KudosKind::label);
+    module.vocabulary("HIRING_TOPICS", HiringTopic::ALL, HiringTopic::label);
+    module.vocabulary("GUIDE_FORMATS", GuideFormat::ALL, GuideFormat::label);
     module.constant(
         "A group smaller than this is not broken out, to protect who answered.",
         "MIN_GROUP_SIZE",

@@ -25,6 +25,8 @@ crate::text::vocabulary! {
         Absence = "absence", "absence";
         SupportWeek = "supportWeek", "support week";
         SupportConversation = "supportConversation", "support conversation";
+        HiringQuestion = "hiringQuestion", "hiring question";
+        InterviewGuide = "interviewGuide", "interview guide";
     }
 }
 
@@ -53,6 +55,8 @@ impl EntityKind {
             EntityKind::Absence => "rota_absences",
             EntityKind::SupportWeek => "support_weeks",
             EntityKind::SupportConversation => "support_conversations",
+            EntityKind::HiringQuestion => "hiring_questions",
+            EntityKind::InterviewGuide => "interview_guides",
         }
     }
 
@@ -79,6 +83,7 @@ impl EntityKind {
             EntityKind::Absence => crate::rota::ABSENCE_NAME_SQL,
             EntityKind::SupportWeek => crate::rota::WEEK_NAME_SQL,
             EntityKind::SupportConversation => crate::rota::CONVERSATION_NAME_SQL,
+            EntityKind::HiringQuestion => "substr(text, 1, 80)",
             _ => "name",
         }
     }
@@ -107,6 +112,8 @@ impl EntityKind {
             EntityKind::Absence => "absences",
             EntityKind::SupportWeek => "support weeks",
             EntityKind::SupportConversation => "support conversations",
+            EntityKind::HiringQuestion => "hiring questions",
+            EntityKind::InterviewGuide => "interview guides",
         };
         crate::text::count(n, self.label(), plural)
     }

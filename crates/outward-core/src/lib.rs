@@ -33,6 +33,7 @@ pub mod error;
 pub mod evidence;
 pub mod exercises;
 pub mod goals;
+pub mod hiring;
 pub mod home;
 pub mod id;
 pub mod interviews;

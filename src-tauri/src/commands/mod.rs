@@ -12,6 +12,7 @@ pub mod coverage;
 pub mod customers;
 pub mod exercises;
 pub mod goals;
+pub mod hiring;
 pub mod home;
 pub mod interviews;
 pub mod kudos;

@@ -162,6 +162,12 @@ const WATCHED: &[Watch] = &[
         "support_conversations",
         "id",
         EntityKind::SupportConversation,
+    watch("hiring_questions", "id", EntityKind::HiringQuestion),
+    watch("interview_guides", "id", EntityKind::InterviewGuide),
+    watch(
+        "interview_guide_questions",
+        "guide_id",
+        EntityKind::InterviewGuide,
     ),
     Watch {
         table: "settings",

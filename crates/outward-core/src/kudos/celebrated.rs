@@ -8,7 +8,7 @@ use crate::quarter::Quarter;
 use crate::settings;
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// How many quarters the view shows, ending with the chosen one.
@@ -24,7 +24,7 @@ pub const PEOPLE_WORK: [KudosKind; 4] = [
 ];
 
 /// How many kudos of one kind a quarter gave.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct KindCount {
@@ -34,7 +34,7 @@ pub struct KindCount {
 }
 
 /// One quarter's kudos by kind, every kind listed (zero included) in the vocabulary's order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct QuarterKinds {

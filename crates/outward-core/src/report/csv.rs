@@ -134,6 +134,23 @@ pub fn render(review: &Review) -> Result<String> {
             k.message.clone(),
         ])?;
     }
+    sheet.end()?;
+
+    if let Some(last) = review.celebrated.last() {
+        let mut head = vec!["Kind"];
+        head.extend(review.celebrated.iter().map(|q| q.label.as_str()));
+        sheet.table("Kudos by kind", &head)?;
+        for (row, kind) in last.kinds.iter().enumerate() {
+            let mut cells = vec![kind.label.clone()];
+            cells.extend(
+                review
+                    .celebrated
+                    .iter()
+                    .map(|q| q.kinds.get(row).map_or(0, |k| k.count).to_string()),
+            );
+            sheet.row(&cells)?;
+        }
+    }
     let bytes = sheet
         .0
         .into_inner()

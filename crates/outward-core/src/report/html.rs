@@ -77,6 +77,7 @@ pub fn render(review: &Review) -> String {
     conversations(&mut out, review);
     assessment(&mut out, review);
     kudos(&mut out, review);
+    celebrated(&mut out, review);
     for (title, text) in [("Notes", &review.notes), ("Decisions", &review.decisions)] {
         let _ = write!(out, "<h2>{title}</h2>\n<p class=\"written\">");
         if text.trim().is_empty() {
@@ -356,4 +357,40 @@ fn kudos(out: &mut String, review: &Review) {
         );
     }
     out.push_str("</ul>\n");
+}
+
+/// What the team thanked people for, by kind, in each quarter of the review.
+fn celebrated(out: &mut String, review: &Review) {
+    let Some(last) = review.celebrated.last() else {
+        return;
+    };
+    out.push_str("<h2>What the team thanked people for</h2>\n");
+    let _ = writeln!(
+        out,
+        "<p>{}</p>",
+        escape(&crate::kudos::celebrated::summary(last))
+    );
+    out.push_str(
+        "<table>\n<caption>Kudos by kind of work, per quarter</caption>\n<thead><tr><th scope=\"col\">Kind</th>",
+    );
+    for q in &review.celebrated {
+        let _ = write!(
+            out,
+            "<th scope=\"col\" class=\"number\">{}</th>",
+            escape(&q.label)
+        );
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (row, kind) in last.kinds.iter().enumerate() {
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(&kind.label));
+        for q in &review.celebrated {
+            let _ = write!(
+                out,
+                "<td class=\"number\">{}</td>",
+                q.kinds.get(row).map_or(0, |k| k.count)
+            );
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }

@@ -167,6 +167,8 @@ pub fn render(review: &Review) -> String {
         out.push('\n');
     }
 
+    celebrated(&mut out, review);
+
     out.push_str("## Notes\n\n");
     out.push_str(if review.notes.trim().is_empty() {
         "None written."
@@ -203,4 +205,31 @@ pub(super) fn about(review: &Review) -> String {
         None if review.current => format!("The quarter is running; as of {}.", review.as_of),
         None => format!("As of {}.", review.as_of),
     }
+}
+
+/// What the team thanked people for, by kind, in each quarter of the review: a table with one
+/// row per kind and the chosen quarter in words.
+fn celebrated(out: &mut String, review: &Review) {
+    let Some(last) = review.celebrated.last() else {
+        return;
+    };
+    out.push_str("## What the team thanked people for\n\n");
+    let _ = writeln!(out, "{}\n", crate::kudos::celebrated::summary(last));
+    out.push_str("| Kind |");
+    for q in &review.celebrated {
+        let _ = write!(out, " {} |", q.label);
+    }
+    out.push_str("\n| --- |");
+    for _ in &review.celebrated {
+        out.push_str(" ---: |");
+    }
+    out.push('\n');
+    for (row, kind) in last.kinds.iter().enumerate() {
+        let _ = write!(out, "| {} |", kind.label);
+        for q in &review.celebrated {
+            let _ = write!(out, " {} |", q.kinds.get(row).map_or(0, |k| k.count));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
 }

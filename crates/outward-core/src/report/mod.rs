@@ -12,6 +12,8 @@ pub mod csv;
 mod html;
 mod markdown;
 
+pub(crate) use html::escape as escape_html;
+
 use crate::error::Result;
 use crate::metrics::MetricKind;
 use crate::metrics::values::MetricValue;

@@ -17,6 +17,7 @@ use crate::commitments::status::{CommitmentState, CommitmentStatus};
 use crate::error::{Error, Result};
 use crate::goals;
 use crate::id::Id;
+use crate::kudos::celebrated::{self, QuarterKinds};
 use crate::metrics::stats::{self, Change, Estimate};
 use crate::metrics::values::{self, MetricValue};
 use crate::metrics::{Direction, MetricKind};
@@ -223,6 +224,10 @@ pub struct Review {
     /// The quarter's kudos, newest first, and how many there were.
     pub kudos: Vec<KudosHighlight>,
     pub all_kudos: u32,
+    /// What the team thanked people for, by kind, in each of `quarters` (oldest first); empty
+    /// in a review kept before kudos were counted by kind.
+    #[serde(default)]
+    pub celebrated: Vec<QuarterKinds>,
     /// What the team wrote for the quarter.
     pub notes: String,
     pub decisions: String,
@@ -281,6 +286,10 @@ pub fn quarter(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Result<
         self_assessment: self_assessment(conn, &span, start)?,
         kudos,
         all_kudos,
+        celebrated: span
+            .iter()
+            .map(|&q| celebrated::in_quarter(conn, q))
+            .collect::<Result<_>>()?,
         notes,
         decisions,
         snapshot: None,

@@ -17,6 +17,7 @@ mod exercises;
 mod fuzz;
 mod fuzz_bundle;
 mod goals;
+mod hiring;
 mod home;
 mod import;
 mod interrupted;

@@ -269,3 +269,43 @@ fn a_save_onto_a_full_disk_leaves_the_file_there_before_untouched_and_no_partial
     );
     assert_eq!(after.len(), before.len() - 1, "{before:?} → {after:?}");
 }
+
+#[test]
+fn every_format_counts_what_the_team_thanked_people_for_by_kind_and_quarter() {
+    use outward_core::kudos::{self, KudosInput, KudosKind};
+    let (_dir, db) = example();
+    db.write(|tx| {
+        let team = people::list(tx, None)?;
+        for kind in [
+            KudosKind::Usability,
+            KudosKind::Usability,
+            KudosKind::HardProblem,
+        ] {
+            let input = KudosInput {
+                from_person_id: team[0].id,
+                to_person_id: Some(team[1].id),
+                to_team_id: None,
+                message: "Thank you.".into(),
+                given_on: chrono::NaiveDate::from_ymd_opt(2026, 8, 10),
+                pain_point_id: None,
+                customer_id: None,
+                kind,
+                commitment_id: None,
+            };
+            kudos::create(tx, &input, now())?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    let md = rendered(&db, ReportFormat::Markdown);
+    assert!(
+        md.contains("| Usability | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 2 |"),
+        "two usability kudos in 2026 Q3:\n{md}"
+    );
+    assert!(md.contains("| Hard technical problem | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |"));
+    let csv = rendered(&db, ReportFormat::Csv);
+    assert!(csv.contains("Usability,0,0,0,0,0,0,0,2"), "{csv}");
+    let html = rendered(&db, ReportFormat::Html);
+    assert!(html.contains("<tr><th scope=\"row\">Usability</th><td class=\"number\">0</td>"));
+    assert!(html.contains("What the team thanked people for"));
+}

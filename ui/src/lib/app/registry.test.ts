@@ -42,7 +42,7 @@ describe('the screen registry', () => {
 		expect(titles('workspace')).toEqual(['Home', 'Teams', 'People', 'Products', 'Customers']);
 		expect(titles('listening')).toEqual(['Interviews', 'Inbox', 'Pain points', 'Themes', 'Coverage']);
 		expect(titles('progress')).toEqual(['Metrics', 'Surveys', 'Tickets', 'Support rota', 'Goals', 'Commitments', 'Kudos', 'Quarterly review']);
-		expect(titles('room')).toEqual(['Workshops', 'Exercises']);
+		expect(titles('room')).toEqual(['Workshops', 'Exercises', 'Hiring']);
 		expect(titles('more')).toEqual(['Trash', 'Settings']);
 	});
 

@@ -205,6 +205,13 @@ export const SCREENS = {
 		sidebar: { group: 'room', icon: 'exercises' },
 		palette: { keywords: ['workshop', 'library', 'templates', 'facilitate', 'agenda'] }
 	},
+	hiring: {
+		route: '/hiring',
+		title: 'Hiring',
+		chrome: 'full',
+		sidebar: { group: 'room', icon: 'people' },
+		palette: { keywords: ['interview loop', 'question bank', 'empathy', 'candidate', 'guide', 'recruit'] }
+	},
 	exercise: { route: '/exercises/[id]', title: 'Exercise', chrome: 'full' },
 	exerciseEditor: { route: '/exercises/[id]/edit', title: 'Edit exercise', chrome: 'full' },
 	trash: {
@@ -389,6 +396,18 @@ export const RECORD_KINDS: RecordKinds = {
 		list: 'rota',
 		href: () => SCREENS.rota.route,
 		create: { label: 'Log a support conversation', keywords: ['support', 'customer', 'note'], page: SCREENS.rota.route }
+	},
+	hiringQuestion: {
+		label: ENTITY_KIND_LABELS.hiringQuestion,
+		list: 'hiring',
+		href: () => SCREENS.hiring.route,
+		create: { label: 'New hiring question', keywords: ['interview', 'empathy', 'bank', 'candidate'] }
+	},
+	interviewGuide: {
+		label: ENTITY_KIND_LABELS.interviewGuide,
+		list: 'hiring',
+		href: () => SCREENS.hiring.route,
+		create: { label: 'New interview guide', keywords: ['hiring', 'loop', 'empathy', 'candidate'] }
 	}
 };
 

@@ -4,6 +4,7 @@ import type { Conversations } from "./Conversations";
 import type { GoalChain } from "./GoalChain";
 import type { KudosHighlight } from "./KudosHighlight";
 import type { ProductPainPoints } from "./ProductPainPoints";
+import type { QuarterKinds } from "./QuarterKinds";
 import type { ReviewMetric } from "./ReviewMetric";
 import type { SelfAssessment } from "./SelfAssessment";
 import type { SnapshotNote } from "./SnapshotNote";
@@ -36,6 +37,11 @@ quarters: Array<string>, metrics: Array<ReviewMetric>, commitments: Array<Commit
  * The quarter's kudos, newest first, and how many there were.
  */
 kudos: Array<KudosHighlight>, allKudos: number, 
+/**
+ * What the team thanked people for, by kind, in each of `quarters` (oldest first); empty
+ * in a review kept before kudos were counted by kind.
+ */
+celebrated: Array<QuarterKinds>, 
 /**
  * What the team wrote for the quarter.
  */

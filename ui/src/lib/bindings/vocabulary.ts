@@ -7,6 +7,8 @@ import type { EntityKind } from './EntityKind';
 import type { ErrorKind } from './ErrorKind';
 import type { EvidenceSource } from './EvidenceSource';
 import type { Frequency } from './Frequency';
+import type { GuideFormat } from './GuideFormat';
+import type { HiringTopic } from './HiringTopic';
 import type { HitKind } from './HitKind';
 import type { InterviewKind } from './InterviewKind';
 import type { KudosKind } from './KudosKind';
@@ -44,6 +46,8 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "absence", label: "absence" },
 	{ value: "supportWeek", label: "support week" },
 	{ value: "supportConversation", label: "support conversation" },
+	{ value: "hiringQuestion", label: "hiring question" },
+	{ value: "interviewGuide", label: "interview guide" },
 ];
 
 /** The label people read for each `EntityKind`. */
@@ -69,6 +73,8 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"absence": "absence",
 	"supportWeek": "support week",
 	"supportConversation": "support conversation",
+	"hiringQuestion": "hiring question",
+	"interviewGuide": "interview guide",
 };
 
 /** Every `Level` in order, with its label. */
@@ -375,6 +381,38 @@ export const KUDOS_KIND_LABELS: Readonly<Record<KudosKind, string>> = {
 	"documentation": "Documentation",
 	"hardProblem": "Hard technical problem",
 	"other": "Other",
+};
+
+/** Every `HiringTopic` in order, with its label. */
+export const HIRING_TOPICS: readonly { value: HiringTopic; label: string }[] = [
+	{ value: "users", label: "Knowing the users" },
+	{ value: "support", label: "Supporting what they build" },
+	{ value: "usability", label: "Usability" },
+	{ value: "migrations", label: "Migrations" },
+	{ value: "listening", label: "Listening and feedback" },
+	{ value: "tradeoffs", label: "Judgement and trade-offs" },
+];
+
+/** The label people read for each `HiringTopic`. */
+export const HIRING_TOPIC_LABELS: Readonly<Record<HiringTopic, string>> = {
+	"users": "Knowing the users",
+	"support": "Supporting what they build",
+	"usability": "Usability",
+	"migrations": "Migrations",
+	"listening": "Listening and feedback",
+	"tradeoffs": "Judgement and trade-offs",
+};
+
+/** Every `GuideFormat` in order, with its label. */
+export const GUIDE_FORMATS: readonly { value: GuideFormat; label: string }[] = [
+	{ value: "md", label: "Markdown" },
+	{ value: "html", label: "HTML" },
+];
+
+/** The label people read for each `GuideFormat`. */
+export const GUIDE_FORMAT_LABELS: Readonly<Record<GuideFormat, string>> = {
+	"md": "Markdown",
+	"html": "HTML",
 };
 
 /** A group smaller than this is not broken out, to protect who answered. */

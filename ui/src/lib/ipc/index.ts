@@ -9,6 +9,7 @@ export * from './errors';
 export * from './events';
 export * from './exercises';
 export * from './goals';
+export * from './hiring';
 export * from './home';
 export * from './interviews';
 export * from './kudos';

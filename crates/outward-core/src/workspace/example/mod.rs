@@ -8,6 +8,7 @@
 mod commitments;
 mod conversations;
 mod customers;
+mod hiring;
 mod organisation;
 mod pain_points;
 mod rota;
@@ -107,6 +108,7 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
     surveys::load(tx, team.id, &customers, now)?;
     tickets::load(tx, now)?;
     rota::load(tx, team.id, &people, &customers, &products, now)?;
+    hiring::load(tx, now)?;
     workshop(tx, team.id, &people, now)?;
     commitments::load(tx, &people, now)
 }
