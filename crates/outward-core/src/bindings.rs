@@ -19,6 +19,7 @@ use crate::kudos::KudosKind;
 use crate::outcomes::OutcomeKind;
 use crate::pain_points::{Frequency, SEVERITY_HINTS, SEVERITY_WORDS, Status, weight};
 use crate::people::Level;
+use crate::platform_migrations::{HelpKind, MigrationState};
 use crate::products::Stage;
 use crate::search::{HitKind, MATCH_END, MATCH_START};
 use crate::workshops::WorkshopState;
@@ -72,6 +73,12 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("VALUE_SOURCES", ValueSource::ALL, ValueSource::label);
     module.vocabulary("QUESTION_KINDS", QuestionKind::ALL, QuestionKind::label);
     module.vocabulary("KUDOS_KINDS", KudosKind::ALL, KudosKind::label);
+    module.vocabulary(
+        "MIGRATION_STATES",
+        MigrationState::ALL,
+        MigrationState::label,
+    );
+    module.vocabulary("HELP_KINDS", HelpKind::ALL, HelpKind::label);
     module.constant(
         "A group smaller than this is not broken out, to protect who answered.",
         "MIN_GROUP_SIZE",

@@ -22,6 +22,7 @@ crate::text::vocabulary! {
         Goal = "goal", "goal";
         Commitment = "commitment", "commitment";
         Ticket = "ticket", "ticket";
+        Migration = "migration", "migration";
     }
 }
 
@@ -47,6 +48,7 @@ impl EntityKind {
             EntityKind::Goal => "goals",
             EntityKind::Commitment => "commitments",
             EntityKind::Ticket => "tickets",
+            EntityKind::Migration => "platform_migrations",
         }
     }
 
@@ -56,7 +58,8 @@ impl EntityKind {
             EntityKind::PainPoint
             | EntityKind::ActionItem
             | EntityKind::Goal
-            | EntityKind::Commitment => "title",
+            | EntityKind::Commitment
+            | EntityKind::Migration => "title",
             EntityKind::Survey => "title || ', ' || quarter",
             EntityKind::Measurement => {
                 "(SELECT name FROM metrics WHERE metrics.id = measurements.metric_id) \
@@ -95,6 +98,7 @@ impl EntityKind {
             EntityKind::Goal => "goals",
             EntityKind::Commitment => "commitments",
             EntityKind::Ticket => "tickets",
+            EntityKind::Migration => "migrations",
         };
         crate::text::count(n, self.label(), plural)
     }

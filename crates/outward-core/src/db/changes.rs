@@ -156,6 +156,14 @@ const WATCHED: &[Watch] = &[
     watch("goals", "id", EntityKind::Goal),
     watch("celebration_dismissals", "goal_id", EntityKind::Goal),
     watch("tickets", "id", EntityKind::Ticket),
+    watch("platform_migrations", "id", EntityKind::Migration),
+    watch("migration_teams", "migration_id", EntityKind::Migration),
+    watch(
+        "migration_team_changes",
+        "migration_id",
+        EntityKind::Migration,
+    ),
+    watch("migration_help", "migration_id", EntityKind::Migration),
     Watch {
         table: "settings",
         column: "key",

@@ -7,12 +7,14 @@ import type { EntityKind } from './EntityKind';
 import type { ErrorKind } from './ErrorKind';
 import type { EvidenceSource } from './EvidenceSource';
 import type { Frequency } from './Frequency';
+import type { HelpKind } from './HelpKind';
 import type { HitKind } from './HitKind';
 import type { InterviewKind } from './InterviewKind';
 import type { KudosKind } from './KudosKind';
 import type { Level } from './Level';
 import type { MetricKind } from './MetricKind';
 import type { MetricScope } from './MetricScope';
+import type { MigrationState } from './MigrationState';
 import type { OutcomeKind } from './OutcomeKind';
 import type { QuestionKind } from './QuestionKind';
 import type { Stage } from './Stage';
@@ -41,6 +43,7 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "goal", label: "goal" },
 	{ value: "commitment", label: "commitment" },
 	{ value: "ticket", label: "ticket" },
+	{ value: "migration", label: "migration" },
 ];
 
 /** The label people read for each `EntityKind`. */
@@ -63,6 +66,7 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"goal": "goal",
 	"commitment": "commitment",
 	"ticket": "ticket",
+	"migration": "migration",
 };
 
 /** Every `Level` in order, with its label. */
@@ -369,6 +373,38 @@ export const KUDOS_KIND_LABELS: Readonly<Record<KudosKind, string>> = {
 	"documentation": "Documentation",
 	"hardProblem": "Hard technical problem",
 	"other": "Other",
+};
+
+/** Every `MigrationState` in order, with its label. */
+export const MIGRATION_STATES: readonly { value: MigrationState; label: string }[] = [
+	{ value: "notStarted", label: "Not started" },
+	{ value: "inProgress", label: "In progress" },
+	{ value: "blocked", label: "Blocked" },
+	{ value: "done", label: "Done" },
+];
+
+/** The label people read for each `MigrationState`. */
+export const MIGRATION_STATE_LABELS: Readonly<Record<MigrationState, string>> = {
+	"notStarted": "Not started",
+	"inProgress": "In progress",
+	"blocked": "Blocked",
+	"done": "Done",
+};
+
+/** Every `HelpKind` in order, with its label. */
+export const HELP_KINDS: readonly { value: HelpKind; label: string }[] = [
+	{ value: "automation", label: "Automation" },
+	{ value: "bridge", label: "Compatibility bridge" },
+	{ value: "docs", label: "Docs" },
+	{ value: "doneForThem", label: "Done for them" },
+];
+
+/** The label people read for each `HelpKind`. */
+export const HELP_KIND_LABELS: Readonly<Record<HelpKind, string>> = {
+	"automation": "Automation",
+	"bridge": "Compatibility bridge",
+	"docs": "Docs",
+	"doneForThem": "Done for them",
 };
 
 /** A group smaller than this is not broken out, to protect who answered. */
