@@ -10,6 +10,7 @@ mod goals;
 mod interviews;
 mod kudos;
 mod metrics;
+mod migrations;
 mod output;
 mod pain_points;
 mod people;
@@ -33,6 +34,7 @@ use exercises::ExerciseAction;
 use goals::GoalAction;
 use interviews::InterviewAction;
 use metrics::MetricAction;
+use migrations::MigrationAction;
 use outward_core::db::{self, Database};
 use outward_core::error::{Error, Result};
 use pain_points::PainPointAction;
@@ -158,6 +160,11 @@ enum Command {
     Tickets {
         #[command(subcommand)]
         action: TicketAction,
+    },
+    /// Migrations the platform team runs for its consumer teams, and how far each has come
+    Migrations {
+        #[command(subcommand)]
+        action: MigrationAction,
     },
     /// Goals: a metric, a target and the quarter it is due
     Goals {
@@ -323,6 +330,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Surveys { action } => surveys::run(&database, action),
         Command::Goals { action } => goals::run(&database, action),
         Command::Tickets { action } => tickets::run(&database, action),
+        Command::Migrations { action } => migrations::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
         Command::Commitments { action } => commitments::run(&database, action),
         Command::Kudos { action } => kudos::run(&database, action),

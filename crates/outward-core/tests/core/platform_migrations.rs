@@ -511,3 +511,44 @@ fn every_write_announces_the_migration() {
         "its metric's measurement changed with it"
     );
 }
+
+#[test]
+fn the_example_shows_a_migration_under_way_with_one_blocked_team() {
+    let (_dir, db) = crate::fixtures::database();
+    db.write(|tx| outward_core::workspace::load_example(tx, now()))
+        .unwrap();
+    let list = db.read(platform_migrations::list).unwrap();
+    let titles: Vec<&str> = list.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Jenkins to Build & CI",
+            "Retire the legacy VM images",
+            "Managed Postgres 13 to 16"
+        ],
+        "nearest deadline first"
+    );
+    let vm = &list[1];
+    assert_eq!((vm.teams, vm.done, vm.blocked), (6, 3, 1));
+    assert_eq!(
+        vm.commitment_title.as_deref(),
+        Some("Publish the VM image migration guide")
+    );
+    let got = db
+        .read(|c| progress::progress(c, vm.id, now().date_naive()))
+        .unwrap();
+    assert_eq!(got.blocked[0].customer_name, "Data Platform");
+    assert_eq!(got.hours.consumer, 186.0);
+    assert_eq!(got.hours.platform, 70.0);
+    let counted: Vec<u32> = got.burn_up.iter().filter_map(|w| w.done).collect();
+    assert_eq!(
+        counted.len(),
+        13,
+        "thirteen weeks have begun since the start 84 days ago, the last today"
+    );
+    assert_eq!(counted.last(), Some(&3));
+    assert!(
+        counted.windows(2).all(|w| w[0] <= w[1]),
+        "no team went back: {counted:?}"
+    );
+}

@@ -8,6 +8,7 @@
 mod commitments;
 mod conversations;
 mod customers;
+mod migrations;
 mod organisation;
 mod pain_points;
 mod surveys;
@@ -106,7 +107,8 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
     surveys::load(tx, team.id, &customers, now)?;
     tickets::load(tx, now)?;
     workshop(tx, team.id, &people, now)?;
-    commitments::load(tx, &people, now)
+    commitments::load(tx, &people, now)?;
+    migrations::load(tx, &products, &customers, now)
 }
 
 /// Runs the team's workshop from its plan to its decisions, through the same rules the app
