@@ -91,7 +91,7 @@ pub struct MigrationProgress {
     /// The share of teams done, 0–100; none while it has no teams.
     pub percent_done: Option<f64>,
     /// Days from today to the deadline; negative once it has passed.
-    pub days_left: i64,
+    pub days_left: i32,
 }
 
 /// Everything the migration's page shows, as of `today`.
@@ -111,7 +111,7 @@ pub fn progress(conn: &Connection, id: Id, today: NaiveDate) -> Result<Migration
     let percent_done = (migration.teams > 0)
         .then(|| (f64::from(migration.done) * 1000.0 / f64::from(migration.teams)).round() / 10.0);
     Ok(MigrationProgress {
-        days_left: (migration.deadline - today).num_days(),
+        days_left: i32::try_from((migration.deadline - today).num_days()).unwrap_or(i32::MAX),
         migration,
         teams,
         help,

@@ -154,7 +154,15 @@ export const SCREENS = {
 		chrome: 'full',
 		sidebar: { group: 'progress', icon: 'tickets' },
 		palette: { keywords: ['black hole', 'first response', 'jira', 'servicenow', 'github', 'support', 'requests', 'import'] }
-	},	goals: {
+	},
+	migrations: {
+		route: '/migrations',
+		title: 'Migrations',
+		chrome: 'full',
+		sidebar: { group: 'progress', icon: 'migrations' },
+		palette: { keywords: ['burn-up', 'deadline', 'upgrade', 'deprecation', 'consumer teams', 'blocked'] }
+	},
+	migration: { route: '/migrations/[id]', title: 'Migration', chrome: 'full' },	goals: {
 		route: '/goals',
 		title: 'Goals',
 		chrome: 'full',
@@ -364,6 +372,12 @@ export const RECORD_KINDS: RecordKinds = {
 		href: () => SCREENS.tickets.route,
 		// Tickets come from a tracker's export, imported on their screen.
 		create: { label: 'Import tickets', keywords: ['jira', 'servicenow', 'github', 'export', 'csv'], page: SCREENS.tickets.route }
+	},
+	migration: {
+		label: ENTITY_KIND_LABELS.migration,
+		list: 'migrations',
+		href: (id) => `/migrations/${id}`,
+		create: { label: 'New migration', keywords: ['add', 'create', 'plan', 'upgrade'], page: SCREENS.migrations.route }
 	}
 };
 

@@ -25,4 +25,4 @@ percentDone: number | null,
 /**
  * Days from today to the deadline; negative once it has passed.
  */
-daysLeft: bigint, };
+daysLeft: number, };
