@@ -11,6 +11,7 @@ mod hiring;
 mod interviews;
 mod kudos;
 mod metrics;
+mod migrations;
 mod output;
 mod pain_points;
 mod people;
@@ -35,6 +36,7 @@ use exercises::ExerciseAction;
 use goals::GoalAction;
 use interviews::InterviewAction;
 use metrics::MetricAction;
+use migrations::MigrationAction;
 use outward_core::db::{self, Database};
 use outward_core::error::{Error, Result};
 use pain_points::PainPointAction;
@@ -160,6 +162,11 @@ enum Command {
     Tickets {
         #[command(subcommand)]
         action: TicketAction,
+    },
+    /// Migrations the platform team runs for its consumer teams, and how far each has come
+    Migrations {
+        #[command(subcommand)]
+        action: MigrationAction,
     },
     /// Goals: a metric, a target and the quarter it is due
     Goals {
@@ -335,6 +342,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Surveys { action } => surveys::run(&database, action),
         Command::Goals { action } => goals::run(&database, action),
         Command::Tickets { action } => tickets::run(&database, action),
+        Command::Migrations { action } => migrations::run(&database, action),
         Command::Search { query, json } => search::run(&database, &query, json),
         Command::Commitments { action } => commitments::run(&database, action),
         Command::Kudos { action } => kudos::run(&database, action),

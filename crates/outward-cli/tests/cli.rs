@@ -1178,3 +1178,50 @@ fn tickets_import_dry_run_then_import_by_key_and_report_a_quarter() {
         stderr(&refused)
     );
 }
+
+#[test]
+fn migrations_list_and_show_the_examples_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("outward.db");
+    let seeded = outward(&db, &["seed", "--profile", "example"]);
+    assert!(seeded.status.success(), "{}", stderr(&seeded));
+    let list = json(&outward(&db, &["migrations", "list", "--json"]));
+    let vm = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["title"] == "Retire the legacy VM images")
+        .expect("the example's VM migration");
+    assert_eq!(
+        (vm["teams"].as_u64(), vm["done"].as_u64()),
+        (Some(6), Some(3))
+    );
+    let text = outward(&db, &["migrations", "list"]);
+    assert!(stdout(&text).contains("3/6 done"), "{}", stdout(&text));
+    assert!(stdout(&text).contains("1 blocked"), "{}", stdout(&text));
+
+    let shown = json(&outward(
+        &db,
+        &[
+            "migrations",
+            "show",
+            "retire the legacy vm images",
+            "--json",
+        ],
+    ));
+    assert_eq!(shown["blocked"][0]["customerName"], "Data Platform");
+    assert_eq!(shown["hours"]["platform"], 70.0);
+    let text = outward(&db, &["migrations", "show", "Retire the legacy VM images"]);
+    assert!(
+        stdout(&text).contains("blocked: Data Platform"),
+        "{}",
+        stdout(&text)
+    );
+    let unknown = outward(&db, &["migrations", "show", "Mainframe exit"]);
+    assert!(!unknown.status.success());
+    assert!(
+        stderr(&unknown).contains("There is no migration titled “Mainframe exit”"),
+        "{}",
+        stderr(&unknown)
+    );
+}

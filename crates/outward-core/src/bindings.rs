@@ -21,6 +21,7 @@ use crate::kudos::KudosKind;
 use crate::outcomes::OutcomeKind;
 use crate::pain_points::{Frequency, SEVERITY_HINTS, SEVERITY_WORDS, Status, weight};
 use crate::people::Level;
+use crate::platform_migrations::{HelpKind, MigrationState};
 use crate::products::Stage;
 use crate::search::{HitKind, MATCH_END, MATCH_START};
 use crate::workshops::WorkshopState;
@@ -76,6 +77,12 @@ fn vocabulary_module(cfg: &Config) -> String {
     module.vocabulary("KUDOS_KINDS", KudosKind::ALL, KudosKind::label);
     module.vocabulary("HIRING_TOPICS", HiringTopic::ALL, HiringTopic::label);
     module.vocabulary("GUIDE_FORMATS", GuideFormat::ALL, GuideFormat::label);
+    module.vocabulary(
+        "MIGRATION_STATES",
+        MigrationState::ALL,
+        MigrationState::label,
+    );
+    module.vocabulary("HELP_KINDS", HelpKind::ALL, HelpKind::label);
     module.constant(
         "A group smaller than this is not broken out, to protect who answered.",
         "MIN_GROUP_SIZE",

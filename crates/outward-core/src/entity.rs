@@ -27,6 +27,7 @@ crate::text::vocabulary! {
         SupportConversation = "supportConversation", "support conversation";
         HiringQuestion = "hiringQuestion", "hiring question";
         InterviewGuide = "interviewGuide", "interview guide";
+        Migration = "migration", "migration";
     }
 }
 
@@ -57,6 +58,7 @@ impl EntityKind {
             EntityKind::SupportConversation => "support_conversations",
             EntityKind::HiringQuestion => "hiring_questions",
             EntityKind::InterviewGuide => "interview_guides",
+            EntityKind::Migration => "platform_migrations",
         }
     }
 
@@ -66,7 +68,8 @@ impl EntityKind {
             EntityKind::PainPoint
             | EntityKind::ActionItem
             | EntityKind::Goal
-            | EntityKind::Commitment => "title",
+            | EntityKind::Commitment
+            | EntityKind::Migration => "title",
             EntityKind::Survey => "title || ', ' || quarter",
             EntityKind::Measurement => {
                 "(SELECT name FROM metrics WHERE metrics.id = measurements.metric_id) \
@@ -114,6 +117,7 @@ impl EntityKind {
             EntityKind::SupportConversation => "support conversations",
             EntityKind::HiringQuestion => "hiring questions",
             EntityKind::InterviewGuide => "interview guides",
+            EntityKind::Migration => "migrations",
         };
         crate::text::count(n, self.label(), plural)
     }

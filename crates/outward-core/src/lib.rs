@@ -44,6 +44,7 @@ pub mod page;
 pub mod pain_points;
 pub mod people;
 pub mod plain_text;
+pub mod platform_migrations;
 pub mod products;
 pub mod quarter;
 pub mod report;

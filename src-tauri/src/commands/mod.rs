@@ -17,6 +17,7 @@ pub mod home;
 pub mod interviews;
 pub mod kudos;
 pub mod metrics;
+pub mod migrations;
 pub mod outcomes;
 pub mod pain_points;
 pub mod people;

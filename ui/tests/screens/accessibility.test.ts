@@ -96,6 +96,16 @@ const screens: Screen[] = [
 	{ name: 'kudos', backend: example, path: '/kudos', prepare: (p) => visible(p.getByTestId('kudos-card')) },
 	{ name: 'tickets', backend: example, path: '/tickets', prepare: (p) => visible(p.getByTestId('waiting-row')) },
 	{ name: 'rota', backend: example, path: '/rota', prepare: (p) => visible(p.getByTestId('rota-week').first()) },
+	{ name: 'migrations', backend: example, path: '/migrations', prepare: (p) => visible(p.getByTestId('migrations')) },
+	{
+		name: 'migration',
+		backend: example,
+		path: '/migrations',
+		prepare: async (p) => {
+			await p.getByRole('link', { name: 'Retire the legacy VM images' }).click();
+			await visible(p.getByTestId('migration-blocked'));
+		}
+	},
 	{
 		name: 'kudos-form',
 		backend: example,

@@ -162,6 +162,7 @@ const WATCHED: &[Watch] = &[
         "support_conversations",
         "id",
         EntityKind::SupportConversation,
+    ),
     watch("hiring_questions", "id", EntityKind::HiringQuestion),
     watch("interview_guides", "id", EntityKind::InterviewGuide),
     watch(
@@ -169,6 +170,14 @@ const WATCHED: &[Watch] = &[
         "guide_id",
         EntityKind::InterviewGuide,
     ),
+    watch("platform_migrations", "id", EntityKind::Migration),
+    watch("migration_teams", "migration_id", EntityKind::Migration),
+    watch(
+        "migration_team_changes",
+        "migration_id",
+        EntityKind::Migration,
+    ),
+    watch("migration_help", "migration_id", EntityKind::Migration),
     Watch {
         table: "settings",
         column: "key",

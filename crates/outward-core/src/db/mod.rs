@@ -48,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0025_search_index_skips_unchanged_text.sql"),
     include_str!("migrations/0021_covering_indexes.sql"),
     include_str!("migrations/0020_hiring_kit.sql"),
+    include_str!("migrations/0019_migrations.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -27,6 +27,7 @@ mod metrics;
 mod migrations;
 mod outcomes;
 mod pain_points;
+mod platform_migrations;
 mod report;
 mod review;
 mod room;

@@ -41,7 +41,7 @@ describe('the screen registry', () => {
 		const titles = (group: Parameters<typeof sidebarEntries>[0]) => sidebarEntries(group).map((e) => e.title);
 		expect(titles('workspace')).toEqual(['Home', 'Teams', 'People', 'Products', 'Customers']);
 		expect(titles('listening')).toEqual(['Interviews', 'Inbox', 'Pain points', 'Themes', 'Coverage']);
-		expect(titles('progress')).toEqual(['Metrics', 'Surveys', 'Tickets', 'Support rota', 'Goals', 'Commitments', 'Kudos', 'Quarterly review']);
+		expect(titles('progress')).toEqual(['Metrics', 'Surveys', 'Tickets', 'Support rota', 'Migrations', 'Goals', 'Commitments', 'Kudos', 'Quarterly review']);
 		expect(titles('room')).toEqual(['Workshops', 'Exercises', 'Hiring']);
 		expect(titles('more')).toEqual(['Trash', 'Settings']);
 	});

@@ -161,7 +161,16 @@ export const SCREENS = {
 		chrome: 'full',
 		sidebar: { group: 'progress', icon: 'people' },
 		palette: { keywords: ['support', 'on call', 'rotation', 'absence', 'seniority', 'coverage', 'shift', 'conversation'] }
-	},	goals: {
+	},
+	migrations: {
+		route: '/migrations',
+		title: 'Migrations',
+		chrome: 'full',
+		sidebar: { group: 'progress', icon: 'migrations' },
+		palette: { keywords: ['burn-up', 'deadline', 'upgrade', 'deprecation', 'consumer teams', 'blocked'] }
+	},
+	migration: { route: '/migrations/[id]', title: 'Migration', chrome: 'full' },
+	goals: {
 		route: '/goals',
 		title: 'Goals',
 		chrome: 'full',
@@ -408,6 +417,12 @@ export const RECORD_KINDS: RecordKinds = {
 		list: 'hiring',
 		href: () => SCREENS.hiring.route,
 		create: { label: 'New interview guide', keywords: ['hiring', 'loop', 'empathy', 'candidate'] }
+	},
+	migration: {
+		label: ENTITY_KIND_LABELS.migration,
+		list: 'migrations',
+		href: (id) => `/migrations/${id}`,
+		create: { label: 'New migration', keywords: ['add', 'create', 'plan', 'upgrade'], page: SCREENS.migrations.route }
 	}
 };
 

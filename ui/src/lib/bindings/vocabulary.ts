@@ -9,12 +9,14 @@ import type { EvidenceSource } from './EvidenceSource';
 import type { Frequency } from './Frequency';
 import type { GuideFormat } from './GuideFormat';
 import type { HiringTopic } from './HiringTopic';
+import type { HelpKind } from './HelpKind';
 import type { HitKind } from './HitKind';
 import type { InterviewKind } from './InterviewKind';
 import type { KudosKind } from './KudosKind';
 import type { Level } from './Level';
 import type { MetricKind } from './MetricKind';
 import type { MetricScope } from './MetricScope';
+import type { MigrationState } from './MigrationState';
 import type { OutcomeKind } from './OutcomeKind';
 import type { QuestionKind } from './QuestionKind';
 import type { Stage } from './Stage';
@@ -48,6 +50,7 @@ export const ENTITY_KINDS: readonly { value: EntityKind; label: string }[] = [
 	{ value: "supportConversation", label: "support conversation" },
 	{ value: "hiringQuestion", label: "hiring question" },
 	{ value: "interviewGuide", label: "interview guide" },
+	{ value: "migration", label: "migration" },
 ];
 
 /** The label people read for each `EntityKind`. */
@@ -75,6 +78,7 @@ export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
 	"supportConversation": "support conversation",
 	"hiringQuestion": "hiring question",
 	"interviewGuide": "interview guide",
+	"migration": "migration",
 };
 
 /** Every `Level` in order, with its label. */
@@ -413,6 +417,36 @@ export const GUIDE_FORMATS: readonly { value: GuideFormat; label: string }[] = [
 export const GUIDE_FORMAT_LABELS: Readonly<Record<GuideFormat, string>> = {
 	"md": "Markdown",
 	"html": "HTML",
+/** Every `MigrationState` in order, with its label. */
+export const MIGRATION_STATES: readonly { value: MigrationState; label: string }[] = [
+	{ value: "notStarted", label: "Not started" },
+	{ value: "inProgress", label: "In progress" },
+	{ value: "blocked", label: "Blocked" },
+	{ value: "done", label: "Done" },
+];
+
+/** The label people read for each `MigrationState`. */
+export const MIGRATION_STATE_LABELS: Readonly<Record<MigrationState, string>> = {
+	"notStarted": "Not started",
+	"inProgress": "In progress",
+	"blocked": "Blocked",
+	"done": "Done",
+};
+
+/** Every `HelpKind` in order, with its label. */
+export const HELP_KINDS: readonly { value: HelpKind; label: string }[] = [
+	{ value: "automation", label: "Automation" },
+	{ value: "bridge", label: "Compatibility bridge" },
+	{ value: "docs", label: "Docs" },
+	{ value: "doneForThem", label: "Done for them" },
+];
+
+/** The label people read for each `HelpKind`. */
+export const HELP_KIND_LABELS: Readonly<Record<HelpKind, string>> = {
+	"automation": "Automation",
+	"bridge": "Compatibility bridge",
+	"docs": "Docs",
+	"doneForThem": "Done for them",
 };
 
 /** A group smaller than this is not broken out, to protect who answered. */

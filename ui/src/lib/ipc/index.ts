@@ -14,6 +14,7 @@ export * from './home';
 export * from './interviews';
 export * from './kudos';
 export * from './metrics';
+export * from './migrations';
 export * from './outcomes';
 export * from './pain-points';
 export * from './people';

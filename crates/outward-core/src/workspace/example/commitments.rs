@@ -216,7 +216,7 @@ fn day_of(quarter: Quarter, days: u64) -> NaiveDate {
 }
 
 /// The id of the record of `table` titled `title`, as the example created it.
-fn titled(tx: &Transaction<'_>, table: &str, title: &str) -> Result<Id> {
+pub(super) fn titled(tx: &Transaction<'_>, table: &str, title: &str) -> Result<Id> {
     tx.query_row(
         &format!("SELECT id FROM {table} WHERE title = ?1 AND deleted_at IS NULL"),
         [title],

@@ -9,6 +9,7 @@ mod commitments;
 mod conversations;
 mod customers;
 mod hiring;
+mod migrations;
 mod organisation;
 mod pain_points;
 mod rota;
@@ -110,7 +111,8 @@ pub(super) fn load(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
     rota::load(tx, team.id, &people, &customers, &products, now)?;
     hiring::load(tx, now)?;
     workshop(tx, team.id, &people, now)?;
-    commitments::load(tx, &people, now)
+    commitments::load(tx, &people, now)?;
+    migrations::load(tx, &products, &customers, now)
 }
 
 /// Runs the team's workshop from its plan to its decisions, through the same rules the app
