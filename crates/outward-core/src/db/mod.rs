@@ -45,10 +45,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_kudos_kinds_and_celebrations.sql"),
     include_str!("migrations/0017_tickets.sql"),
     include_str!("migrations/0018_support_rota.sql"),
-    include_str!("migrations/0025_search_index_skips_unchanged_text.sql"),
-    include_str!("migrations/0021_covering_indexes.sql"),
-    include_str!("migrations/0020_hiring_kit.sql"),
     include_str!("migrations/0019_migrations.sql"),
+    include_str!("migrations/0020_hiring_kit.sql"),
+    include_str!("migrations/0021_covering_indexes.sql"),
+    include_str!("migrations/0022_search_index_skips_unchanged_text.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -84,7 +84,23 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "d2cfe124539aed1043b23b31eccf45ccc24976ceefdcbdfd87d90efea7d43974",
     ),
     (
-        "0025_search_index_skips_unchanged_text.sql",
+        "0018_support_rota.sql",
+        "3cfe2064ca44c86b9c30d6feb41e28aa28b56b4a7aec6eddec7e4d696335ce7c",
+    ),
+    (
+        "0019_migrations.sql",
+        "99bbe52a80e12fc80483dc59c48e416bc487f64e0cf35901cb016aa4a8ada9b4",
+    ),
+    (
+        "0020_hiring_kit.sql",
+        "ad2fc4ab577579a220bae21160f524fb7fd7dc317a9b1891ab6f0fefb5e9a426",
+    ),
+    (
+        "0021_covering_indexes.sql",
+        "a78b4a1fcab005088c8c7bee43ed97dd7ad8af19e2a151c4d0208743ef8e7d32",
+    ),
+    (
+        "0022_search_index_skips_unchanged_text.sql",
         "fef35d3d7718be4db0035ed87af5c4561689525b9da28366fcba35cab511c2ab",
     ),
 ];
