@@ -3,5 +3,4 @@
 /**
  * A kind of record, as named in the Trash and in change notifications.
  */
-export type EntityKind = "team" | "person" | "product" | "customer" | "interview" | "painPoint" | "theme" | "exercise" | "workshop" | "card" | "kudos" | "actionItem" | "metric" | "measurement" | "survey" | "goal" | "commitment" | "ticket" | "absence" | "supportWeek" | "supportConversation" | "hiringQuestion" | "interviewGuide";
-export type EntityKind = "team" | "person" | "product" | "customer" | "interview" | "painPoint" | "theme" | "exercise" | "workshop" | "card" | "kudos" | "actionItem" | "metric" | "measurement" | "survey" | "goal" | "commitment" | "ticket" | "migration";
+export type EntityKind = "team" | "person" | "product" | "customer" | "interview" | "painPoint" | "theme" | "exercise" | "workshop" | "card" | "kudos" | "actionItem" | "metric" | "measurement" | "survey" | "goal" | "commitment" | "ticket" | "absence" | "supportWeek" | "supportConversation" | "hiringQuestion" | "interviewGuide" | "migration";

@@ -8,8 +8,8 @@ import type { ErrorKind } from './ErrorKind';
 import type { EvidenceSource } from './EvidenceSource';
 import type { Frequency } from './Frequency';
 import type { GuideFormat } from './GuideFormat';
-import type { HiringTopic } from './HiringTopic';
 import type { HelpKind } from './HelpKind';
+import type { HiringTopic } from './HiringTopic';
 import type { HitKind } from './HitKind';
 import type { InterviewKind } from './InterviewKind';
 import type { KudosKind } from './KudosKind';
@@ -417,6 +417,8 @@ export const GUIDE_FORMATS: readonly { value: GuideFormat; label: string }[] = [
 export const GUIDE_FORMAT_LABELS: Readonly<Record<GuideFormat, string>> = {
 	"md": "Markdown",
 	"html": "HTML",
+};
+
 /** Every `MigrationState` in order, with its label. */
 export const MIGRATION_STATES: readonly { value: MigrationState; label: string }[] = [
 	{ value: "notStarted", label: "Not started" },
