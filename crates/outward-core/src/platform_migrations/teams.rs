@@ -116,17 +116,17 @@ pub fn set(
     }
     let current = one(tx, migration, input.customer_id)?;
     let moved = current.as_ref().is_none_or(|c| c.state != input.state);
-    if let Some(current) = current.as_ref().filter(|_| moved) {
-        if changed_on < current.changed_on {
-            return Err(Error::validation(
-                "changedOn",
-                format!(
-                    "{changed_on} is before the team's last change, on {}; changes are \
-                     recorded in the order they happened.",
-                    current.changed_on
-                ),
-            ));
-        }
+    if let Some(current) = current.as_ref().filter(|_| moved)
+        && changed_on < current.changed_on
+    {
+        return Err(Error::validation(
+            "changedOn",
+            format!(
+                "{changed_on} is before the team's last change, on {}; changes are \
+                 recorded in the order they happened.",
+                current.changed_on
+            ),
+        ));
     }
     let changed_on = match &current {
         Some(c) if !moved => c.changed_on,
