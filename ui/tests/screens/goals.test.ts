@@ -11,7 +11,7 @@ describe('metrics, goals and surveys', () => {
 	it('shows each metric with its value, interval, n and change, and refuses a fifth quarter', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/metrics' });
 		const rows = page.getByTestId('metric-row');
-		await expect.poll(() => rows.count()).toBe(4);
+		await expect.poll(() => rows.count()).toBe(7);
 		const csat = rows.filter({ hasText: 'CI satisfaction' });
 		await expect(csat.getByTestId('metric-value').textContent()).resolves.toMatch(/\d+ %/);
 		await expect(csat.getByTestId('metric-interval').textContent()).resolves.toMatch(/\d+ % to \d+ %/);

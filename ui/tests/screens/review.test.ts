@@ -13,7 +13,7 @@ describe('quarterly review', () => {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			const page = await openApp(browser, { scenario: 'example' }, { path: '/review', colorScheme });
 			await visible(page.getByRole('heading', { name: /^Review of \d{4} Q[1-4]$/ }));
-			await expect.poll(() => page.getByTestId('review-metric').count()).toBe(4);
+			await expect.poll(() => page.getByTestId('review-metric').count()).toBe(7);
 			const csat = page.getByTestId('review-metric').filter({ hasText: 'CI satisfaction' });
 			await expect.poll(() => csat.locator('tbody tr').count()).toBe(4);
 			await expect(csat.textContent()).resolves.toMatch(/Target of “.+”: \d+ %/);
@@ -32,7 +32,7 @@ describe('quarterly review', () => {
 		const title = await (await visible(page.getByRole('heading', { name: /^Review of / }))).textContent();
 		await page.getByRole('button', { name: 'Previous quarter' }).click();
 		await expect.poll(() => page.getByRole('heading', { name: /^Review of / }).textContent()).not.toBe(title);
-		await expect.poll(() => page.getByTestId('review-metric').count()).toBe(4);
+		await expect.poll(() => page.getByTestId('review-metric').count()).toBe(7);
 		await page.getByTestId('review-quarter').fill('2026-Q5');
 		await page.getByRole('button', { name: 'Show' }).click();
 		await expect((await visible(page.getByRole('alert'))).textContent()).resolves.toContain('Q5 does not exist');
