@@ -115,9 +115,10 @@ describe('facilitation mode', () => {
 });
 
 describe("a room's worth of cards", () => {
-	// Known defect, not yet fixed: with more than one page of cards (250) the facilitator's
-	// writing panel never shows the cards past the first page. Skipped so the rest runs; the
-	// defect is recorded on the room-mode issue.
+	// Skipped: the cards this test sends through the backend's transport raise no change in the
+	// page, so the panel never reads them (not even the first); it needs another way in (the
+	// room's server, or the panel's own field). The pages themselves are tested in the core
+	// (workshops::room) and in reading them into one board (src/lib/ipc/workshops.test.ts).
 	it.skip("shows the cards past the board's first page, to the facilitator and on the projector", async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/workshops' });
 		const id = await startedFromTheKeyboard(page);
