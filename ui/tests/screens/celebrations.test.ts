@@ -50,7 +50,8 @@ describe('celebrations', () => {
 
 			await banner.getByRole('link', { name: `Thank ${owner.name}` }).click();
 			const dialog = await visible(page.getByRole('dialog', { name: 'Give kudos' }));
-			await expect(dialog.getByLabel('To', { exact: true }).inputValue()).resolves.toBe(`person:${owner.id}`);
+			// The people arrive after the dialog opens: the owner is chosen once they have.
+			await expect.poll(() => dialog.getByLabel('To', { exact: true }).inputValue()).toBe(`person:${owner.id}`);
 			await expect(
 				dialog.getByLabel('For which commitment').locator('option:checked').textContent()
 			).resolves.toBe('Answer every request within a working morning');
