@@ -28,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { tauriDriverPath } from '../tests/support/app.mjs';
-import { firstLine, freeDriverPorts, startGroup, startSessionBus, stopGroup, waitUntilAccepts } from '../tests/support/processes.mjs';
+import { freeDriverPorts, startDisplay, startGroup, startSessionBus, stopGroup, waitUntilAccepts } from '../tests/support/processes.mjs';
 
 const GOAL_MS = 200;
 const DRIVER_PORT = 4644;
@@ -163,11 +163,8 @@ function quantile(values, q) {
 
 let code = 1;
 try {
-  const xvfb = startGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-noreset'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
+  const { xvfb, display } = await startDisplay();
   groups.push(xvfb);
-  const display = `:${await firstLine(xvfb.stdio[3], { what: 'Xvfb' })}`;
   const { daemon, address } = await startSessionBus(scratch);
   groups.push(daemon);
   const home = (name) => {

@@ -35,7 +35,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { firstLine, startGroup, startSessionBus, stopGroup } from '../tests/support/processes.mjs';
+import { startDisplay, startSessionBus, stopGroup } from '../tests/support/processes.mjs';
 
 const GOAL = 1.25;
 const READY = /first screen painted (\d+) ms after start/;
@@ -162,14 +162,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 async function startDisplayAndBus() {
-  // -displayfd lets Xvfb pick a free display and tell us which, with no race. -noreset: by
-  // default Xvfb resets when its last client leaves, between two runs here, and an app that
-  // connected during such a reset once failed to initialise GTK.
-  const xvfb = startGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-noreset'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
+  const { xvfb, display } = await startDisplay();
   helpers.push(xvfb);
-  const display = `:${await firstLine(xvfb.stdio[3], { what: 'Xvfb' })}`;
   const { daemon: dbus, address: bus } = await startSessionBus(scratch);
   helpers.push(dbus);
   return { display, bus };

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DRIVER_PORT, NATIVE_PORT, tauriDriverPath } from './support/app.mjs';
-import { startGroup, stopGroup, freeDriverPorts, firstLine, startSessionBus } from './support/processes.mjs';
+import { stopGroup, freeDriverPorts, startDisplay, startSessionBus } from './support/processes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -81,12 +81,8 @@ let code = 1;
 try {
   await freeDriverPorts([DRIVER_PORT, NATIVE_PORT]);
 
-  // -displayfd lets Xvfb pick a free display and tell us which, with no race.
-  const xvfb = startGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
+  const { xvfb, display } = await startDisplay();
   started.push(xvfb);
-  const display = `:${await firstLine(xvfb.stdio[3], { what: 'Xvfb' })}`;
 
   busDir = mkdtempSync(path.join(os.tmpdir(), 'outward-e2e-bus-'));
   const { daemon: dbus, address: bus } = await startSessionBus(busDir);

@@ -141,6 +141,37 @@ export function firstLine(stream, { timeoutMs = 10000, what }) {
 }
 
 /**
+ * Starts a private Xvfb display (1280×800) and returns `{ xvfb, display }`; stop it with
+ * `stopGroup`. `-displayfd` lets Xvfb pick a free display and tell us which, with no race;
+ * `-noreset` keeps it from resetting when its last client leaves, between two app sessions.
+ * Its stderr is drained (a full pipe would stall it) and kept for the error, and a display that
+ * has not answered within `timeoutMs` is stopped and started again, up to `attempts` times: a
+ * busy machine has been seen to take longer than ten seconds once.
+ */
+export async function startDisplay({ timeoutMs = 30000, attempts = 3 } = {}) {
+  let lastError;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const xvfb = startGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-noreset'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    xvfb.stderr.setEncoding('utf8');
+    xvfb.stderr.on('data', (chunk) => {
+      said = (said + chunk).slice(-2000);
+    });
+    try {
+      const display = `:${await firstLine(xvfb.stdio[3], { timeoutMs, what: 'Xvfb' })}`;
+      return { xvfb, display };
+    } catch (error) {
+      await stopGroup(xvfb);
+      lastError = new Error(`${error.message} (attempt ${attempt} of ${attempts})${said.trim() ? `; it said:\n${said.trim()}` : ''}`);
+      console.error(lastError.message);
+    }
+  }
+  throw lastError;
+}
+
+/**
  * A private D-Bus session bus whose socket and config live in `dir`: WebKitGTK and GTK talk to
  * D-Bus, and without one start-up can stall. It activates no services (no portals, no
  * accessibility bus), so calls to them fail at once instead of starting desktop services that
