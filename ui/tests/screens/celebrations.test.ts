@@ -5,7 +5,7 @@
 // celebration can be put away for the quarter. axe runs on each, light and dark.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backend, expectAccessible, expectHealthy, launch, openApp, visible } from './harness';
+import { backend, expectAccessible, expectDrawn, expectHealthy, launch, openApp, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -84,7 +84,7 @@ describe('celebrations', () => {
 			);
 			const support = celebrated.getByRole('row', { name: /^Support/ });
 			await expect(support.getByRole('cell').last().textContent()).resolves.toBe('1');
-			await visible(celebrated.locator('canvas'));
+			await expectDrawn(celebrated);
 			await expectAccessible(page, `kudos wall with what the team celebrates (${colorScheme})`);
 
 			// Put away on Home: gone for the quarter.

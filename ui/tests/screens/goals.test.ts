@@ -1,7 +1,7 @@
 // Metrics, goals and surveys against the example workspace's four quarters of survey results.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectHealthy, launch, openApp, visible } from './harness';
+import { expectAccessible, expectDrawn, expectHealthy, launch, openApp, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -36,6 +36,7 @@ describe('metrics, goals and surveys', () => {
 		await expect.poll(() => table.locator('tbody tr').count()).toBe(4);
 		await expect(page.getByTestId('goal-baseline').textContent()).resolves.toMatch(/\d+ %/);
 		await visible(page.getByTestId('goal-commitments'));
+		await expectDrawn(page.locator('figure').filter({ has: page.locator('canvas') }));
 		await expectAccessible(page, 'goal page');
 		await expectHealthy(page);
 		await page.context().close();

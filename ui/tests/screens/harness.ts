@@ -142,6 +142,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 	await page.screenshot({ path: resolve(SHOTS, `${name}.png`) });
 }
 
+/** Waits until the chart in `figure` has been drawn: its canvas holds some pixel that is not blank. */
+export async function expectDrawn(figure: Locator): Promise<void> {
+	const canvas = (await visible(figure.locator('canvas'))).first();
+	await expect
+		.poll(
+			() =>
+				canvas.evaluate((c: HTMLCanvasElement) => {
+					if (!c.width || !c.height) return false;
+					const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+					return pixels.some((value, i) => i % 4 === 3 && value !== 0);
+				}),
+			{ message: 'the chart is drawn on its canvas' }
+		)
+		.toBe(true);
+}
+
 /** Waits until `locator` is visible; a clearer failure than a timeout deep in a click. */
 export async function visible(locator: Locator, timeout = 5000): Promise<Locator> {
 	await locator.first().waitFor({ state: 'visible', timeout });

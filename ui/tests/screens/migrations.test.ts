@@ -3,7 +3,7 @@
 // reason, and planning a new migration with a deadline before its start refused on its field.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectFits, expectHealthy, launch, openApp, screenshot, visible } from './harness';
+import { expectAccessible, expectDrawn, expectFits, expectHealthy, launch, openApp, screenshot, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -22,6 +22,7 @@ describe('migrations', () => {
 		await expect(page.getByTestId('migration-blocked').textContent()).resolves.toContain('Data Platform');
 		await expect(page.getByTestId('migration-hours').textContent()).resolves.toContain('186 h');
 		await expect(page.getByTestId('migration-hours').textContent()).resolves.toContain('70 h');
+		await expectDrawn(page.getByTestId('burn-up'));
 		await page.getByText('The burn-up as a table').click();
 		const rows = page.getByTestId('burn-up-table').locator('tbody tr');
 		await expect(rows.count()).resolves.toBe(17);

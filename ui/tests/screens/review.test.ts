@@ -2,7 +2,7 @@
 // a workshop with a rating step): charts with their tables, the chain, notes, closing a quarter.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectFits, expectHealthy, launch, openApp, visible } from './harness';
+import { expectAccessible, expectDrawn, expectFits, expectHealthy, launch, openApp, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -22,6 +22,7 @@ describe('quarterly review', () => {
 			await expect(page.getByTestId('chain-outcome').first().textContent()).resolves.toMatch(/→|no value yet|nothing measured/);
 			// The self-assessment of the workshop's rating step, as a table beside the radar.
 			await visible(page.getByRole('table').filter({ hasText: 'Dimension' }));
+			await expectDrawn(csat);
 			await expectAccessible(page, `review (${colorScheme})`);
 			await expectFits(page, { width: 1280, height: 800 }, `review (${colorScheme})`);
 			await expectHealthy(page);

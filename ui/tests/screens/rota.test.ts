@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Team } from '../../src/lib/bindings/Team';
-import { backend, expectAccessible, expectFits, expectHealthy, launch, openApp, screenshot, visible } from './harness';
+import { backend, expectAccessible, expectDrawn, expectFits, expectHealthy, launch, openApp, screenshot, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -35,7 +35,7 @@ describe('support rota', () => {
 			await expect.poll(() => page.getByTestId('rota-on-support').first().textContent()).toMatch(/Aiko|Sam/);
 			const warning = await visible(page.getByTestId('rota-warning').first());
 			await expect(warning.textContent()).resolves.toContain('fell only to junior and mid-level engineers');
-			await visible(page.getByTestId('rota-coverage'));
+			await expectDrawn(page.getByTestId('rota-coverage'));
 			await expectAccessible(page, `rota with the warning (${colorScheme})`);
 			await expectFits(page, { width: 1280, height: 800 }, `rota (${colorScheme})`);
 			if (colorScheme === 'light') {

@@ -4,7 +4,7 @@
 // links to it. axe runs light and dark.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backend, expectAccessible, expectHealthy, launch, openApp, visible } from './harness';
+import { backend, expectAccessible, expectDrawn, expectHealthy, launch, openApp, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -47,7 +47,7 @@ describe('the year in review', () => {
 			// The chart of the year's kudos by month is drawn, and its table (the text alternative)
 			// has the twelve months and adds up to the year's kudos.
 			const byMonth = page.getByTestId('year-kudos-by-month');
-			await visible(byMonth.locator('canvas'));
+			await expectDrawn(byMonth);
 			await expect.poll(() => byMonth.locator('tbody td').count()).toBe(12);
 			const cells = await byMonth.locator('tbody td').allTextContents();
 			expect(cells.reduce((sum, cell) => sum + Number(cell), 0)).toBe(before.allKudos + 1);

@@ -1,0 +1,52 @@
+// Every chart on the screens is a Chart.js chart drawn on a canvas from here: the library loads
+// when the first chart is drawn, a chart is redrawn when anything its configuration reads
+// changes, and destroyed with its component. Charts fill their box (its CSS sets the height)
+// and do not animate, so what a screenshot or a test sees is the chart as drawn.
+
+import type { Chart, ChartConfiguration, ChartType } from 'chart.js';
+import { onDestroy } from 'svelte';
+
+type ChartJs = typeof import('chart.js');
+
+let library = $state<ChartJs | null>(null);
+let loading: Promise<void> | null = null;
+
+function load() {
+	loading ??= import('chart.js').then((chartJs) => {
+		chartJs.Chart.register(...chartJs.registerables);
+		library = chartJs;
+	});
+}
+
+/** The theme's value of a colour token such as `--text`, or `fallback` where it has none. */
+export function themeColour(token: string, fallback = '#1f5a96'): string {
+	return getComputedStyle(document.documentElement).getPropertyValue(token).trim() || fallback;
+}
+
+/** The colours of a chart's labels and grid lines in the current theme. */
+export function axisColours(): { text: string; grid: string } {
+	return { text: themeColour('--text', '#222'), grid: themeColour('--border', '#ccc') };
+}
+
+/**
+ * Draws the chart `configure` describes on the canvas `canvas` returns, once there is one and
+ * Chart.js has loaded, and again whenever what `configure` reads changes. Call it while the
+ * component initialises.
+ */
+export function drawChart<T extends ChartType>(canvas: () => HTMLCanvasElement | null, configure: () => ChartConfiguration<T>) {
+	let chart: Chart<T> | null = null;
+	load();
+	$effect(() => {
+		const target = canvas();
+		const chartJs = library;
+		if (!target || !chartJs) return;
+		const config = configure();
+		chart?.destroy();
+		chartJs.Chart.getChart(target)?.destroy();
+		chart = new chartJs.Chart(target, {
+			...config,
+			options: { responsive: true, maintainAspectRatio: false, animation: false, ...config.options }
+		} as ChartConfiguration<T>);
+	});
+	onDestroy(() => chart?.destroy());
+}
