@@ -212,8 +212,13 @@ fn direct_writes(db: &Database, workshop: Id) -> Fallible<Vec<Duration>> {
     Ok(times)
 }
 
+/// How often the facilitator starts or pauses the timer: far more often than a person does (a
+/// few times a step), yet at a person's pace, not a machine's.
+const TIMER_EVERY: Duration = Duration::from_secs(2);
+
 /// Times the facilitator's board read (the board, then its cards a page at a time, each its own
-/// read as the window's are) and a timer start or pause, over and over, while `load` runs.
+/// read as the window's are) every 20 ms, more often than the window re-reads it, and a timer
+/// start or pause every [`TIMER_EVERY`], while `load` runs.
 fn facilitator_during(db: &Arc<Database>, workshop: Id, load: impl FnOnce()) -> Vec<Duration> {
     let stop = Arc::new(AtomicBool::new(false));
     let times = Arc::new(Mutex::new(Vec::new()));
@@ -221,6 +226,7 @@ fn facilitator_during(db: &Arc<Database>, workshop: Id, load: impl FnOnce()) -> 
         let (db, stop, times) = (db.clone(), stop.clone(), times.clone());
         std::thread::spawn(move || {
             let mut running = false;
+            let mut toggled = Instant::now();
             while !stop.load(Ordering::Relaxed) {
                 let started = Instant::now();
                 let mut after = db
@@ -235,22 +241,22 @@ fn facilitator_during(db: &Arc<Database>, workshop: Id, load: impl FnOnce()) -> 
                         .expect("a page of the facilitator's cards")
                         .more_cards;
                 }
-                let read = started.elapsed();
-                let started = Instant::now();
-                db.write(|tx| {
-                    if running {
-                        timer::pause(tx, workshop, Utc::now())
-                    } else {
-                        timer::start(tx, workshop, Utc::now())
-                    }
-                })
-                .expect("the timer");
-                running = !running;
-                let wrote = started.elapsed();
-                times
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .extend([read, wrote]);
+                let mut took = vec![started.elapsed()];
+                if toggled.elapsed() >= TIMER_EVERY {
+                    let started = Instant::now();
+                    db.write(|tx| {
+                        if running {
+                            timer::pause(tx, workshop, Utc::now())
+                        } else {
+                            timer::start(tx, workshop, Utc::now())
+                        }
+                    })
+                    .expect("the timer");
+                    running = !running;
+                    toggled = Instant::now();
+                    took.push(started.elapsed());
+                }
+                times.lock().unwrap_or_else(|p| p.into_inner()).extend(took);
                 std::thread::sleep(Duration::from_millis(20));
             }
         })

@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -172,7 +173,13 @@ pub fn refresh_statistics(conn: &Connection) {
     {
         log::warn!("refreshing the query planner's statistics failed: {error}");
     }
+    STATISTICS.fetch_add(1, Ordering::Release);
 }
+
+/// How many times this process has refreshed the planner's statistics. SQLite loads them into
+/// a connection when it reads the schema, and another connection's `ANALYZE` does not reload
+/// them: a reading connection compares this count with the one it last loaded at and reloads.
+static STATISTICS: AtomicU64 = AtomicU64::new(0);
 
 /// The schema version stored in a database (`PRAGMA user_version`).
 pub fn schema_version(conn: &Connection) -> Result<u32> {
@@ -223,11 +230,16 @@ fn has_tables(conn: &Connection) -> Result<bool> {
 
 /// A handle on one open database file, shared by every command of the app or CLI.
 ///
-/// One connection behind a mutex: writes are human-paced and short, so a pool would add moving
-/// parts without adding speed, and a single connection makes every write strictly ordered.
+/// One connection for writes behind a mutex, so every write is strictly ordered, and one for
+/// reads beside it: a write holds its connection through its sync to disk, and with the room
+/// joined, the pages' polls and the facilitator's window read while cards arrive. The
+/// write-ahead log lets a read run during a write, on the last committed state.
 pub struct Database {
     path: PathBuf,
     conn: Mutex<Connection>,
+    /// The connection reads use; `None` in memory, where a second connection would open a
+    /// database of its own, so reads use the writer's.
+    reader: Option<Mutex<Reader>>,
     /// What committed writes changed since it was last taken.
     unannounced: Mutex<Changed>,
 }
@@ -239,7 +251,7 @@ impl Database {
         backup::clean_up_interrupted(path);
         let conn = open_migrated(path, now, MIGRATIONS)?;
         refresh_statistics(&conn);
-        Database::new(path, conn)
+        Database::new(path, conn, Some(Reader::open(path)?))
     }
 
     /// A fresh, migrated in-memory database, for tests.
@@ -247,14 +259,15 @@ impl Database {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn, Access::ReadWrite)?;
         migrations().to_latest(&mut conn)?;
-        Database::new(Path::new(":memory:"), conn)
+        Database::new(Path::new(":memory:"), conn, None)
     }
 
-    fn new(path: &Path, conn: Connection) -> Result<Self> {
+    fn new(path: &Path, conn: Connection, reader: Option<Reader>) -> Result<Self> {
         changes::watch_writes(&conn)?;
         Ok(Database {
             path: path.to_owned(),
             conn: Mutex::new(conn),
+            reader: reader.map(Mutex::new),
             unannounced: Mutex::default(),
         })
     }
@@ -265,10 +278,22 @@ impl Database {
 
     /// Runs `f` on one snapshot: in a read transaction, so a record and its links are read as
     /// of the same moment even while another process writes to the file, and the file is
-    /// locked once for all of `f`'s statements instead of once for each. It takes no write
-    /// lock, so reads never wait for a writer.
+    /// locked once for all of `f`'s statements instead of once for each. It runs on the
+    /// reading connection, which takes no write lock and cannot write, so a read never waits
+    /// for a write, in this process or another.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let mut conn = self.lock();
+        let mut reader;
+        let mut writer;
+        let conn = match &self.reader {
+            Some(shared) => {
+                reader = sound(shared);
+                reader.current()?
+            }
+            None => {
+                writer = self.lock();
+                &mut *writer
+            }
+        };
         let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
         let value = f(&tx)?;
         tx.commit()?;
@@ -295,10 +320,16 @@ impl Database {
     /// lock first makes it wait its turn instead.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let mut conn = self.lock();
+        let statistics = STATISTICS.load(Ordering::Acquire);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         let changed = changes::take(&tx)?;
         tx.commit()?;
+        if STATISTICS.load(Ordering::Acquire) != statistics {
+            // Statistics refreshed inside the transaction are in the file only now: a reader
+            // that reloaded them in between loaded the old ones, and must again.
+            STATISTICS.fetch_add(1, Ordering::Release);
+        }
         self.unannounced().merge(changed);
         Ok(value)
     }
@@ -317,12 +348,47 @@ impl Database {
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
-        // A panic while holding the lock cannot leave a half-done transaction behind (it rolls
-        // back on drop), so the connection is still sound: keep using it.
-        self.conn
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        sound(&self.conn)
     }
+}
+
+/// The connection reads use, and the refresh of the statistics it loaded.
+struct Reader {
+    path: PathBuf,
+    conn: Connection,
+    statistics: u64,
+}
+
+impl Reader {
+    /// Opened once the schema and its statistics are in place; it can only read.
+    fn open(path: &Path) -> Result<Reader> {
+        let statistics = STATISTICS.load(Ordering::Acquire);
+        let conn = connect(path, Access::ReadWrite)?;
+        conn.pragma_update(None, "query_only", true)?;
+        Ok(Reader {
+            path: path.to_owned(),
+            conn,
+            statistics,
+        })
+    }
+
+    /// The connection, with the planner's statistics as they were last refreshed. It is opened
+    /// again to load new ones: `ANALYZE sqlite_schema` would reload them in place, but it takes
+    /// the write lock, and a read must never wait for a write.
+    fn current(&mut self) -> Result<&mut Connection> {
+        if STATISTICS.load(Ordering::Acquire) != self.statistics {
+            *self = Reader::open(&self.path)?;
+        }
+        Ok(&mut self.conn)
+    }
+}
+
+/// The connection behind `mutex`. A panic while holding it cannot leave a half-done
+/// transaction behind (it rolls back on drop), so the connection is still sound: keep using it.
+fn sound<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]

@@ -192,7 +192,8 @@ fn commit_and_deliver(db: &Database, owner: outward_core::id::Id) {
 /// already written would fail or differ here. The other derived tables (Coverage's counts) are
 /// compared whole.
 fn search_indexes(db: &Database) -> Vec<(String, i64)> {
-    db.read(|conn| {
+    // FTS5's integrity check is a command written as an insert: it runs as a write.
+    db.write(|conn| {
         let mut counts = Vec::new();
         for table in bundle::DERIVED.iter().filter(|t| !t.ends_with("_fts")) {
             // A roll-up with a count column `n` drops its rows at zero only when rebuilt.

@@ -145,6 +145,55 @@ fn a_write_waits_for_another_process_instead_of_failing() {
     assert_eq!(team_names(&app), ["App", "Cli"], "both writes are stored");
 }
 
+#[test]
+fn a_read_does_not_wait_for_a_write_in_progress() {
+    // The room's pages poll for the view while cards arrive: a read must not queue behind a
+    // write that is still syncing. The write below holds its transaction open until the read
+    // is done; if reads waited for it, the write's wait would run out first.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    let db = Database::open(&path, at(0)).unwrap();
+    add_team(&db, "Platform");
+    let (writing, read_may_start) = mpsc::channel();
+    let (read_done, write_may_end) = mpsc::channel();
+    let (written, seen) = std::thread::scope(|s| {
+        let db = &db;
+        let writer = s.spawn(move || {
+            db.write(|tx| {
+                teams::create(tx, &team("Data"), at(1))?;
+                writing.send(()).unwrap();
+                Ok(write_may_end.recv_timeout(Duration::from_secs(10)).is_ok())
+            })
+        });
+        read_may_start.recv().unwrap();
+        let seen = team_names(db);
+        read_done.send(()).unwrap();
+        (writer.join().unwrap(), seen)
+    });
+    assert_eq!(
+        written.ok(),
+        Some(true),
+        "the read ended while the write was open"
+    );
+    assert_eq!(seen, ["Platform"], "it read what was committed before");
+    assert_eq!(
+        team_names(&db),
+        ["Data", "Platform"],
+        "the next read sees the write"
+    );
+}
+
+#[test]
+fn a_read_cannot_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    let db = Database::open(&path, at(0)).unwrap();
+    add_team(&db, "Platform");
+    let write = db.read(|conn| Ok(conn.execute("DELETE FROM teams", [])?));
+    assert!(write.is_err(), "a read changed the file: {write:?}");
+    assert_eq!(team_names(&db), ["Platform"]);
+}
+
 fn assert_unreadable(path: &Path, reason_part: &str) {
     let before = std::fs::read(path).unwrap();
     let err = Database::open(path, at(0)).err().expect("opening fails");
