@@ -9,10 +9,14 @@
 //!   name: Tauri's permission check decides, as in the app) and answers
 //!   `{"id": 1, "ok": true, "value": ..., "changed": [...]}` or `{"id": 1, "ok": false,
 //!   "value": {"kind", "message", "field"?}, "changed": [...]}`, where `changed` lists the
-//!   payloads of the `changed` events the command sent;
+//!   payloads of the `changed` events sent while the command ran;
 //! - `{"id": 2, "page": "p1", "chooseFolder": "/a/folder" | null}` sets what the imports' open
 //!   picker answers on that page from now on (a folder of interviews, an export or a survey
 //!   file, or `null` for Cancel).
+//!
+//! A `changed` event sent while no command runs (the room's server, started by `open_room`,
+//! wrote what a device sent) is written at once as a line of its own, without an id:
+//! `{"page": "p1", "changed": [...]}`, as the app sends it to its windows at once.
 //!
 //! A page named for the first time gets a fresh, empty database. Everything is deleted when
 //! stdin closes.
@@ -40,12 +44,61 @@ struct Workspace {
     // Kept alive: the window belongs to it.
     _app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
-    changed: Arc<Mutex<Vec<Value>>>,
+    relay: Arc<Relay>,
     folder: Arc<Mutex<Option<PathBuf>>>,
 }
 
+/// Where a page's `changed` events go: with the reply of the command that runs, or, while none
+/// runs, straight out to the page.
+struct Relay {
+    page: String,
+    held: Mutex<Held>,
+}
+
+#[derive(Default)]
+struct Held {
+    /// Whether a command runs: its events go with its reply.
+    running: bool,
+    changed: Vec<Value>,
+}
+
+impl Relay {
+    fn held(&self) -> std::sync::MutexGuard<'_, Held> {
+        // Pushing or taking cannot leave the list half-changed, so a poisoned lock is still sound.
+        self.held.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn send(&self, payload: Value) {
+        let mut held = self.held();
+        if held.running {
+            held.changed.push(payload);
+        } else {
+            write_line(&json!({ "page": self.page, "changed": [payload] }));
+        }
+    }
+
+    /// From now on, events go with the reply of the command that starts.
+    fn hold(&self) {
+        self.held().running = true;
+    }
+
+    /// The events sent while the command ran; events after it go straight out.
+    fn release(&self) -> Vec<Value> {
+        let mut held = self.held();
+        held.running = false;
+        std::mem::take(&mut held.changed)
+    }
+}
+
+/// Writes one line on stdout, whole, whichever thread writes it (the main loop's replies, the
+/// room server's events); false once stdout is closed.
+fn write_line(line: &Value) -> bool {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{line}").and_then(|()| out.flush()).is_ok()
+}
+
 impl Workspace {
-    fn open(dir: PathBuf) -> Result<Workspace, String> {
+    fn open(page: &str, dir: PathBuf) -> Result<Workspace, String> {
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let store = Store::open(&dir.join("outward.db"), chrono::Utc::now());
         if let Some(failure) = store.startup_failure() {
@@ -69,13 +122,13 @@ impl Workspace {
         let exports = dir.join("exports");
         std::fs::create_dir_all(&exports).map_err(|e| format!("{}: {e}", exports.display()))?;
         app.manage(SavePicker::into_folder(exports));
-        let changed = Arc::new(Mutex::new(Vec::new()));
-        let sink = changed.clone();
+        let relay = Arc::new(Relay {
+            page: page.to_owned(),
+            held: Mutex::default(),
+        });
+        let sink = relay.clone();
         app.listen_any(CHANGED_EVENT, move |event| {
-            let payload = serde_json::from_str(event.payload()).unwrap_or(Value::Null);
-            if let Ok(mut list) = sink.lock() {
-                list.push(payload);
-            }
+            sink.send(serde_json::from_str(event.payload()).unwrap_or(Value::Null));
         });
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
@@ -83,13 +136,14 @@ impl Workspace {
         Ok(Workspace {
             _app: app,
             window,
-            changed,
+            relay,
             folder,
         })
     }
 
-    /// Runs `command` as the page would; the `changed` events are sent before the reply.
+    /// Runs `command` as the page would; the `changed` events it sent go with the reply.
     fn invoke(&self, command: &str, args: Value) -> Value {
+        self.relay.hold();
         let request = InvokeRequest {
             cmd: command.into(),
             callback: CallbackFn(0),
@@ -103,11 +157,7 @@ impl Workspace {
             Ok(body) => (true, body.deserialize::<Value>().unwrap_or(Value::Null)),
             Err(error) => (false, error),
         };
-        let changed = self
-            .changed
-            .lock()
-            .map(|mut list| std::mem::take(&mut *list))
-            .unwrap_or_default();
+        let changed = self.relay.release();
         json!({ "ok": ok, "value": value, "changed": changed })
     }
 }
@@ -129,7 +179,7 @@ fn answer(
     };
     if !workspaces.contains_key(page) {
         let dir = root.join(format!("{}", workspaces.len() + 1));
-        match Workspace::open(dir) {
+        match Workspace::open(page, dir) {
             Ok(workspace) => workspaces.insert(page.to_owned(), workspace),
             Err(error) => return json!({ "id": id, "ok": false, "value": error }),
         };
@@ -163,15 +213,12 @@ fn main() {
         }
     };
     let mut workspaces = HashMap::new();
-    let stdout = std::io::stdout();
     for line in std::io::stdin().lock().lines() {
         let Ok(line) = line else { break };
         if line.trim().is_empty() {
             continue;
         }
-        let reply = answer(&mut workspaces, root.path(), &line);
-        let mut out = stdout.lock();
-        if writeln!(out, "{reply}").and_then(|()| out.flush()).is_err() {
+        if !write_line(&answer(&mut workspaces, root.path(), &line)) {
             break;
         }
     }

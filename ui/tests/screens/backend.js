@@ -4,7 +4,9 @@
 // name, to `POST /__ipc` on the test server (`server.ts`), which runs it through the app's real
 // commands, permissions and core on a database file of this browser context's own
 // (`src-tauri/examples/screen_backend.rs`). The `changed` events a write sent come back with
-// its reply and are delivered to the page's listeners, as the shell delivers them.
+// its reply and are delivered to the page's listeners, as the shell delivers them; those sent
+// while no command runs (the room's server wrote what a device sent) come as they are sent,
+// on the test server's event stream for this page (`GET /__events`).
 //
 // Test plumbing only, configured by `window.__OUTWARD_BACKEND_CONFIG__`:
 //   scenario 'empty' (a fresh database) | 'example' (the example workspace, loaded by the real
@@ -114,6 +116,10 @@
 		callbacks,
 		metadata: { currentWindow: { label: 'main' }, currentWebview: { windowLabel: 'main', label: 'main' } }
 	};
+	if (config.scenario !== 'unreachable') {
+		const announced = new EventSource(`/__events?page=${encodeURIComponent(page)}`);
+		announced.onmessage = (message) => emit('changed', JSON.parse(message.data));
+	}
 	window.__TAURI_EVENT_PLUGIN_INTERNALS__ = {
 		unregisterListener(event, id) {
 			callbacks.delete(id);

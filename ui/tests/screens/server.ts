@@ -1,9 +1,11 @@
 // Serves `build/` the way the Tauri shell does: index.html for any path that is not a file,
 // under the strict Content-Security-Policy the app ships with. `POST /__ipc` is the backend:
 // the page's calls (see backend.js) go to one process of the app's real commands over the real
-// core (`src-tauri/examples/screen_backend.rs`), started here for the whole run.
+// core (`src-tauri/examples/screen_backend.rs`), started here for the whole run. `GET
+// /__events?page=…` is an event stream of the `changed` events the backend sends a page while
+// none of its commands runs (the room's server wrote a card), as the shell sends them at once.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createInterface } from 'node:readline';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -39,6 +41,28 @@ const BACKEND =
 	resolve(import.meta.dirname, '../../../target/debug/examples/screen_backend');
 
 type Reply = { id: number; ok: boolean; value: unknown; changed?: unknown[] };
+/** Changes the backend announced for `page` while none of its commands ran. */
+type Announced = { page: string; changed: unknown[] };
+
+/** The event streams open on each page, by the page's name. */
+const streams = new Map<string, Set<ServerResponse>>();
+
+function announce({ page, changed }: Announced): void {
+	for (const stream of streams.get(page) ?? []) {
+		for (const payload of changed) stream.write(`data: ${JSON.stringify(payload)}\n\n`);
+	}
+}
+
+/** Keeps `response` open as `page`'s event stream until the page goes. */
+function listen(page: string, request: IncomingMessage, response: ServerResponse): void {
+	response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+	// A comment line, so the page's EventSource opens now rather than at the first event.
+	response.write(': open\n\n');
+	const open = streams.get(page) ?? new Set();
+	open.add(response);
+	streams.set(page, open);
+	request.on('close', () => open.delete(response));
+}
 
 /** Starts the backend; `call` sends it one request and resolves with its reply. */
 function startBackend(): (request: Record<string, unknown>) => Promise<Reply> {
@@ -53,9 +77,13 @@ function startBackend(): (request: Record<string, unknown>) => Promise<Reply> {
 	let next = 0;
 	child.stderr.on('data', (chunk) => process.stderr.write(chunk));
 	createInterface({ input: child.stdout }).on('line', (line) => {
-		const reply = JSON.parse(line) as Reply;
-		waiting.get(reply.id)?.(reply);
-		waiting.delete(reply.id);
+		const message = JSON.parse(line) as Reply | Announced;
+		if (!('id' in message)) {
+			announce(message);
+			return;
+		}
+		waiting.get(message.id)?.(message);
+		waiting.delete(message.id);
 	});
 	child.on('exit', (code) => {
 		for (const done of waiting.values()) done({ id: -1, ok: false, value: `the backend exited (${code})` });
@@ -88,7 +116,12 @@ export async function setup(project: TestProject): Promise<void> {
 			response.end(JSON.stringify(reply));
 			return;
 		}
-		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+		const url = new URL(request.url ?? '/', 'http://x');
+		if (request.method === 'GET' && url.pathname === '/__events') {
+			listen(url.searchParams.get('page') ?? '', request, response);
+			return;
+		}
+		const path = normalize(decodeURIComponent(url.pathname));
 		let file = join(root, path);
 		if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
 			file = join(root, 'index.html');
@@ -107,6 +140,8 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
+	// The event streams stay open until closed here.
+	for (const open of streams.values()) for (const stream of open) stream.end();
 	await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
 	// Closing its input ends the backend, which deletes its databases.
 	const child = backend;
