@@ -1,7 +1,9 @@
 // The README's screenshots, from the real app on the example workspace at 1280×800 (the smallest
-// window Outward is made for): Home, a goal's page, the commitments board, the support rota, a customer team's page,
-// an interview open on its rendered notes with its evidence beside them, and the hiring kit's
-// guide builder beside its question bank. Written to docs/.
+// window Outward is made for): Home, a goal's page, the commitments board, the quarterly
+// review's chain from a goal to customers' words, the tickets' black-hole meter, the support
+// rota, a migration's page with its burn-up, a customer team's page, an interview open on its
+// rendered notes with its evidence beside them, and the hiring kit's guide builder beside its
+// question bank. Written to docs/.
 //
 // Usage: node tests/run.mjs tests/docs/screenshots.test.mjs   (with the app built, as for the journeys)
 
@@ -14,7 +16,7 @@ import { clickButton, navigate, waitForHeading, waitForText } from '../support/u
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
 
-test('screenshots of Home, a goal, the commitments board, the customer page and the interview screen', { timeout: 300_000 }, async (t) => {
+test('screenshots of the README, from the example workspace', { timeout: 300_000 }, async (t) => {
   const workspace = await newWorkspace(t);
   await workspace.session(async (app) => {
     await app.browser.setWindowSize(1280, 800);
@@ -40,11 +42,33 @@ test('screenshots of Home, a goal, the commitments board, the customer page and 
     await settle(app);
     copyFileSync(await app.screenshot('docs-commitments'), path.join(DOCS, 'commitments.png'));
 
+    await navigate(app, 'Quarterly review', await reviewTitle(app));
+    await waitForText(app, '[data-testid="chain"]', 'Most developers are happy with CI');
+    await waitForText(app, '[data-testid="chain-quote"]', 'The CI queue takes 40 minutes');
+    await app.$('[data-testid="review-chain"]').scrollIntoView();
+    await settle(app);
+    copyFileSync(await app.screenshot('docs-review-chain'), path.join(DOCS, 'review-chain.png'));
+
+    await navigate(app, 'Tickets');
+    await waitForText(app, '[data-testid="waiting-row"]', 'days');
+    await app.$('[data-testid="meter-distribution"] canvas').waitForDisplayed();
+    await settle(app);
+    copyFileSync(await app.screenshot('docs-tickets'), path.join(DOCS, 'tickets.png'));
+
     await navigate(app, 'Support rota');
     await waitForText(app, '[data-testid="rota-on-support"]', '(');
     await app.$('[data-testid="rota-coverage"] canvas').waitForDisplayed();
     await settle(app);
     copyFileSync(await app.screenshot('docs-rota'), path.join(DOCS, 'rota.png'));
+
+    await navigate(app, 'Migrations');
+    const migration = await waitForText(app, '[data-testid="migrations"] tbody tr', 'Retire the legacy VM images');
+    await migration.$('a').click();
+    await waitForHeading(app, 'Retire the legacy VM images');
+    await waitForText(app, '[data-testid="migration-blocked"]', 'Data Platform');
+    await app.$('[data-testid="burn-up"] canvas').waitForDisplayed();
+    await settle(app);
+    copyFileSync(await app.screenshot('docs-migration'), path.join(DOCS, 'migrations.png'));
 
     await navigate(app, 'Customers');
     const card = await waitForText(app, '[data-testid="customer-card"]', 'Payments');
@@ -69,6 +93,12 @@ test('screenshots of Home, a goal, the commitments board, the customer page and 
     copyFileSync(await app.screenshot('docs-hiring'), path.join(DOCS, 'hiring.png'));
   });
 });
+
+/** The title of this quarter's review, as its screen heads it ("Review of 2026 Q4"). */
+async function reviewTitle(app) {
+  const review = await app.query('get_review', { quarterCode: null });
+  return `Review of ${review.label}`;
+}
 
 /** Lets toasts leave and the last reads paint before the picture is taken. */
 async function settle(app) {

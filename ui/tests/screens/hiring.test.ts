@@ -1,7 +1,7 @@
 // The hiring kit through the real commands over the example workspace: the guide built with
 // the keyboard (add from the bank, move, remove), a built-in question reworded and restored,
 // the bank filtered by topic, the guide exported as printable HTML and Markdown, axe in light
-// and dark, and the screen fitting 1280×800.
+// and dark, and the screen fitting 1280×800 with the guide starting in its top third.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,9 @@ describe('hiring', () => {
 			await page.getByTestId('bank-question').first().locator('summary').click();
 			await expectAccessible(page, `the hiring screen (${colorScheme})`);
 			await expectFits(page, { width: 1280, height: 800 }, `the hiring screen (${colorScheme})`);
+			await page.evaluate(() => window.scrollTo(0, 0));
+			const guideTop = (await page.getByTestId('guide-builder').boundingBox())?.y ?? Infinity;
+			expect(guideTop, 'the header is compact: the guide starts in the top third of a laptop’s window').toBeLessThan(800 / 3);
 			await screenshot(page, `hiring-${colorScheme}`);
 			await page.context().close();
 		}

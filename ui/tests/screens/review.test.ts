@@ -19,7 +19,9 @@ describe('quarterly review', () => {
 			await expect(csat.textContent()).resolves.toMatch(/Target of “.+”: \d+ %/);
 			// The chain: both goals of the example, each with how its metric moved.
 			await expect.poll(() => page.getByTestId('chain').count()).toBe(2);
-			await expect(page.getByTestId('chain-outcome').first().textContent()).resolves.toMatch(/→|no value yet|nothing measured/);
+			const outcome = page.getByTestId('chain-outcome').first();
+			await expect(outcome.textContent()).resolves.toMatch(/→|no value yet|nothing measured/);
+			await expect(outcome.textContent(), 'its quarters read as the review’s heading does').resolves.toMatch(/by \d{4} Q[1-4]\.\s*$/);
 			// The self-assessment of the workshop's rating step, as a table beside the radar.
 			await visible(page.getByRole('table').filter({ hasText: 'Dimension' }));
 			await expectDrawn(csat);
