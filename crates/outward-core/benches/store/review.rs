@@ -57,8 +57,20 @@ fn rows_by_hand(c: &Connection, q: Quarter) -> Fallible {
          WHERE w.deleted_at IS NULL AND w.held_on BETWEEN ?1 AND ?2 GROUP BY r.dimension",
         (first, last),
     )?;
-    // The practices: the quarter's support weeks by level, its tickets' response times from the
-    // covering index, and every recorded change of the migrations started by its end.
+    practices_by_hand(c, q)?;
+    fetch(
+        c,
+        "SELECT id, message FROM kudos WHERE deleted_at IS NULL AND given_on BETWEEN ?1 AND ?2
+         ORDER BY given_on DESC LIMIT 10",
+        (first, last),
+    )
+}
+
+/// The rows a quarter's practices read, by hand: its support weeks by level, its tickets'
+/// response times from the covering index, and every recorded change of the migrations started
+/// by its end.
+fn practices_by_hand(c: &Connection, q: Quarter) -> Fallible {
+    let (first, last, after) = (q.first_day(), q.last_day(), q.next().first_day());
     fetch(
         c,
         "SELECT w.team_id, p.level, count(*) FROM support_weeks w
@@ -78,12 +90,6 @@ fn rows_by_hand(c: &Connection, q: Quarter) -> Fallible {
          FROM platform_migrations m JOIN migration_team_changes c ON c.migration_id = m.id
          WHERE m.starts_on <= ?1 AND m.deleted_at IS NULL",
         [last],
-    )?;
-    fetch(
-        c,
-        "SELECT id, message FROM kudos WHERE deleted_at IS NULL AND given_on BETWEEN ?1 AND ?2
-         ORDER BY given_on DESC LIMIT 10",
-        (first, last),
     )
 }
 
@@ -100,6 +106,17 @@ pub fn quarters(db: &Database, report: &mut Report) -> Fallible {
     budget_row(
         report,
         "a quarter's review, read live, any of the last eight (heavy)",
+        timings?,
+    );
+    let timings = paired(
+        24,
+        |i| quarters[i % quarters.len()],
+        |q| read(db, |c| kept(review::practices::of_quarter(c, *q, today)?)),
+        |q| read(db, |c| practices_by_hand(c, *q)),
+    );
+    budget_row(
+        report,
+        "the practices of a quarter's review alone, any of the last eight (heavy)",
         timings?,
     );
     let current = quarters[0];
