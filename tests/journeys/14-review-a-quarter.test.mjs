@@ -98,7 +98,9 @@ test('review a past quarter, follow the chain to a quote, export it, give kudos,
     await reviewHeading(app, current);
     // Last quarter the example's support fell to its two least senior engineers: the review
     // and its exports say so, beside the black-hole meter and the migrations of that quarter.
-    await waitForText(app, '[data-testid="review-rota-warning"]', 'fell only to junior and mid-level engineers');
+    const warning = await waitForText(app, '[data-testid="review-rota-warning"]', 'fell only to junior and mid-level engineers');
+    await warning.scrollIntoView();
+    await app.screenshot('review-practices');
     const html = await exportAs(app, exports, 'HTML for reading and printing', `outward-review-${pastCode}.html`);
     assert.match(html, /^<!DOCTYPE html>/i, 'one HTML document');
     assert.ok(html.includes('CI satisfaction') && html.includes(TITLE), 'the HTML holds the metric and the commitment');
