@@ -174,6 +174,7 @@ fn draw_bars(
                 String::new()
             }
         })
+        .y_label_formatter(&|y| format!("{y:.0}"))
         .y_desc(y_desc)
         .label_style(("sans-serif", 12).into_font().color(&INK))
         .axis_desc_style(("sans-serif", 12).into_font().color(&INK))
