@@ -172,10 +172,17 @@ pub(super) fn sections(review: &Review) -> Vec<Section> {
     }
     if !p.migrations.is_empty() {
         let mut tables = vec![Table {
-            caption: format!(
-                "Migrations running in {}, at the quarter's end",
-                review.label
-            ),
+            caption: if review.current {
+                format!(
+                    "Migrations running in {}, as of {}",
+                    review.label, review.as_of
+                )
+            } else {
+                format!(
+                    "Migrations running in {}, at the quarter's end",
+                    review.label
+                )
+            },
             header: vec![
                 "Migration",
                 "Deadline",

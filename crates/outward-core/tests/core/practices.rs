@@ -329,7 +329,13 @@ fn the_migrations_running_in_a_quarter_stand_as_they_did_at_its_end() {
     );
     assert_eq!((m.consumer_hours, m.platform_hours), (16.0, 12.0));
 
-    let q4 = read(&w, "2026-Q4").practices.migrations;
+    let q4_review = read(&w, "2026-Q4");
+    let md = report::render(&q4_review, ReportFormat::Markdown).unwrap();
+    assert!(
+        md.contains("Migrations running in 2026 Q4, as of 2026-11-20:"),
+        "the quarter under way is read as of today:\n{md}"
+    );
+    let q4 = q4_review.practices.migrations;
     assert_eq!(q4.len(), 1);
     let blocked: Vec<&str> = q4[0]
         .blocked
