@@ -2,8 +2,9 @@
 // quarter's review opens; a commitment aimed at a goal and addressing a pain point makes the chain
 // from that goal to a customer's quote, which opens the interview it was heard in; the review
 // is exported as HTML and Markdown through the save dialog (answered by OUTWARD_EXPORT_DIR) and
-// the files hold the quarter's goals and commitments; kudos given show on the wall; closing the
-// quarter keeps its review and its chains, which a later edit of the commitment does not change.
+// the files hold the quarter's goals and commitments, its support warning and its black-hole
+// meter; kudos given show on the wall; closing the quarter keeps its review and its chains,
+// which a later edit of the commitment does not change.
 
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -95,12 +96,20 @@ test('review a past quarter, follow the chain to a quote, export it, give kudos,
     await navigate(app, 'Quarterly review', current);
     await clickButton(app, 'Previous quarter');
     await reviewHeading(app, current);
+    // Last quarter the example's support fell to its two least senior engineers: the review
+    // and its exports say so, beside the black-hole meter and the migrations of that quarter.
+    const warning = await waitForText(app, '[data-testid="review-rota-warning"]', 'fell only to junior and mid-level engineers');
+    await warning.scrollIntoView();
+    await app.screenshot('review-practices');
     const html = await exportAs(app, exports, 'HTML for reading and printing', `outward-review-${pastCode}.html`);
     assert.match(html, /^<!DOCTYPE html>/i, 'one HTML document');
     assert.ok(html.includes('CI satisfaction') && html.includes(TITLE), 'the HTML holds the metric and the commitment');
+    assert.ok(html.includes('<h2>Support rota</h2>') && html.includes('fell only to junior and mid-level engineers'), 'the HTML holds the rota warning');
+    assert.ok(html.includes('<h2>Ticket black hole</h2>'), 'the HTML holds the black-hole meter');
     const markdown = await exportAs(app, exports, 'Markdown', `outward-review-${pastCode}.md`);
     assert.ok(markdown.includes('CI satisfaction') && markdown.includes(TITLE), 'the Markdown holds them too');
     assert.ok(markdown.includes(GOAL), 'the Markdown names the goal');
+    assert.ok(markdown.includes('**Warning:** In ') && markdown.includes('## Ticket black hole'), 'the Markdown holds the practices');
 
     // Thank the commitment's owner: the kudos is on the wall.
     await navigate(app, 'Kudos');
@@ -118,6 +127,7 @@ test('review a past quarter, follow the chain to a quote, export it, give kudos,
     await submitDialog(app);
     await waitForText(app, '[data-testid="review-state"]', 'Closed.');
     await waitForText(app, '[data-testid="review-commitments"]', TITLE);
+    await waitForText(app, '[data-testid="review-rota-warning"]', 'fell only to junior and mid-level engineers');
     await app.screenshot('review-closed');
 
     // Rename the commitment afterwards: the closed quarter's review still shows it as it was.

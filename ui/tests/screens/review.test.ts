@@ -1,5 +1,6 @@
 // The quarterly review against the example workspace (four quarters of survey results, two goals,
-// a workshop with a rating step): charts with their tables, the chain, notes, closing a quarter.
+// a workshop with a rating step, a rota, tickets and migrations): charts with their tables, the
+// chain, the practices, notes, closing a quarter.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectDrawn, expectFits, expectHealthy, launch, openApp, visible } from './harness';
@@ -39,6 +40,33 @@ describe('quarterly review', () => {
 		await page.getByTestId('review-quarter').fill('2026-Q5');
 		await page.getByRole('button', { name: 'Show' }).click();
 		await expect((await visible(page.getByRole('alert'))).textContent()).resolves.toContain('Q5 does not exist');
+		await page.context().close();
+	});
+
+	it('shows support by level, the black hole and the migrations from the review itself, with the warning in the quarter seniors took no turn', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/review' });
+		await visible(page.getByRole('heading', { name: /^Review of / }));
+		// This quarter: the fair rota the example planned, principal included, so no warning.
+		const rota = await visible(page.getByTestId('review-rota'));
+		await expect(rota.textContent()).resolves.toMatch(/\d+ support weeks in \d{4} Q[1-4], [1-9]\d* of them taken by senior/);
+		await expect(page.getByTestId('review-rota-warning').count()).resolves.toBe(0);
+		await expect((await visible(page.getByTestId('review-tickets-median'))).textContent()).resolves.toMatch(/\d/);
+		const vm = page.getByTestId('review-migration').filter({ hasText: 'Retire the legacy VM images' });
+		await expect((await visible(vm)).textContent()).resolves.toMatch(/\d+ of \d+ teams done/);
+		await expect(vm.getByTestId('review-blocked').textContent()).resolves.toContain('blocked since');
+		await expectAccessible(page, 'review with its practices');
+		await expectFits(page, { width: 1280, height: 800 }, 'review with its practices');
+
+		// Last quarter support fell to the two least senior engineers: the review says so.
+		const title = await page.getByRole('heading', { name: /^Review of / }).textContent();
+		await page.getByRole('button', { name: 'Previous quarter' }).click();
+		await expect.poll(() => page.getByRole('heading', { name: /^Review of / }).textContent()).not.toBe(title);
+		const warning = await visible(page.getByTestId('review-rota-warning'));
+		await expect(warning.textContent()).resolves.toMatch(/fell only to junior and mid-level engineers/);
+		await visible(page.getByTestId('review-tickets'));
+		await expect.poll(() => page.getByTestId('review-migration').count()).toBeGreaterThan(0);
+		await expectAccessible(page, 'review of last quarter with the rota warning');
+		await expectHealthy(page);
 		await page.context().close();
 	});
 

@@ -1,7 +1,8 @@
 //! Home and a quarter's review at heavy size, against the 200 ms budget DESIGN.md §7 sets and a
 //! baseline in the same run: hand-written queries for the rows each is built from (every
 //! metric's tallies of the quarter and the one before, from the roll-up the core reads, the quarter's commitments, the pain
-//! points with their status changes, the quarter's conversations, ratings and kudos).
+//! points with their status changes, the quarter's conversations, ratings and kudos, its support
+//! weeks, tickets and migrations' changes).
 
 use crate::goals::budget_row;
 use crate::harness::{Fallible, fetch, kept, paired, read};
@@ -11,6 +12,7 @@ use outward_core::db::Database;
 use outward_core::home;
 use outward_core::quarter::Quarter;
 use outward_core::review;
+use outward_core::tickets::report::start_of;
 use rusqlite::Connection;
 
 /// The rows a quarter's review reads, by hand, without assembling anything.
@@ -55,11 +57,39 @@ fn rows_by_hand(c: &Connection, q: Quarter) -> Fallible {
          WHERE w.deleted_at IS NULL AND w.held_on BETWEEN ?1 AND ?2 GROUP BY r.dimension",
         (first, last),
     )?;
+    practices_by_hand(c, q)?;
     fetch(
         c,
         "SELECT id, message FROM kudos WHERE deleted_at IS NULL AND given_on BETWEEN ?1 AND ?2
          ORDER BY given_on DESC LIMIT 10",
         (first, last),
+    )
+}
+
+/// The rows a quarter's practices read, by hand: its support weeks by level, its tickets'
+/// response times from the covering index, and every recorded change of the migrations started
+/// by its end.
+fn practices_by_hand(c: &Connection, q: Quarter) -> Fallible {
+    let (first, last, after) = (q.first_day(), q.last_day(), q.next().first_day());
+    fetch(
+        c,
+        "SELECT w.team_id, p.level, count(*) FROM support_weeks w
+         JOIN people p ON p.id = coalesce(w.done_by_person_id, w.planned_person_id)
+         WHERE w.week_of BETWEEN ?1 AND ?2 AND w.deleted_at IS NULL GROUP BY w.team_id, p.level",
+        (first, last),
+    )?;
+    fetch(
+        c,
+        "SELECT response_seconds, product_id, customer_id FROM tickets INDEXED BY tickets_by_opened
+         WHERE opened_at >= ?1 AND opened_at < ?2 AND deleted_at IS NULL",
+        (start_of(first), start_of(after)),
+    )?;
+    fetch(
+        c,
+        "SELECT c.migration_id, c.customer_id, c.changed_on, c.state
+         FROM platform_migrations m JOIN migration_team_changes c ON c.migration_id = m.id
+         WHERE m.starts_on <= ?1 AND m.deleted_at IS NULL",
+        [last],
     )
 }
 
@@ -76,6 +106,17 @@ pub fn quarters(db: &Database, report: &mut Report) -> Fallible {
     budget_row(
         report,
         "a quarter's review, read live, any of the last eight (heavy)",
+        timings?,
+    );
+    let timings = paired(
+        24,
+        |i| quarters[i % quarters.len()],
+        |q| read(db, |c| kept(review::practices::of_quarter(c, *q, today)?)),
+        |q| read(db, |c| practices_by_hand(c, *q)),
+    );
+    budget_row(
+        report,
+        "the practices of a quarter's review alone, any of the last eight (heavy)",
         timings?,
     );
     let current = quarters[0];

@@ -8,11 +8,13 @@
 //! platform team provides; [`progress`] derives the burn-up against the deadline, the hours on
 //! both sides, the blocked teams and the pain points raised while the migration runs;
 //! [`metric`] keeps the migration's percentage metric in step with every change, so a goal can
-//! target it.
+//! target it; [`quarter`] says where the migrations running in a quarter stood at its end, for
+//! the quarter's review.
 
 pub mod help;
 pub mod metric;
 pub mod progress;
+pub mod quarter;
 pub mod teams;
 
 use crate::entity::EntityKind;

@@ -170,7 +170,8 @@ pub fn burn_up(
         .collect())
 }
 
-fn hours(teams: &[ConsumerTeam], help: &[MigrationHelp]) -> MigrationHours {
+/// What the migration costs both sides, from its teams' hours and the help given.
+pub(super) fn hours(teams: &[ConsumerTeam], help: &[MigrationHelp]) -> MigrationHours {
     let sum = |reported: bool| -> f64 {
         teams
             .iter()

@@ -229,3 +229,15 @@ pub(crate) fn done_by(changes: &[Change], days: &[NaiveDate]) -> Vec<u32> {
         })
         .collect()
 }
+
+/// Where each team stood at the end of `day`, and since when, from `changes` in order.
+pub(crate) fn states_at(
+    changes: &[Change],
+    day: NaiveDate,
+) -> std::collections::HashMap<Id, (MigrationState, NaiveDate)> {
+    changes
+        .iter()
+        .take_while(|c| c.on <= day)
+        .map(|c| (c.customer, (c.state, c.on)))
+        .collect()
+}

@@ -1,7 +1,8 @@
-//! A metric's trend as an SVG chart for the HTML report, drawn by `plotters`: the value of each
-//! quarter (from the first one measured) as a line with points, its 95 % interval as a shaded
-//! band, and each goal's target as a dashed line. Text in the chart is SVG text the reader's browser sets, so no font is needed
-//! here. The report puts the same numbers in a table beside it.
+//! Charts for the HTML report, drawn by `plotters` as SVG: a metric's trend (the value of each
+//! quarter from the first one measured as a line with points, its 95 % interval as a shaded
+//! band, each goal's target as a dashed line), and counts side by side as bars (support weeks
+//! by level). Text in a chart is SVG text the reader's browser sets, so no font is needed here.
+//! The report puts the same numbers in a table beside each chart.
 
 use crate::metrics::{Direction, MetricKind};
 use crate::review::MetricReview;
@@ -121,6 +122,67 @@ fn draw(
     }
     chart.draw_series(LineSeries::new(points.clone(), LINE.stroke_width(2)))?;
     chart.draw_series(points.iter().map(|&p| Circle::new(p, 4, LINE.filled())))?;
+    root.present()?;
+    Ok(())
+}
+
+/// `values` as bars, one per label, on an axis described by `y_desc`, as an `<svg>` element
+/// labelled by `title_id`; `None` when there is nothing to draw.
+pub fn bars(labels: &[&str], values: &[f64], y_desc: &str, title_id: &str) -> Option<String> {
+    if labels.is_empty() || labels.len() != values.len() {
+        return None;
+    }
+    let mut svg = String::new();
+    draw_bars(labels, values, y_desc, &mut svg).ok()?;
+    Some(svg.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-labelledby=\"{title_id}\" "),
+        1,
+    ))
+}
+
+fn draw_bars(
+    labels: &[&str],
+    values: &[f64],
+    y_desc: &str,
+    svg: &mut String,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT * 3 / 4)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let high = values.iter().copied().fold(1.0, f64::max) * 1.15;
+    let last = labels.len() as f64 - 0.5;
+    let mut chart = ChartBuilder::on(&root)
+        .margin(12)
+        .x_label_area_size(28)
+        .y_label_area_size(52)
+        .build_cartesian_2d(-0.5f64..last, 0.0..high)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .y_labels(5)
+        .light_line_style(WHITE)
+        .bold_line_style(RGBColor(211, 217, 225))
+        .x_labels(labels.len())
+        .x_label_formatter(&|x| {
+            let i = x.round();
+            if (x - i).abs() < 0.01 && i >= 0.0 {
+                labels
+                    .get(i as usize)
+                    .map(|l| (*l).to_owned())
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .y_desc(y_desc)
+        .label_style(("sans-serif", 12).into_font().color(&INK))
+        .axis_desc_style(("sans-serif", 12).into_font().color(&INK))
+        .draw()?;
+    chart.draw_series(values.iter().enumerate().map(|(i, &v)| {
+        let x = i as f64;
+        Rectangle::new([(x - 0.3, 0.0), (x + 0.3, v)], LINE.filled())
+    }))?;
     root.present()?;
     Ok(())
 }

@@ -125,6 +125,20 @@ pub fn render(review: &Review) -> Result<String> {
     }
     sheet.end()?;
 
+    for section in super::practices::sections(review) {
+        for (index, table) in section.tables.iter().enumerate() {
+            sheet.table(&table.caption, &table.header)?;
+            for row in &table.rows {
+                sheet.row(row)?;
+            }
+            // The section's warning closes its first table, as a row of its own.
+            if let Some(warning) = section.warning.as_ref().filter(|_| index == 0) {
+                sheet.row(&["Warning", warning.as_str()])?;
+            }
+            sheet.end()?;
+        }
+    }
+
     sheet.table("Kudos", &["Given on", "To", "From", "Message"])?;
     for k in &review.kudos {
         sheet.row(&[

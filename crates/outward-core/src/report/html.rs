@@ -4,6 +4,7 @@
 //! resource from outside the file. Everything the team typed is escaped.
 
 use super::markdown::about;
+use super::practices::sections;
 use super::{charts, shown, shown_change, shown_value};
 use crate::review::Review;
 use std::fmt::Write;
@@ -30,6 +31,7 @@ figure svg { max-width: 100%; height: auto; display: block; }
 .noise { color: #4a5566; }
 .beyond { color: #1d6b3a; font-weight: 600; }
 .written { white-space: pre-wrap; }
+.warning { padding-left: .6rem; border-left: 4px solid #b3261e; }
 ul.kudos { padding-left: 1.2rem; }
 footer { margin-top: 2.5rem; color: #4a5566; font-size: .85rem; }
 @page { size: A4; margin: 16mm 14mm; }
@@ -75,6 +77,7 @@ pub fn render(review: &Review) -> String {
     commitments(&mut out, review);
     pain_points(&mut out, review);
     conversations(&mut out, review);
+    practices(&mut out, review);
     assessment(&mut out, review);
     kudos(&mut out, review);
     celebrated(&mut out, review);
@@ -393,4 +396,39 @@ fn celebrated(out: &mut String, review: &Review) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// Support, the black-hole meter and migrations, each where the quarter has data.
+fn practices(out: &mut String, review: &Review) {
+    for (index, section) in sections(review).into_iter().enumerate() {
+        let _ = writeln!(out, "<h2>{}</h2>", section.title);
+        for line in &section.lines {
+            let _ = writeln!(out, "<p>{}</p>", escape(line));
+        }
+        if let Some(warning) = &section.warning {
+            let _ = writeln!(
+                out,
+                "<p class=\"warning\"><strong>Warning:</strong> {}</p>",
+                escape(warning)
+            );
+        }
+        if let Some(bars) = &section.chart {
+            let id = format!("practice-{index}");
+            if let Some(svg) = charts::bars(&bars.labels, &bars.values, bars.axis, &id) {
+                let _ = writeln!(
+                    out,
+                    "<figure>{svg}<figcaption id=\"{id}\">{}</figcaption></figure>",
+                    escape(&bars.caption)
+                );
+            }
+        }
+        for t in &section.tables {
+            let rows: Vec<Vec<String>> = t
+                .rows
+                .iter()
+                .map(|row| row.iter().map(|c| escape(c)).collect())
+                .collect();
+            table(out, &t.caption, &t.header, &rows, &t.numbers);
+        }
+    }
 }

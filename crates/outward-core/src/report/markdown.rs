@@ -1,6 +1,7 @@
 //! The review as Markdown: headings, one table per section, the team's notes as written.
 //! Everything the team typed is escaped, so a title never becomes a heading or breaks a table.
 
+use super::practices::sections;
 use super::{shown, shown_change, shown_value};
 use crate::outcomes::markdown::escape;
 use crate::review::Review;
@@ -123,6 +124,8 @@ pub fn render(review: &Review) -> String {
         out.push('\n');
     }
 
+    practices(&mut out, review);
+
     let assessment = &review.self_assessment;
     if !assessment.dimensions.is_empty() {
         out.push_str("## Product-mindset self-assessment (1–5)\n\n");
@@ -232,4 +235,35 @@ fn celebrated(out: &mut String, review: &Review) {
         out.push('\n');
     }
     out.push('\n');
+}
+
+/// Support, the black-hole meter and migrations, each where the quarter has data.
+fn practices(out: &mut String, review: &Review) {
+    for section in sections(review) {
+        let _ = writeln!(out, "## {}\n", section.title);
+        for line in &section.lines {
+            let _ = writeln!(out, "{}\n", escape(line));
+        }
+        if let Some(warning) = &section.warning {
+            let _ = writeln!(out, "**Warning:** {}\n", escape(warning));
+        }
+        for table in &section.tables {
+            let _ = writeln!(out, "{}:\n", escape(&table.caption));
+            let _ = writeln!(out, "| {} |", table.header.join(" | "));
+            out.push('|');
+            for i in 0..table.header.len() {
+                out.push_str(if table.numbers.contains(&i) {
+                    " ---: |"
+                } else {
+                    " --- |"
+                });
+            }
+            out.push('\n');
+            for row in &table.rows {
+                let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+                let _ = writeln!(out, "| {} |", cells.join(" | "));
+            }
+            out.push('\n');
+        }
+    }
 }

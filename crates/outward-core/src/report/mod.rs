@@ -11,6 +11,7 @@ mod charts;
 pub mod csv;
 mod html;
 mod markdown;
+mod practices;
 
 pub(crate) use html::escape as escape_html;
 

@@ -2,14 +2,16 @@
 //! intervals and the targets of the goals on it; the quarter's commitments with what came of
 //! them; the pain points opened, addressed and still open, by product; the conversations with
 //! customers by team member and level; the product-mindset self-assessment of the workshops'
-//! rating steps over the quarters; the quarter's kudos; and the notes and decisions the team
-//! wrote for it.
+//! rating steps over the quarters; the quarter's kudos; the practices (support by level, the
+//! ticket black-hole meter, the migrations running, see [`practices`]); and the notes and
+//! decisions the team wrote for it.
 //!
 //! Everything here is read from what the team already recorded; nothing is typed twice. The
 //! types are plain data that can be stored and read back as JSON, so a closed quarter keeps
 //! its review as it stood.
 
 pub mod chain;
+pub mod practices;
 
 use crate::commitments::board;
 use crate::commitments::decisions::{self, CloseDecision, Closed};
@@ -228,6 +230,10 @@ pub struct Review {
     /// in a review kept before kudos were counted by kind.
     #[serde(default)]
     pub celebrated: Vec<QuarterKinds>,
+    /// Support by level, the black-hole meter and the migrations running, where the quarter
+    /// has them; empty in a review kept before they were.
+    #[serde(default)]
+    pub practices: practices::Practices,
     /// What the team wrote for the quarter.
     pub notes: String,
     pub decisions: String,
@@ -290,6 +296,7 @@ pub fn quarter(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Result<
             .iter()
             .map(|&q| celebrated::in_quarter(conn, q))
             .collect::<Result<_>>()?,
+        practices: practices::of_quarter(conn, quarter, today)?,
         notes,
         decisions,
         snapshot: None,

@@ -18,7 +18,7 @@ use crate::error::Result;
 use crate::id::Id;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// The longest a key, a label or a status may be; a title may be five times this.
@@ -27,7 +27,7 @@ pub const TITLE_MAX: usize = 1000;
 pub const STATUS_MAX: usize = 100;
 
 /// One ticket as the meter lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Ticket {

@@ -19,7 +19,7 @@ use crate::id::Id;
 use crate::quarter::Quarter;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
 
@@ -27,12 +27,14 @@ use ts_rs::TS;
 pub const DEFAULT_UNANSWERED_AFTER_DAYS: u32 = 3;
 /// How many of the longest-waiting requests the meter lists.
 pub const LONGEST_WAITING: usize = 10;
+/// How many of its own longest-waiting requests a quarter's brief names.
+pub const BRIEF_WAITING: usize = 5;
 
 const HOUR: f64 = 3600.0;
 const DAY: i64 = 86_400;
 
 /// The time to first response of a set of tickets.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ResponseTimes {
@@ -65,7 +67,7 @@ pub struct Bucket {
 }
 
 /// A request waiting without an answer.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Waiting {
@@ -105,6 +107,29 @@ pub struct BlackHole {
     pub longest_waiting: Vec<Waiting>,
     /// How many open tickets have no answer at `as_of`.
     pub waiting: u32,
+}
+
+/// A quarter's meter in brief, as its review keeps it: the time to first response of the
+/// tickets opened in the quarter, the share of them still unanswered after N days, and the few
+/// of them still waiting at `as_of`. Read from the quarter's own range of `tickets_by_opened`
+/// only, so it costs what the quarter holds, never the years of tickets before it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct QuarterBrief {
+    /// The moment unanswered and waiting are judged at: the quarter's end, or now while it runs.
+    pub as_of: DateTime<Utc>,
+    pub response: ResponseTimes,
+    pub unanswered_after_days: u32,
+    /// The quarter's tickets at least that many days old at `as_of`.
+    pub old_enough: u32,
+    /// Of those, the ones with no answer within that many days.
+    pub unanswered: u32,
+    /// `unanswered` over `old_enough`, 0 to 100.
+    pub unanswered_share: Option<f64>,
+    /// The quarter's tickets still open with no answer at `as_of`, longest waiting first
+    /// ([`BRIEF_WAITING`] at most).
+    pub longest_waiting: Vec<Waiting>,
 }
 
 /// The median and 90th percentile of `seconds`, sorted in place, in hours.
@@ -319,14 +344,23 @@ fn open_at(conn: &Connection, at: DateTime<Utc>) -> Result<OpenAt> {
     })
 }
 
-/// The black-hole meter of `quarter`, judged at its end or at `now` while it runs; a ticket
-/// not answered within `unanswered_after_days` counts as lost in the hole.
-pub fn black_hole(
+/// The quarter's tickets judged at `as_of` with a wait of `unanswered_after_days`: all of
+/// them, how many are old enough to count as lost, and how many of those are.
+struct Judged {
+    rows: Vec<Opened>,
+    old_enough: u32,
+    unanswered: u32,
+    unanswered_share: Option<f64>,
+}
+
+/// The quarter's span, the moment it is judged at (its end, or `now` while it runs), and its
+/// tickets judged then; a wait outside 1 to 365 days is refused.
+fn judged(
     conn: &Connection,
     quarter: Quarter,
     unanswered_after_days: u32,
     now: DateTime<Utc>,
-) -> Result<BlackHole> {
+) -> Result<(DateTime<Utc>, Judged)> {
     if !(1..=365).contains(&unanswered_after_days) {
         return Err(Error::validation(
             "unansweredAfterDays",
@@ -338,39 +372,112 @@ pub fn black_hole(
     let as_of = now.min(until);
     let wait = i64::from(unanswered_after_days) * DAY;
     let rows = opened_in(conn, from, until, as_of - Duration::seconds(wait))?;
-    let seconds = rows.iter().filter_map(|r| r.response_seconds).collect();
-    let old: Vec<&Opened> = rows.iter().filter(|r| r.old_enough).collect();
+    let old = rows.iter().filter(|r| r.old_enough);
+    let old_enough = old.clone().count() as u32;
     let unanswered = old
-        .iter()
         .filter(|r| r.response_seconds.is_none_or(|s| s > wait))
         .count() as u32;
-    let open = open_at(conn, as_of)?;
-    let longest_waiting = super::by_ids(conn, &open.longest_waiting)?
+    let judged = Judged {
+        rows,
+        old_enough,
+        unanswered,
+        unanswered_share: (old_enough > 0)
+            .then(|| 100.0 * f64::from(unanswered) / f64::from(old_enough)),
+    };
+    Ok((as_of, judged))
+}
+
+/// The tickets with these ids, each with the whole days it has waited by `as_of`.
+fn waiting(conn: &Connection, ids: &[Id], as_of: DateTime<Utc>) -> Result<Vec<Waiting>> {
+    Ok(super::by_ids(conn, ids)?
         .into_iter()
         .map(|ticket| Waiting {
             days: (as_of - ticket.opened_at).num_days().max(0) as u32,
             ticket,
         })
-        .collect();
+        .collect())
+}
+
+/// The black-hole meter of `quarter`, judged at its end or at `now` while it runs; a ticket
+/// not answered within `unanswered_after_days` counts as lost in the hole.
+pub fn black_hole(
+    conn: &Connection,
+    quarter: Quarter,
+    unanswered_after_days: u32,
+    now: DateTime<Utc>,
+) -> Result<BlackHole> {
+    let (as_of, judged) = judged(conn, quarter, unanswered_after_days, now)?;
+    let rows = &judged.rows;
+    let seconds = rows.iter().filter_map(|r| r.response_seconds).collect();
+    let open = open_at(conn, as_of)?;
     Ok(BlackHole {
         quarter: quarter.key(),
         first_day: quarter.first_day(),
         last_day: quarter.last_day(),
         as_of,
         response: times(rows.len() as u32, seconds),
-        by_product: grouped(conn, &rows, |r| r.product, "products", "No product")?,
-        by_customer: grouped(conn, &rows, |r| r.customer, "customers", "No customer team")?,
-        distribution: distribution(&rows),
+        by_product: grouped(conn, rows, |r| r.product, "products", "No product")?,
+        by_customer: grouped(conn, rows, |r| r.customer, "customers", "No customer team")?,
+        distribution: distribution(rows),
         unanswered_after_days,
-        old_enough: old.len() as u32,
-        unanswered,
-        unanswered_share: (!old.is_empty())
-            .then(|| 100.0 * f64::from(unanswered) / old.len() as f64),
+        old_enough: judged.old_enough,
+        unanswered: judged.unanswered,
+        unanswered_share: judged.unanswered_share,
         open: open.open,
         aging: open.aging,
         waiting: open.waiting,
-        longest_waiting,
+        longest_waiting: waiting(conn, &open.longest_waiting, as_of)?,
     })
+}
+
+/// The brief of `quarter`'s meter (see [`QuarterBrief`]), judged at its end or at `now` while
+/// it runs; `None` when no ticket was opened in it.
+pub fn brief(
+    conn: &Connection,
+    quarter: Quarter,
+    unanswered_after_days: u32,
+    now: DateTime<Utc>,
+) -> Result<Option<QuarterBrief>> {
+    let (as_of, judged) = judged(conn, quarter, unanswered_after_days, now)?;
+    if judged.rows.is_empty() {
+        return Ok(None);
+    }
+    // The quarter's range of the index, oldest first: the walk stops at the first few still
+    // waiting. Whether a ticket was answered by `as_of` is read from the index (opened plus
+    // the seconds to its answer), so only the row of one still unanswered is looked up, to
+    // see whether it was resolved.
+    let ids: Vec<Id> = conn
+        .prepare_cached(&format!(
+            "SELECT id FROM tickets INDEXED BY tickets_by_opened
+             WHERE opened_at >= ?1 AND opened_at < ?2 AND opened_at <= ?3 AND deleted_at IS NULL
+               AND (response_seconds IS NULL
+                 OR unixepoch(opened_at) + response_seconds > unixepoch(?3))
+               AND (resolved_at IS NULL OR resolved_at > ?3)
+             ORDER BY opened_at, id LIMIT {BRIEF_WAITING}"
+        ))?
+        .query_map(
+            (
+                start_of(quarter.first_day()),
+                start_of(quarter.next().first_day()),
+                as_of,
+            ),
+            |r| r.get(0),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    let seconds = judged
+        .rows
+        .iter()
+        .filter_map(|r| r.response_seconds)
+        .collect();
+    Ok(Some(QuarterBrief {
+        as_of,
+        response: times(judged.rows.len() as u32, seconds),
+        unanswered_after_days,
+        old_enough: judged.old_enough,
+        unanswered: judged.unanswered,
+        unanswered_share: judged.unanswered_share,
+        longest_waiting: waiting(conn, &ids, as_of)?,
+    }))
 }
 
 /// The meter of the quarter named `quarter` (`2026-Q3`), or of the quarter holding `now`.

@@ -28,6 +28,7 @@ mod migrations;
 mod outcomes;
 mod pain_points;
 mod platform_migrations;
+mod practices;
 mod report;
 mod review;
 mod room;

@@ -100,10 +100,18 @@ fn the_html_report_is_one_file_with_a_chart_per_metric_and_nothing_from_outside(
         .count();
     assert!(measured < db.read(outward_core::metrics::list).unwrap().len());
     assert_eq!(
-        html.matches("<svg role=\"img\" aria-labelledby=").count(),
+        html.matches("<svg role=\"img\" aria-labelledby=\"metric-")
+            .count(),
         measured,
         "one labelled chart per metric with values"
     );
+    assert_eq!(
+        html.matches("<svg role=\"img\" aria-labelledby=\"practice-")
+            .count(),
+        1,
+        "support weeks by level as a chart, labelled by its caption"
+    );
+    assert!(html.contains("<figcaption id=\"practice-0\">Support weeks in 2026 Q3 by the level"));
     assert!(html.contains("@media print"), "styled for paper");
     assert!(
         html.contains("Halve CI queue time at peak (=fast)"),

@@ -6,6 +6,7 @@ import type { KudosHighlight } from "./KudosHighlight";
 import type { ProductPainPoints } from "./ProductPainPoints";
 import type { QuarterKinds } from "./QuarterKinds";
 import type { ReviewMetric } from "./ReviewMetric";
+import type { ReviewPractices } from "./ReviewPractices";
 import type { SelfAssessment } from "./SelfAssessment";
 import type { SnapshotNote } from "./SnapshotNote";
 
@@ -42,6 +43,11 @@ kudos: Array<KudosHighlight>, allKudos: number,
  * in a review kept before kudos were counted by kind.
  */
 celebrated: Array<QuarterKinds>, 
+/**
+ * Support by level, the black-hole meter and the migrations running, where the quarter
+ * has them; empty in a review kept before they were.
+ */
+practices: ReviewPractices, 
 /**
  * What the team wrote for the quarter.
  */

@@ -1,4 +1,4 @@
-// What the rota's Home tile and review line say of a quarter's coverage.
+// What the rota's Home tile says of a quarter's coverage.
 import type { QuarterCoverage } from '$lib/bindings/QuarterCoverage';
 
 /** Weeks carried by senior, staff and principal engineers. */
