@@ -582,3 +582,83 @@ proptest! {
         }
     }
 }
+
+/// The tickets open when a quarter ended, and the longest waiting of them, against a recount in
+/// plain Rust over every ticket: a few hundred with ties in their opening minute, answered and
+/// resolved before, during and long after the quarter, or never.
+#[test]
+fn the_open_and_longest_waiting_tickets_match_a_recount() {
+    let w = with_products();
+    let moment = |minutes: i64| {
+        Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().unwrap()
+            + chrono::Duration::minutes(minutes)
+    };
+    let shown = |at: DateTime<Utc>| at.format("%Y-%m-%d %H:%M").to_string();
+    // A small linear congruential generator: the same tickets on every run.
+    let mut seed: u64 = 7;
+    let mut next = |below: i64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) % below as u64) as i64
+    };
+    let mut csv = String::from(HEAD);
+    let mut all = Vec::new();
+    for n in 0..400 {
+        // Opened over 2026 Q1 to Q3, many in the same minute as another.
+        let opened = moment(next(270) * 24 * 60 / 3 * 3 + next(3));
+        let answered = (next(4) > 0).then(|| opened + chrono::Duration::hours(next(24 * 200)));
+        let resolved = (next(3) > 0)
+            .then(|| answered.unwrap_or(opened) + chrono::Duration::hours(next(24 * 150)));
+        let key = format!("R-{n:03}");
+        csv.push_str(&format!(
+            "{key},ticket {n},{},{},{}\n",
+            shown(opened),
+            answered.map(shown).unwrap_or_default(),
+            resolved.map(shown).unwrap_or_default()
+        ));
+        all.push((key, opened, answered, resolved));
+    }
+    let sheet = import::read(csv.as_bytes(), "recount.csv").unwrap();
+    let mapping =
+        w.db.read(|c| import::preview(c, &sheet, None))
+            .unwrap()
+            .mapping;
+    w.db.write(|tx| import::import(tx, &sheet, &mapping, now(), &mut |_| true))
+        .unwrap();
+    // Tickets opened in the same minute are ranked by id.
+    let ids: std::collections::HashMap<String, outward_core::id::Id> =
+        w.db.read(|c| {
+            let mut stmt = c.prepare("SELECT key, id FROM tickets")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .unwrap();
+
+    for quarter in ["2026-Q1", "2026-Q2"] {
+        let at = report::start_of(q(quarter).next().first_day());
+        let open: Vec<_> = all
+            .iter()
+            .filter(|(_, opened, _, resolved)| *opened <= at && resolved.is_none_or(|r| r > at))
+            .collect();
+        let mut waiting: Vec<_> = open
+            .iter()
+            .filter(|(_, _, answered, _)| answered.is_none_or(|a| a > at))
+            .collect();
+        waiting.sort_by_key(|(key, opened, _, _)| (*opened, ids[key.as_str()]));
+        let m = meter(&w.db, quarter);
+        assert_eq!(m.open as usize, open.len(), "{quarter}: open");
+        assert_eq!(m.waiting as usize, waiting.len(), "{quarter}: waiting");
+        let expected: Vec<&str> = waiting
+            .iter()
+            .take(report::LONGEST_WAITING)
+            .map(|(key, ..)| key.as_str())
+            .collect();
+        let got: Vec<&str> = m
+            .longest_waiting
+            .iter()
+            .map(|w| w.ticket.key.as_str())
+            .collect();
+        assert_eq!(got, expected, "{quarter}: the longest waiting");
+    }
+}
