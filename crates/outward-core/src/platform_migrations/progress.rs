@@ -9,7 +9,7 @@
 
 use super::help::{self, MigrationHelp};
 use super::teams::{self, ConsumerTeam, changes, done_by};
-use super::{HelpKind, Migration, MigrationState, get};
+use super::{HelpKind, Migration, MigrationState, get, metric};
 use crate::error::Result;
 use crate::id::Id;
 use crate::pain_points::Status;
@@ -108,8 +108,8 @@ pub fn progress(conn: &Connection, id: Id, today: NaiveDate) -> Result<Migration
         .collect();
     blocked.sort_by_key(|t| t.changed_on);
     let (pain_points, pain_points_total) = raised_pain_points(conn, &migration)?;
-    let percent_done = (migration.teams > 0)
-        .then(|| (f64::from(migration.done) * 1000.0 / f64::from(migration.teams)).round() / 10.0);
+    let percent_done =
+        (migration.teams > 0).then(|| metric::share_done(migration.done, migration.teams));
     Ok(MigrationProgress {
         days_left: i32::try_from((migration.deadline - today).num_days()).unwrap_or(i32::MAX),
         migration,
