@@ -4,9 +4,9 @@
 //!
 //! Each consumer team's history is recorded change by change, as the app records it: not
 //! started on the first day, in progress some days or weeks later, one in four blocked for a
-//! while with a reason, then done, one in eight well past the deadline and one in twenty never
-//! started. Nothing after the history's last day is recorded, so the latest migrations are
-//! still under way. Consumer hours are the platform team's estimate until a team is done, when
+//! while with a reason, then done; one in twenty starts only after the deadline, one in eight
+//! finishes well past it. Nothing after the history's last day is recorded, so the latest
+//! migrations are still under way. Consumer hours are the platform team's estimate until a team is done, when
 //! most report what they spent; the help the platform team provides has hours of its own. Each
 //! migration feeds its percentage metric as the app's does (one measurement per quarter it ran,
 //! from the app's own count of teams done), and one in four is a commitment of its quarter.
@@ -355,25 +355,28 @@ impl Plan {
         let runway = (deadline - starts_on).num_days() as u64;
         let mut history = vec![(starts_on, NotStarted)];
         let mut reason = "";
-        if !self.rng.random_ratio(1, 20) {
-            // Most teams begin within the first three quarters of the runway.
-            let mut day = self.days(starts_on, 3, runway * 3 / 4);
+        // Most teams begin within the first three quarters of the runway; one in twenty only
+        // after the deadline has passed.
+        let mut day = if self.rng.random_ratio(1, 20) {
+            self.days(deadline, 1, 180)
+        } else {
+            self.days(starts_on, 3, runway * 3 / 4)
+        };
+        history.push((day, InProgress));
+        if self.rng.random_ratio(1, 4) {
+            let blocked = self.days(day, 3, 30);
+            reason = BLOCKERS[self.rng.random_range(0..BLOCKERS.len())];
+            history.push((blocked, Blocked));
+            day = self.days(blocked, 7, 70);
             history.push((day, InProgress));
-            if self.rng.random_ratio(1, 4) {
-                let blocked = self.days(day, 3, 30);
-                reason = BLOCKERS[self.rng.random_range(0..BLOCKERS.len())];
-                history.push((blocked, Blocked));
-                day = self.days(blocked, 7, 70);
-                history.push((day, InProgress));
-            }
-            // The work itself: days to a few months, or well past the deadline for one in eight.
-            let done = if self.rng.random_ratio(1, 8) {
-                self.days(day, runway / 2, runway + 120)
-            } else {
-                self.days(day, 5, runway / 2)
-            };
-            history.push((done, Done));
         }
+        // The work itself: days to a few months, or well past the deadline for one in eight.
+        let done = if self.rng.random_ratio(1, 8) {
+            self.days(day, runway / 2, runway + 120)
+        } else {
+            self.days(day, 5, runway / 2)
+        };
+        history.push((done, Done));
         history.retain(|(day, _)| *day <= last_day());
         if history.last().is_none_or(|(_, state)| *state != Blocked) {
             reason = "";
@@ -503,7 +506,7 @@ mod tests {
         let today = last_day();
         let migrations = db.read(platform_migrations::list).unwrap();
         assert_eq!(migrations.len(), 8);
-        let mut states = Vec::new();
+        let (mut states, mut under_way) = (Vec::new(), false);
         for m in &migrations {
             let page = db.read(|c| progress::progress(c, m.id, today)).unwrap();
             let changes: Vec<(Id, NaiveDate, MigrationState)> = db
@@ -551,7 +554,8 @@ mod tests {
                     !team.hours_reported || team.state == MigrationState::Done,
                     "hours are reported by teams that are done"
                 );
-                states.push(team.state);
+                states.extend(theirs.iter().map(|(_, state)| *state));
+                under_way |= team.state != MigrationState::Done;
             }
             assert_eq!(
                 page.burn_up.iter().filter_map(|w| w.done).next_back(),
@@ -586,8 +590,9 @@ mod tests {
         for state in MigrationState::ALL.iter() {
             assert!(
                 states.contains(state),
-                "a tiny run holds teams in every state: {states:?}"
+                "teams of a tiny run have been in every state: {states:?}"
             );
         }
+        assert!(under_way, "the latest migration is still under way");
     }
 }

@@ -343,7 +343,7 @@ mod tests {
         // when the change is meant.
         assert_eq!(
             digest(&first),
-            "ae09e49e450b15167afeb9dd8488a881baaf4753cab5f1b42ff31d9c3a20fe62"
+            "12e3efd2a19f6eef99d925074c148a17856280ddd6e5f3facda81c889ffd86b4"
         );
     }
 
