@@ -6,11 +6,12 @@
 //! started on the first day, in progress some days or weeks later, one in four blocked for a
 //! while with a reason, then done; one in twenty starts only after the deadline, one in eight
 //! finishes well past it. Nothing after the history's last day is recorded, so the latest
-//! migrations are still under way. Consumer hours are the platform team's estimate until a team is done, when
-//! most report what they spent; the help the platform team provides has hours of its own. Each
-//! migration feeds its percentage metric as the app's does (one measurement per quarter it ran,
-//! from the app's own count of teams done), and one in four is a commitment of its quarter.
-//! Written after the rest, from a generator of its own, in one transaction per batch.
+//! migrations are still under way. Consumer hours are the platform team's estimate until a
+//! team is done, when most report what they spent; the help the platform team provides has
+//! hours of its own. Each migration feeds its percentage metric as the app's does (one
+//! measurement per quarter it ran, from the app's own count of teams done), and one in four is
+//! a commitment of its quarter. Written after the rest, from a generator of its own, in one
+//! transaction per batch.
 
 use super::{Progress, SEED, Sizes, first_day, last_day};
 use crate::db::Database;
@@ -172,7 +173,8 @@ impl Plan {
                 .collect();
         let mut users = vec![Vec::new(); products.len()];
         let mut stmt = conn.prepare(
-            "SELECT customer_id, product_id FROM customer_products ORDER BY customer_id, product_id",
+            "SELECT customer_id, product_id FROM customer_products
+             ORDER BY customer_id, product_id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
