@@ -43,19 +43,25 @@ pub fn seed(database: &Database, profile: Profile) -> Result<()> {
         Profile::Stress => Sizes::STRESS,
     };
     let started = Instant::now();
+    // One bar per stage: each counts its own records (interviews, cards, tickets, …).
     let bar = ProgressBar::new(u64::from(sizes.interviews)).with_style(
-        ProgressStyle::with_template("{msg:28} {wide_bar} {pos}/{len} interviews, {eta} left")
+        ProgressStyle::with_template("{msg:28} {wide_bar} {pos}/{len}, {eta} left")
             .expect("a valid progress template"),
     );
     let summary = datasets::generate(database, &sizes, |progress| {
-        bar.set_message(progress.stage);
+        if bar.message() != progress.stage {
+            bar.set_message(progress.stage);
+            bar.reset();
+        }
+        bar.set_length(progress.total);
         bar.set_position(progress.done);
     })?;
     bar.finish_and_clear();
     println!(
         "Generated in {:.0} s: {} teams, {} people, {} products, {} customers, {} themes, \
          {} interviews ({} words of notes), {} pain points with {} highlights, {} workshops \
-         with {} cards.",
+         with {} cards, {} survey responses, {} commitments, {} tickets, {} migrations with \
+         {} consumer teams, {} support weeks with {} absences and {} support conversations.",
         started.elapsed().as_secs_f64(),
         summary.teams,
         summary.people,
@@ -67,7 +73,15 @@ pub fn seed(database: &Database, profile: Profile) -> Result<()> {
         summary.pain_points,
         summary.highlights,
         summary.workshops,
-        summary.workshop_cards
+        summary.workshop_cards,
+        summary.survey_responses,
+        summary.commitments,
+        summary.tickets,
+        summary.migrations,
+        summary.migration_teams,
+        summary.support_weeks,
+        summary.absences,
+        summary.support_conversations
     );
     Ok(())
 }

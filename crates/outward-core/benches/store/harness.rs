@@ -30,21 +30,28 @@ pub fn prepared(folder: &Path, name: &str, sizes: &Sizes) -> Fallible<PathBuf> {
     let started = Instant::now();
     let db = Database::open(&partial, Utc::now())?;
     let summary = datasets::generate(&db, sizes, |p| {
-        if p.done % 1_000 == 0 {
-            eprintln!("  {} {}/{}", p.stage, p.done, p.total);
+        if p.done % 1_000 == 0 || p.done == p.total {
+            let at = started.elapsed().as_secs_f64();
+            eprintln!("  {} {}/{} at {at:.1} s", p.stage, p.done, p.total);
         }
     })?;
     db.read(|c| Ok(c.execute_batch("PRAGMA optimize;")?))?;
     drop(db); // closing the last connection checkpoints the WAL into the file
     std::fs::rename(&partial, &path)?;
     eprintln!(
-        "  {} interviews, {} pain points, {} highlights, {} workshops with {} cards in {:.0} s",
+        "  {} interviews, {} pain points, {} highlights, {} workshops with {} cards, {} tickets, \
+         {} migrations with {} consumer teams, {} support weeks in {:.0} s ({} bytes)",
         summary.interviews,
         summary.pain_points,
         summary.highlights,
         summary.workshops,
         summary.workshop_cards,
-        started.elapsed().as_secs_f64()
+        summary.tickets,
+        summary.migrations,
+        summary.migration_teams,
+        summary.support_weeks,
+        started.elapsed().as_secs_f64(),
+        std::fs::metadata(&path)?.len()
     );
     Ok(path)
 }

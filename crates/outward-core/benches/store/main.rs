@@ -4,7 +4,7 @@
 //! Subject and baseline are sampled alternately (and in alternating order), so a noisy machine
 //! slows both alike and the ratio stays meaningful. Run with `scripts/bench`, or
 //! `cargo bench -p outward-core --features datasets --bench store [-- --stress | --notes |
-//! --commitments | --review | --report | --tickets | --reads]`.
+//! --commitments | --review | --report | --tickets | --practices | --reads]`.
 //!
 //! The `heavy` database is generated once into `target/bench/` and reused while the
 //! generator is unchanged (its file name carries a digest of the generator's output).
@@ -20,12 +20,14 @@ mod goals;
 mod harness;
 mod import;
 mod interviews;
+mod migrations;
 mod notes;
 mod pain_points;
 mod replies;
 mod report;
 mod review;
 mod review_export;
+mod rota;
 mod search;
 mod tickets;
 mod workshops;
@@ -77,6 +79,14 @@ fn main() -> Fallible {
     if std::env::args().any(|a| a == "--review") {
         let mut report = Report::default();
         review::quarters(&db, &mut report)?;
+        review::home_screen(&db, &mut report)?;
+        report.print();
+        return Ok(());
+    }
+    // `-- --practices`: only the migrations and the support rota.
+    if std::env::args().any(|a| a == "--practices") {
+        let mut report = Report::default();
+        practices(&db, &mut report)?;
         report.print();
         return Ok(());
     }
@@ -111,7 +121,9 @@ fn main() -> Fallible {
     workshops::past_workshops(&db, &mut report)?;
     commitments::quarter_board(&db, &mut report)?;
     review::quarters(&db, &mut report)?;
+    review::home_screen(&db, &mut report)?;
     review_export::html_export(&db, &mut report)?;
+    practices(&db, &mut report)?;
     drop(db);
     workshops::running_board(&heavy, &mut report)?;
     replies::worst_case_replies(&heavy, &folder, today, &mut report)?;
@@ -162,4 +174,13 @@ fn reads(db: &Database, today: NaiveDate, report: &mut Report) -> Fallible {
     })??;
     pain_points::pages(db, today, &customers, report)?;
     interviews::pages(db, &customers, report)
+}
+
+/// The migrations and the support rota: a migration's page with its burn-up, the list, the
+/// coverage of a quarter and the rota screen of a team.
+fn practices(db: &Database, report: &mut Report) -> Fallible {
+    migrations::page(db, report)?;
+    migrations::list(db, report)?;
+    rota::quarter_coverage(db, report)?;
+    rota::screen(db, report)
 }

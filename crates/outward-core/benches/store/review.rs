@@ -2,7 +2,8 @@
 //! baseline in the same run: hand-written queries for the rows each is built from (every
 //! metric's tallies of the quarter and the one before, from the roll-up the core reads, the quarter's commitments, the pain
 //! points with their status changes, the quarter's conversations, ratings and kudos, its support
-//! weeks, tickets and migrations' changes).
+//! weeks, tickets and migrations' changes); and all Home's screen reads, its tiles of the
+//! black-hole meter, the migrations and the rota included.
 
 use crate::goals::budget_row;
 use crate::harness::{Fallible, fetch, kept, paired, read};
@@ -10,9 +11,11 @@ use crate::report::Report;
 use outward_core::datasets;
 use outward_core::db::Database;
 use outward_core::home;
+use outward_core::platform_migrations;
 use outward_core::quarter::Quarter;
 use outward_core::review;
-use outward_core::tickets::report::start_of;
+use outward_core::rota::coverage;
+use outward_core::tickets::report::{self as tickets_report, start_of};
 use rusqlite::Connection;
 
 /// The rows a quarter's review reads, by hand, without assembling anything.
@@ -127,5 +130,38 @@ pub fn quarters(db: &Database, report: &mut Report) -> Fallible {
         |_| read(db, |c| rows_by_hand(c, current)),
     );
     budget_row(report, "Home, this quarter at a glance (heavy)", timings?);
+    Ok(())
+}
+
+/// Everything Home's screen reads, each in a read of its own as the screen asks for it: the
+/// glance, and the tiles of the black-hole meter, the migrations under way and the rota's
+/// coverage of the quarter.
+pub fn home_screen(db: &Database, report: &mut Report) -> Fallible {
+    let today = datasets::last_day();
+    let now = tickets_report::start_of(today) + chrono::Duration::hours(12);
+    let current = crate::harness::last_quarters(today, 1)[0];
+    let timings = paired(
+        24,
+        |_| (),
+        |_| {
+            read(db, |c| kept(home::glance(c, today)?))?;
+            read(db, |c| kept(tickets_report::meter(c, None, 3, now)?))?;
+            read(db, |c| kept(platform_migrations::list(c)?))?;
+            read(db, |c| kept(coverage::quarters(c, today, 1, None)?))
+        },
+        |_| {
+            read(db, |c| rows_by_hand(c, current))?;
+            read(db, |c| crate::tickets::response_times_by_hand(c, current))?;
+            read(db, crate::migrations::list_by_hand)?;
+            read(db, |c| {
+                crate::rota::coverage_by_hand(c, current.first_day(), current.last_day())
+            })
+        },
+    );
+    budget_row(
+        report,
+        "Home's screen: the glance, the meter, the migrations, the rota (heavy)",
+        timings?,
+    );
     Ok(())
 }

@@ -16,10 +16,17 @@
 //! with it, at the same moment), pain points merged into another with their evidence moved
 //! there (by the app's own [`crate::pain_points::merge`]), and highlights whose quote was
 //! edited out of the notes since (`detached`). Weights count only evidence outside the Trash.
+//!
+//! The other features follow, each from a seeded generator of its own (so adding one leaves
+//! the rows before it as they were): workshops, survey results, commitments, tickets,
+//! migrations with their consumer teams ([`migrations`]) and every team's support rota
+//! ([`rota`]).
 
 mod commitments;
 mod dump;
 mod generator;
+mod migrations;
+mod rota;
 mod surveys;
 mod tickets;
 mod words;
@@ -71,6 +78,9 @@ pub struct Sizes {
     pub commitments: u32,
     /// Tickets from the customer teams over the twenty quarters.
     pub tickets: u32,
+    /// Migrations started over the twenty quarters, each with its consumer teams. Every team
+    /// also has a weekly support rota over the whole history (no size of its own).
+    pub migrations: u32,
 }
 
 impl Sizes {
@@ -94,6 +104,7 @@ impl Sizes {
         survey_responses: 250_000,
         commitments: 10_000,
         tickets: 500_000,
+        migrations: 200,
     };
 
     /// Ten times [`Sizes::HEAVY`] in every count, for scaling checks.
@@ -108,6 +119,7 @@ impl Sizes {
         survey_responses: 2_500_000,
         commitments: 100_000,
         tickets: 5_000_000,
+        migrations: 2_000,
         ..Sizes::HEAVY
     };
 
@@ -132,6 +144,7 @@ impl Sizes {
         survey_responses: 400,
         commitments: 24,
         tickets: 300,
+        migrations: 8,
     };
 }
 
@@ -175,6 +188,13 @@ pub struct Summary {
     pub commitments: u64,
     pub check_ins: u64,
     pub tickets: u64,
+    pub migrations: u64,
+    pub migration_teams: u64,
+    pub migration_changes: u64,
+    pub migration_help: u64,
+    pub support_weeks: u64,
+    pub absences: u64,
+    pub support_conversations: u64,
 }
 
 /// How far a generation has come: the records of `stage` done so far, out of `total`.
@@ -209,30 +229,29 @@ pub fn generate(
     // what is used).
     let cache: i64 = db.read(|c| Ok(c.pragma_query_value(None, "cache_size", |r| r.get(0))?))?;
     db.read(|c| Ok(c.pragma_update(None, "cache_size", -1_048_576)?))?;
-    let written = g
-        .write_all(db, &mut progress)
-        .and_then(|()| workshops::write(db, sizes, &mut progress))
-        .and_then(|room| Ok((room, surveys::write(db, sizes, &mut progress)?)))
-        .and_then(|(room, asked)| Ok((room, asked, commitments::write(db, sizes, &mut progress)?)))
-        .and_then(|(room, asked, committed)| {
-            Ok((
-                room,
-                asked,
-                committed,
-                tickets::write(db, sizes, &mut progress)?,
-            ))
-        });
+    let written = (|| -> Result<Summary> {
+        g.write_all(db, &mut progress)?;
+        let mut summary = g.summary.clone();
+        let room = workshops::write(db, sizes, &mut progress)?;
+        (summary.workshops, summary.workshop_cards) = (room.workshops, room.cards);
+        let asked = surveys::write(db, sizes, &mut progress)?;
+        (summary.survey_responses, summary.survey_answers) = (asked.responses, asked.answers);
+        let committed = commitments::write(db, sizes, &mut progress)?;
+        (summary.commitments, summary.check_ins) = (committed.commitments, committed.check_ins);
+        summary.tickets = tickets::write(db, sizes, &mut progress)?;
+        let moved = migrations::write(db, sizes, &mut progress)?;
+        summary.migrations = moved.migrations;
+        summary.migration_teams = moved.consumer_teams;
+        summary.migration_changes = moved.changes;
+        summary.migration_help = moved.help;
+        let rota = rota::write(db, &mut progress)?;
+        summary.support_weeks = rota.weeks;
+        summary.absences = rota.absences;
+        summary.support_conversations = rota.conversations;
+        Ok(summary)
+    })();
     db.read(|c| Ok(c.pragma_update(None, "cache_size", cache)?))?;
-    let (room, asked, committed, tickets) = written?;
-    let mut summary = g.summary;
-    summary.workshops = room.workshops;
-    summary.workshop_cards = room.cards;
-    summary.survey_responses = asked.responses;
-    summary.survey_answers = asked.answers;
-    summary.commitments = committed.commitments;
-    summary.check_ins = committed.check_ins;
-    summary.tickets = tickets;
-    Ok(summary)
+    written
 }
 
 /// Writes `count` Markdown interviews with YAML front matter into `dir`, the shape note apps
@@ -306,11 +325,25 @@ mod tests {
         assert_eq!((summary.workshops, summary.workshop_cards), (6, 48));
         assert_eq!(summary.commitments, 24);
         assert!(summary.check_ins > 24, "commitments are checked in on");
+        assert_eq!(summary.tickets, 300);
+        assert_eq!(summary.migrations, 8);
+        assert!(
+            summary.migration_teams >= 8 * 3 && summary.migration_changes > summary.migration_teams,
+            "each migration has three consumer teams or more, and most move on: {summary:?}"
+        );
+        assert!(
+            summary.migration_help >= 8,
+            "every migration has some help: {summary:?}"
+        );
+        // Two teams, each with a week for every Monday from 4 October 2021 to 28 September
+        // 2026 (261) and six planned past it.
+        assert_eq!(summary.support_weeks, 2 * 267);
+        assert!(summary.absences > 0 && summary.support_conversations > 0);
         // A change to the generator or its dependencies shows here: update the digest only
         // when the change is meant.
         assert_eq!(
             digest(&first),
-            "3030e4c90dc9c0659e08a899f921b8044fbe5ea0f78acdaba89044c64d6dbc1e"
+            "12e3efd2a19f6eef99d925074c148a17856280ddd6e5f3facda81c889ffd86b4"
         );
     }
 
@@ -381,7 +414,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "04cc49acce3c65721316b4a0875e63e7b45a2d95c667718bc1fc07b7721b14ce"
+            "97bbbb8ac026f5d8d36b9439027a8b9dbedc9cddd1a915afecb41b34829a78cf"
         );
     }
 

@@ -88,7 +88,7 @@ pub(super) fn write(
                     (None, _) => "Open",
                 };
                 insert.execute(rusqlite::params![
-                    Id::at(opened),
+                    Id::from_parts(opened, rng.random()),
                     format!("SUP-{}", i + 1),
                     TOPICS[(i % TOPICS.len() as u64) as usize],
                     status,

@@ -17,6 +17,22 @@ pub fn name_for(title: &str) -> String {
     format!("Teams migrated: {title}")
 }
 
+/// What the metric measures, as its description says.
+pub const DESCRIPTION: &str = "The share of the migration's consumer teams that are done, at the \
+    end of each quarter. Kept up to date by every change of a team's state.";
+
+/// Where a quarter's value came from: `done` of `teams` done by the quarter's end.
+pub fn source(done: u32, teams: u32) -> String {
+    format!(
+        "The migration's team states: {done} of {teams} consumer teams done by the quarter's end."
+    )
+}
+
+/// The share of `teams` that `done` is, in percent to one decimal: the metric's value.
+pub fn share_done(done: u32, teams: u32) -> f64 {
+    (f64::from(done) * 1000.0 / f64::from(teams)).round() / 10.0
+}
+
 /// Makes the migration's metric, under a name no live metric has.
 pub(super) fn ensure(
     tx: &Transaction<'_>,
@@ -35,9 +51,7 @@ pub(super) fn ensure(
         .expect("an unused name");
     let input = MetricInput {
         name,
-        description: "The share of the migration's consumer teams that are done, at the end of \
-                      each quarter. Kept up to date by every change of a team's state."
-            .to_owned(),
+        description: DESCRIPTION.to_owned(),
         kind: MetricKind::Percentage,
         direction: Direction::HigherIsBetter,
         scope: MetricScope::Team,
@@ -88,16 +102,12 @@ pub(super) fn record(tx: &Transaction<'_>, migration: Id, now: DateTime<Utc>) ->
     let ends: Vec<NaiveDate> = quarters.iter().map(|q| q.last_day().min(today)).collect();
     let done = done_by(&changes(tx, migration)?, &ends);
     for (quarter, done) in quarters.iter().zip(done) {
-        let share = f64::from(done) * 100.0 / f64::from(teams);
         let input = MeasurementInput {
             metric_id: metric,
             quarter: quarter.key(),
-            value: (share * 10.0).round() / 10.0,
+            value: share_done(done, teams),
             n: Some(teams),
-            source: format!(
-                "The migration's team states: {done} of {teams} consumer teams done by the \
-                 quarter's end."
-            ),
+            source: source(done, teams),
         };
         metrics::record_measurement(tx, &input, now)?;
     }

@@ -9,7 +9,7 @@
 
 use super::help::{self, MigrationHelp};
 use super::teams::{self, ConsumerTeam, changes, done_by};
-use super::{HelpKind, Migration, MigrationState, get};
+use super::{HelpKind, Migration, MigrationState, get, metric};
 use crate::error::Result;
 use crate::id::Id;
 use crate::pain_points::Status;
@@ -108,8 +108,8 @@ pub fn progress(conn: &Connection, id: Id, today: NaiveDate) -> Result<Migration
         .collect();
     blocked.sort_by_key(|t| t.changed_on);
     let (pain_points, pain_points_total) = raised_pain_points(conn, &migration)?;
-    let percent_done = (migration.teams > 0)
-        .then(|| (f64::from(migration.done) * 1000.0 / f64::from(migration.teams)).round() / 10.0);
+    let percent_done =
+        (migration.teams > 0).then(|| metric::share_done(migration.done, migration.teams));
     Ok(MigrationProgress {
         days_left: i32::try_from((migration.deadline - today).num_days()).unwrap_or(i32::MAX),
         migration,
@@ -200,12 +200,15 @@ pub(super) fn hours(teams: &[ConsumerTeam], help: &[MigrationHelp]) -> Migration
     }
 }
 
+/// The pain points raised during a migration: its product's and its teams' (one id set, so each
+/// is looked up once), live and recorded since the start; read from the index of live pain
+/// points by id, which holds the day each was recorded (migration 23).
 const RAISED: &str = "FROM pain_points p
-    WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND p.created_at >= ?2
-      AND (p.id IN (SELECT pain_point_id FROM pain_point_products WHERE product_id = ?3)
-        OR p.id IN (SELECT pc.pain_point_id FROM migration_teams t
-                    JOIN pain_point_customers pc ON pc.customer_id = t.customer_id
-                    WHERE t.migration_id = ?1))";
+    WHERE p.id IN (SELECT pain_point_id FROM pain_point_products WHERE product_id = ?3
+                   UNION SELECT pc.pain_point_id FROM migration_teams t
+                   JOIN pain_point_customers pc ON pc.customer_id = t.customer_id
+                   WHERE t.migration_id = ?1)
+      AND p.deleted_at IS NULL AND p.merged_into IS NULL AND p.created_at >= ?2";
 
 fn raised_pain_points(
     conn: &Connection,
@@ -215,10 +218,13 @@ fn raised_pain_points(
     let total: u32 = conn
         .prepare_cached(&format!("SELECT count(*) {RAISED}"))?
         .query_row(params, |r| r.get(0))?;
+    // The newest are chosen from the index; only their rows are read, for their titles.
     let shown = conn
         .prepare_cached(&format!(
-            "SELECT p.id, p.title, p.status, p.created_at {RAISED}
-             ORDER BY p.created_at DESC, p.id LIMIT {PAIN_POINTS_SHOWN}"
+            "SELECT p.id, p.title, p.status, p.created_at FROM pain_points p
+             WHERE p.id IN (SELECT p.id {RAISED}
+                            ORDER BY p.created_at DESC, p.id LIMIT {PAIN_POINTS_SHOWN})
+             ORDER BY p.created_at DESC, p.id"
         ))?
         .query_map(params, |r| {
             Ok(RaisedPainPoint {

@@ -103,6 +103,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0022_search_index_skips_unchanged_text.sql",
         "fef35d3d7718be4db0035ed87af5c4561689525b9da28366fcba35cab511c2ab",
     ),
+    (
+        "0023_pain_points_raised_during_a_migration.sql",
+        "50fba89bef824ba19640769758c6fddb597b559bec0b18392dd0aecc1dfe41e5",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {
