@@ -414,7 +414,7 @@ mod tests {
         assert_eq!(example(), example());
         assert_eq!(
             example(),
-            "97bbbb8ac026f5d8d36b9439027a8b9dbedc9cddd1a915afecb41b34829a78cf"
+            "a4a91d2d1ecf2710fcdaa55e13879935aa661920624334b435c8bc6722b20e2e"
         );
     }
 
