@@ -81,8 +81,9 @@ describe('exercises', () => {
 
 		await page.getByRole('link', { name: 'Done' }).click();
 		await heading(page, 'Wins and kudos opener (copy)');
+		// The editor has the same heading: the list is read once the exercise's page shows it.
 		const first = page.getByRole('main').getByRole('listitem').first();
-		await expect(first.textContent()).resolves.toContain('Write your wins');
+		await expect.poll(() => first.textContent()).toContain('Write your wins');
 		await expect(first.textContent()).resolves.toContain('3 min');
 		await expectHealthy(page);
 		await page.context().close();
