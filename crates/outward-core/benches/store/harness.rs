@@ -35,7 +35,7 @@ pub fn prepared(folder: &Path, name: &str, sizes: &Sizes) -> Fallible<PathBuf> {
             eprintln!("  {} {}/{} at {at:.1} s", p.stage, p.done, p.total);
         }
     })?;
-    db.read(|c| Ok(c.execute_batch("PRAGMA optimize;")?))?;
+    db.write(|c| Ok(c.execute_batch("PRAGMA optimize;")?))?;
     drop(db); // closing the last connection checkpoints the WAL into the file
     std::fs::rename(&partial, &path)?;
     eprintln!(

@@ -114,7 +114,8 @@ fn main() -> Fallible {
     }
 
     reads(&db, today, &mut report)?;
-    let terms = db.read(|c| Ok(Terms::pick(c)))??;
+    // Picking terms makes a temporary table of the index's vocabulary: reads cannot.
+    let terms = db.write(|c| Ok(Terms::pick(c)))??;
     let heavy_search = search::searches(&db, today, &terms, "heavy", &mut report)?;
     search::card_searches(&db, today, "heavy", &mut report)?;
     replies::reply_sizes(&db, today, &terms, &mut report)?;

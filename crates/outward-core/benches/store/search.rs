@@ -138,7 +138,8 @@ pub fn card_searches(
     label: &str,
     report: &mut Report,
 ) -> Fallible {
-    let (words, held, cards) = db.read(|c| Ok(card_terms(c)))??;
+    // A temporary table of the index's vocabulary: reads cannot make one.
+    let (words, held, cards) = db.write(|c| Ok(card_terms(c)))??;
     if words.is_empty() {
         return Ok(());
     }

@@ -226,9 +226,9 @@ pub fn generate(
     });
     // Ids and index keys arrive in no particular order, so the indexes take writes all over the
     // file: a large page cache keeps that in memory instead of on disk (1 GB at most, and only
-    // what is used).
-    let cache: i64 = db.read(|c| Ok(c.pragma_query_value(None, "cache_size", |r| r.get(0))?))?;
-    db.read(|c| Ok(c.pragma_update(None, "cache_size", -1_048_576)?))?;
+    // what is used). Set on the writing connection, which is the one that writes.
+    let cache: i64 = db.write(|c| Ok(c.pragma_query_value(None, "cache_size", |r| r.get(0))?))?;
+    db.write(|c| Ok(c.pragma_update(None, "cache_size", -1_048_576)?))?;
     let written = (|| -> Result<Summary> {
         g.write_all(db, &mut progress)?;
         let mut summary = g.summary.clone();
@@ -250,7 +250,7 @@ pub fn generate(
         summary.support_conversations = rota.conversations;
         Ok(summary)
     })();
-    db.read(|c| Ok(c.pragma_update(None, "cache_size", cache)?))?;
+    db.write(|c| Ok(c.pragma_update(None, "cache_size", cache)?))?;
     written
 }
 
