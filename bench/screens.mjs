@@ -11,7 +11,8 @@
 // palette's pause before it searches.
 //   screens  every sidebar entry; the pain point with the most evidence; the interview with the
 //            longest notes (which opens rendered); a customer team's and a theme's page when the
-//            app has them; a search for a term in about 5 % of interviews.
+//            app has them; the migration with the most consumer teams, when there are any; a
+//            search for a term in about 5 % of interviews.
 // Prints the median and p95 (nearest rank) of each, when its last command answered and its
 // slowest command (the app measures each command's round trip as `outward:call`), and writes
 // them, with every command's figures, to target/bench/screens.json.
@@ -72,6 +73,8 @@ const customer = sql(`SELECT c.id FROM customers c JOIN interviews i ON i.custom
   WHERE c.${live} GROUP BY c.id ORDER BY count(*) DESC LIMIT 1`);
 const theme = sql(`SELECT t.id FROM themes t JOIN pain_point_themes pt ON pt.theme_id = t.id
   WHERE t.${live} AND t.merged_into IS NULL GROUP BY t.id ORDER BY count(*) DESC LIMIT 1`);
+const migration = sql(`SELECT m.id || '|' || count(*) FROM platform_migrations m JOIN migration_teams t ON t.migration_id = m.id
+  WHERE m.${live} GROUP BY m.id ORDER BY count(*) DESC, m.id LIMIT 1`).split('|');
 // A word in about 5 % of the interviews: the generator's vocabulary has many such code names.
 const term = options.term ?? 'dorbraka';
 
@@ -212,6 +215,7 @@ try {
     { name: `the longest interview (${Number(interview[1]).toLocaleString('en')} characters of notes)`, href: `/interviews/${interview[0]}` },
     { name: 'a customer team', href: `/customers/${customer}`, optional: true },
     { name: 'a theme', href: `/themes/${theme}`, optional: true },
+    ...(migration[0] ? [{ name: `a migration with ${migration[1]} consumer teams`, href: `/migrations/${migration[0]}` }] : []),
   ];
   const times = new Map(screens.map((s) => [s.name, []]));
   const answeredTimes = new Map(screens.map((s) => [s.name, []]));
