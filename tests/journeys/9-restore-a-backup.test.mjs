@@ -13,7 +13,12 @@ test('a backup restored from Settings brings back the earlier state', { timeout:
   await workspace.session(async (app) => {
     await app.$('[data-testid="welcome"]').waitForDisplayed();
     await clickButton(app, 'Load the example');
-    const before = (await app.query('list_teams')).map((team) => team.name);
+    // Reads do not wait for a write in progress: read the teams once the example is in.
+    let before = [];
+    await app.browser.waitUntil(async () => {
+      before = (await app.query('list_teams')).map((team) => team.name);
+      return before.length > 0;
+    }, { timeoutMsg: 'the example loaded no teams' });
 
     await navigate(app, 'Settings');
     await clickButton(app, 'Back up now');
