@@ -23,24 +23,29 @@ export function themeColour(token: string, fallback = '#1f5a96'): string {
 	return getComputedStyle(document.documentElement).getPropertyValue(token).trim() || fallback;
 }
 
+type AxisColours = { text: string; grid: string };
+
 /** The colours of a chart's labels and grid lines in the current theme. */
-export function axisColours(): { text: string; grid: string } {
+function axisColours(): AxisColours {
 	return { text: themeColour('--text', '#222'), grid: themeColour('--border', '#ccc') };
 }
 
 /**
- * Draws the chart `configure` describes on the canvas `canvas` returns, once there is one and
- * Chart.js has loaded, and again whenever what `configure` reads changes. Call it while the
- * component initialises.
+ * Draws the chart `configure` describes, given the theme's axis colours, on the canvas `canvas`
+ * returns, once there is one and Chart.js has loaded, and again whenever what `configure` reads
+ * changes. Call it while the component initialises.
  */
-export function drawChart<T extends ChartType>(canvas: () => HTMLCanvasElement | null, configure: () => ChartConfiguration<T>) {
+export function drawChart<T extends ChartType>(
+	canvas: () => HTMLCanvasElement | null,
+	configure: (axis: AxisColours) => ChartConfiguration<T>
+) {
 	let chart: Chart<T> | null = null;
 	load();
 	$effect(() => {
 		const target = canvas();
 		const chartJs = library;
 		if (!target || !chartJs) return;
-		const config = configure();
+		const config = configure(axisColours());
 		chart?.destroy();
 		chartJs.Chart.getChart(target)?.destroy();
 		chart = new chartJs.Chart(target, {
