@@ -118,16 +118,14 @@ impl Store {
     /// Runs a read; `f` also gets the database file's path.
     pub fn read<T>(&self, f: impl FnOnce(&Connection, &Path) -> Result<T>) -> Reply<T> {
         let database = self.database()?;
-        database
-            .read(|conn| f(conn, database.path()))
-            .map_err(report)
+        blocking(|| database.read(|conn| f(conn, database.path()))).map_err(report)
     }
 
     /// Runs `f` on the database file itself (such as an export on a connection of its own),
     /// while the app keeps using its connection; a restore waits until `f` is done.
     pub fn on_file<T>(&self, f: impl FnOnce(&Path) -> Result<T>) -> Reply<T> {
         let database = self.database()?;
-        f(database.path()).map_err(report)
+        blocking(|| f(database.path())).map_err(report)
     }
 
     /// Replaces the database with the backup at `backup`, once it passes
@@ -136,6 +134,10 @@ impl Store {
     /// using the current database finish first; the restored one is opened (and migrated, if
     /// it is older) and every view is told that everything changed.
     pub fn restore(&self, backup: &Path, now: DateTime<Utc>) -> Reply<Option<PathBuf>> {
+        blocking(|| self.restore_now(backup, now))
+    }
+
+    fn restore_now(&self, backup: &Path, now: DateTime<Utc>) -> Reply<Option<PathBuf>> {
         let path = self.path()?.to_owned();
         backup::check(backup).map_err(|error| match error {
             Error::Unreadable { reason, .. } => ErrorReport {
@@ -186,14 +188,15 @@ impl Store {
 
     /// Takes a verified backup now, beside the automatic ones.
     pub fn backup(&self, now: DateTime<Utc>) -> Reply<std::path::PathBuf> {
-        self.database()?.backup(now).map_err(report)
+        let database = self.database()?;
+        blocking(|| database.backup(now)).map_err(report)
     }
 
     /// Runs work that manages its own transactions and backups on the whole database.
     /// Announces what it changed, even if it failed after some of its writes committed.
     pub fn run<T>(&self, f: impl FnOnce(&Database, DateTime<Utc>) -> Result<T>) -> Reply<T> {
         let database = self.database()?;
-        let result = f(&database, Utc::now());
+        let result = blocking(|| f(&database, Utc::now()));
         self.announce(&database);
         result.map_err(report)
     }
@@ -202,7 +205,7 @@ impl Store {
     /// announces what it changed.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction, DateTime<Utc>) -> Result<T>) -> Reply<T> {
         let database = self.database()?;
-        let result = database.write(|tx| f(tx, Utc::now()));
+        let result = blocking(|| database.write(|tx| f(tx, Utc::now())));
         self.announce(&database);
         result.map_err(report)
     }
@@ -242,6 +245,14 @@ impl Store {
                 field: None,
             })
     }
+}
+
+/// Runs `f`, which may wait on the disk or another command's lock for as long as it takes.
+/// Commands run as tasks on the app's tokio runtime, one worker thread per core: the runtime is
+/// told that this task blocks, and hands its other tasks to another thread meanwhile. Outside
+/// a runtime (the CLI's tests, the screen backend) it just runs `f`.
+fn blocking<T>(f: impl FnOnce() -> T) -> T {
+    tokio::task::block_in_place(f)
 }
 
 /// The database once no command uses it any more, so closing it closes its connection.

@@ -20,7 +20,7 @@ pub struct ExportCancel(pub AtomicBool);
 
 #[tauri::command(async)]
 pub fn list_backups(store: State<'_, Store>) -> Reply<Vec<BackupInfo>> {
-    Ok(backup::describe(store.path()?))
+    store.on_file(|path| Ok(backup::describe(path)))
 }
 
 /// Restores the backup named `file_name`, one of [`list_backups`]; returns the backup that

@@ -298,13 +298,16 @@ pub struct BackupInfo {
     pub problem: Option<String>,
 }
 
-/// The backups of the database at `db_path`, newest first, each checked now (see [`check`]):
-/// a listing reads every backup once, so a damaged one shows before anyone tries it.
+/// The backups of the database at `db_path`, newest first, each looked at now (see
+/// [`inspect`]): one cut short, or that is not an Outward database this version can migrate,
+/// shows before anyone tries it. Only headers and schemas are read, so listing costs the same
+/// at any size; every page passed the integrity check before the backup took its name, and
+/// passes it again before a restore.
 pub fn describe(db_path: &Path) -> Vec<BackupInfo> {
     described(db_path)
         .into_iter()
         .map(|(taken_at, reason, path)| {
-            let (schema_version, problem) = match check(&path) {
+            let (schema_version, problem) = match inspect(&path) {
                 Ok(version) => (Some(version), None),
                 Err(Error::Unreadable { reason, .. }) => (None, Some(reason)),
                 Err(other) => (None, Some(other.to_string())),
@@ -336,6 +339,20 @@ pub fn check(path: &Path) -> Result<u32> {
         return Err(unreadable("no such file".into()));
     }
     verify(path)?;
+    inspect(path)
+}
+
+/// What can be known of the file at `path` without reading every page: its header and schema
+/// read (a file cut short does not), it is an Outward database, and its schema is one this
+/// version can migrate. Returns its schema version.
+fn inspect(path: &Path) -> Result<u32> {
+    let unreadable = |reason: String| Error::Unreadable {
+        path: path.to_owned(),
+        reason,
+    };
+    if !path.is_file() {
+        return Err(unreadable("no such file".into()));
+    }
     let conn = connect(path, Access::ReadOnly)?;
     let version = super::schema_version(&conn).map_err(|e| unreadable(e.to_string()))?;
     let latest = super::latest_schema_version();

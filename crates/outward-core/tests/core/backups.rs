@@ -319,3 +319,60 @@ fn a_restore_cut_short_is_cleaned_up_when_the_database_next_opens() {
     assert!(!staging.exists());
     assert_eq!(team_names(&db), ["Platform"]);
 }
+
+/// A backup passed the full integrity check before it took its name. Listing backups reads
+/// only each one's header and schema, so opening Settings costs the same for a 2 GB workspace as
+/// for an empty one; a restore checks every page again and refuses damage there.
+#[test]
+fn a_listing_reads_only_each_backups_header_and_a_restore_checks_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outward.db");
+    let db = Database::open(&path, at(0)).unwrap();
+    for n in 0..200 {
+        add_team(&db, &format!("Team {n}"));
+    }
+    let damaged = db.backup(at(1)).unwrap();
+    let cut_short = db.backup(at(2)).unwrap();
+
+    // Garbage in the teams table's first page is found only by reading the table.
+    let (root, page_size): (i64, i64) = Connection::open(&damaged)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_schema
+             WHERE name = 'teams'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let bytes = std::fs::read(&damaged).unwrap();
+    let mut garbled = bytes.clone();
+    let (root, page_size) = (root as usize, page_size as usize);
+    garbled[(root - 1) * page_size..root * page_size].fill(0xA5);
+    std::fs::write(&damaged, &garbled).unwrap();
+    std::fs::write(&cut_short, &bytes[..bytes.len() / 2]).unwrap();
+
+    let listed = backup::describe(&path);
+    let find = |file: &Path| {
+        listed
+            .iter()
+            .find(|b| Path::new(&b.path) == file)
+            .unwrap_or_else(|| panic!("{} is listed", file.display()))
+    };
+    assert_eq!(
+        find(&damaged).problem,
+        None,
+        "the listing did not read the teams"
+    );
+    assert!(
+        find(&cut_short).problem.is_some(),
+        "a backup cut short shows in the listing: {:?}",
+        find(&cut_short)
+    );
+
+    let err = backup::restore(&damaged, &path, at(3)).unwrap_err();
+    assert!(
+        err.to_string().contains("integrity"),
+        "the restore read every page and says why it refuses: {err}"
+    );
+    assert_eq!(team_names(&db).len(), 200, "nothing restored");
+}
