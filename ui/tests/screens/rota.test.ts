@@ -4,6 +4,7 @@
 // the screen fits 1280×800.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QuarterCoverage } from '../../src/lib/bindings/QuarterCoverage';
 import type { Team } from '../../src/lib/bindings/Team';
 import { backend, expectAccessible, expectDrawn, expectFits, expectHealthy, launch, openApp, screenshot, visible } from './harness';
 
@@ -73,7 +74,10 @@ describe('support rota', () => {
 			await expectAccessible(page, `rota with a conversation (${colorScheme})`);
 
 			await page.getByRole('link', { name: /^Home/ }).click();
-			await visible(page.getByTestId('home-rota'));
+			const tile = await visible(page.getByTestId('home-rota'));
+			const [now] = await backend<QuarterCoverage[]>(page, 'support_coverage', { teamId: null, quarters: 1, until: null });
+			if (!now) throw new Error('no coverage of this quarter');
+			await expect(tile.textContent(), 'the tile says the senior weeks the core counted').resolves.toContain(`${now.seniorWeeks} of ${now.weeks} support weeks`);
 			await expectHealthy(page);
 		});
 	}
