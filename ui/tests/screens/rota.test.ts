@@ -21,7 +21,9 @@ describe('support rota', () => {
 			await page.getByRole('button', { name: 'Create your team' }).click();
 			await page.getByLabel('Team name').fill('Platform');
 			await page.getByRole('button', { name: 'Create team' }).click();
-			await visible(page.getByRole('heading', { name: 'Platform' }));
+			// Exactly: the welcome page's own heading (“Turn your platform team…”) would match at once,
+			// before the team exists.
+			await visible(page.getByRole('heading', { name: 'Platform', exact: true }));
 			const [team] = await backend<Team[]>(page, 'list_teams');
 			if (!team) throw new Error('the team was not created');
 			await backend(page, 'create_person', person(team.id, 'Sam', 'junior'));
