@@ -5,7 +5,11 @@
 // rendered notes with its evidence beside them, and the hiring kit's guide builder beside its
 // question bank. Written to docs/.
 //
-// Usage: node tests/run.mjs tests/docs/screenshots.test.mjs   (with the app built, as for the journeys)
+// The room's join panel (docs/room-join.png) needs three devices joined, so journey 12 takes it,
+// and writes it to docs/ only when asked; to retake every picture:
+//
+// Usage: OUTWARD_DOCS_SCREENSHOTS=1 node tests/run.mjs tests/docs/screenshots.test.mjs \
+//          tests/journeys/12-the-room-joins.test.mjs   (with the app built, as for the journeys)
 
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // Journey 16: a team lead whose team is two junior and mid-level engineers plans the support
 // rota in the real app and is told plainly that support falls only to them; the warning shows
-// on Home too. A staff engineer joins, a re-plan takes her in, and the warning goes.
+// on Home too, whose tile counts the senior weeks as the core does (none). A staff engineer joins, a re-plan takes her in, and the warning goes.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -35,6 +35,11 @@ test('a planned rota warns when support falls only to junior and mid-level engin
 
     await navigate(app, 'Home');
     await waitForText(app, '[data-testid="home-rota-warning"]', 'fell only to junior and mid-level engineers');
+    const [quarter] = await app.query('support_coverage', { teamId: null, quarters: 1, until: null });
+    assert.equal(quarter.seniorWeeks, 0, 'no senior, staff or principal engineer took a week');
+    const tile = await waitForText(app, '[data-testid="home-rota"]', `0 of ${quarter.weeks} support weeks`);
+    await tile.scrollIntoView();
+    await app.screenshot('home-rota-tile');
 
     await app.query('create_person', { input: { teamId: team.id, name: 'Priya Raman', role: '', level: 'staff' } });
     await navigate(app, 'Support rota');

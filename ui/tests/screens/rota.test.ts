@@ -4,6 +4,7 @@
 // the screen fits 1280×800.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QuarterCoverage } from '../../src/lib/bindings/QuarterCoverage';
 import type { Team } from '../../src/lib/bindings/Team';
 import { backend, expectAccessible, expectDrawn, expectFits, expectHealthy, launch, openApp, screenshot, visible } from './harness';
 
@@ -20,7 +21,9 @@ describe('support rota', () => {
 			await page.getByRole('button', { name: 'Create your team' }).click();
 			await page.getByLabel('Team name').fill('Platform');
 			await page.getByRole('button', { name: 'Create team' }).click();
-			await visible(page.getByRole('heading', { name: 'Platform' }));
+			// Exactly: the welcome page's own heading (“Turn your platform team…”) would match at once,
+			// before the team exists.
+			await visible(page.getByRole('heading', { name: 'Platform', exact: true }));
 			const [team] = await backend<Team[]>(page, 'list_teams');
 			if (!team) throw new Error('the team was not created');
 			await backend(page, 'create_person', person(team.id, 'Sam', 'junior'));
@@ -73,7 +76,10 @@ describe('support rota', () => {
 			await expectAccessible(page, `rota with a conversation (${colorScheme})`);
 
 			await page.getByRole('link', { name: /^Home/ }).click();
-			await visible(page.getByTestId('home-rota'));
+			const tile = await visible(page.getByTestId('home-rota'));
+			const [now] = await backend<QuarterCoverage[]>(page, 'support_coverage', { teamId: null, quarters: 1, until: null });
+			if (!now) throw new Error('no coverage of this quarter');
+			await expect(tile.textContent(), 'the tile says the senior weeks the core counted').resolves.toContain(`${now.seniorWeeks} of ${now.weeks} support weeks`);
 			await expectHealthy(page);
 		});
 	}

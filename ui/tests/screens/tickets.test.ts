@@ -18,7 +18,9 @@ describe('tickets', () => {
 		await page.getByRole('button', { name: 'Create your team' }).click();
 		await page.getByLabel('Team name').fill('Platform');
 		await page.getByRole('button', { name: 'Create team' }).click();
-		await visible(page.getByRole('heading', { name: 'Platform' }));
+		// Exactly: the welcome page's own heading (“Turn your platform team…”) would match at once,
+		// before the team exists.
+		await visible(page.getByRole('heading', { name: 'Platform', exact: true }));
 		await page.getByRole('link', { name: /^Tickets/ }).click();
 		await visible(page.getByText(/No tickets in/));
 		await setChosenFolder(page, resolve(exports, 'jira.csv'));

@@ -425,7 +425,7 @@ mod tests {
             "in some quarter support fell only to junior and mid-level engineers"
         );
         assert!(
-            quarters.iter().all(|q| q.senior_weeks() > 0),
+            quarters.iter().all(|q| q.senior_weeks > 0),
             "yet seniors took turns every quarter in some team"
         );
     }

@@ -5,7 +5,7 @@
 
 use super::markdown::about;
 use super::practices::sections;
-use super::{charts, shown, shown_change, shown_value};
+use super::{charts, shown, shown_change, shown_quarter, shown_value};
 use crate::review::Review;
 use std::fmt::Write;
 
@@ -124,7 +124,7 @@ fn metrics(out: &mut String, review: &Review) {
                 "; goal “{}”: {} by {}",
                 g.title,
                 shown(m.kind, &m.unit, g.target),
-                g.due_quarter
+                shown_quarter(&g.due_quarter)
             ));
         }
         let class = match &m.change {

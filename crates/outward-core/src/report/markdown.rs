@@ -2,7 +2,7 @@
 //! Everything the team typed is escaped, so a title never becomes a heading or breaks a table.
 
 use super::practices::sections;
-use super::{shown, shown_change, shown_value};
+use super::{shown, shown_change, shown_quarter, shown_value};
 use crate::outcomes::markdown::escape;
 use crate::review::Review;
 use std::fmt::Write;
@@ -42,7 +42,7 @@ pub fn render(review: &Review) -> String {
                         "{}: {} by {}",
                         escape(&g.title),
                         shown(m.kind, &m.unit, g.target),
-                        g.due_quarter
+                        shown_quarter(&g.due_quarter)
                     )
                 })
                 .collect();

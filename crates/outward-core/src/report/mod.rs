@@ -18,6 +18,7 @@ pub(crate) use html::escape as escape_html;
 use crate::error::Result;
 use crate::metrics::MetricKind;
 use crate::metrics::values::MetricValue;
+use crate::quarter::{FiscalYearStart, Quarter};
 use crate::review::{self, Review};
 use crate::text;
 use chrono::NaiveDate;
@@ -126,6 +127,14 @@ pub(crate) fn shown_value(kind: MetricKind, unit: &str, value: &MetricValue) -> 
         out.push_str(&format!(" ({})", about.join(", ")));
     }
     out
+}
+
+/// A quarter stored by its key (`2027-Q2`) named as the review screen names quarters, "2027 Q2":
+/// read back into a [`Quarter`] and written by its `Display`. A quarter's name does not depend
+/// on when the fiscal year starts; a key that does not read (none is stored) is written as is.
+pub(crate) fn shown_quarter(key: &str) -> String {
+    Quarter::parse(key, FiscalYearStart::CALENDAR, "quarter")
+        .map_or_else(|_| key.to_owned(), |q| q.to_string())
 }
 
 /// How a metric moved, in words: "+2.3, within noise".

@@ -50,9 +50,9 @@ pub fn of_quarter(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Resu
     let support = coverage::of_quarter(conn, quarter, None)?;
     let end_of_today = meter::start_of(today.checked_add_days(Days::new(1)).unwrap_or(today));
     Ok(Practices {
-        support: (support.weeks > 0).then(|| SupportInQuarter {
+        support: (support.weeks > 0).then_some(SupportInQuarter {
             weeks: support.weeks,
-            senior_weeks: support.senior_weeks(),
+            senior_weeks: support.senior_weeks,
             by_level: support.by_level,
             junior_only_teams: support.junior_only_teams,
             warning: support.warning,

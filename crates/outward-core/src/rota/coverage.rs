@@ -31,21 +31,12 @@ pub struct QuarterCoverage {
     pub weeks: u32,
     /// Every level, from junior up, with its weeks (zero included).
     pub by_level: Vec<LevelWeeks>,
+    /// Of `weeks`, those carried by senior, staff and principal engineers.
+    pub senior_weeks: u32,
     /// The teams whose support that quarter fell only to junior and mid-level engineers.
     pub junior_only_teams: Vec<String>,
     /// Said plainly when `junior_only_teams` is not empty.
     pub warning: Option<String>,
-}
-
-impl QuarterCoverage {
-    /// Weeks carried by senior, staff and principal engineers.
-    pub fn senior_weeks(&self) -> u32 {
-        self.by_level
-            .iter()
-            .filter(|l| l.level > Level::Mid)
-            .map(|l| l.weeks)
-            .sum()
-    }
 }
 
 /// The coverage of `quarter`, of `team` or of every team.
@@ -102,6 +93,11 @@ pub fn of_quarter(
     Ok(QuarterCoverage {
         quarter: quarter.into(),
         weeks: by_level.iter().map(|l| l.weeks).sum(),
+        senior_weeks: by_level
+            .iter()
+            .filter(|l| l.level > Level::Mid)
+            .map(|l| l.weeks)
+            .sum(),
         by_level,
         junior_only_teams,
         warning,

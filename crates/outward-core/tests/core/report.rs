@@ -74,6 +74,24 @@ fn the_example_review_reads_as_its_golden_files_in_every_format() {
 }
 
 #[test]
+fn a_goals_target_quarter_reads_as_the_review_screen_names_it() {
+    let (_dir, db) = example();
+    let goal = db.read(goals::list).unwrap().remove(0);
+    assert_eq!(goal.due_quarter, "2027-Q2", "stored by its key");
+    for format in [ReportFormat::Markdown, ReportFormat::Html] {
+        let written = rendered(&db, format);
+        assert!(
+            written.contains("87 % by 2027 Q2"),
+            "{format:?}: the target's quarter as the screen shows it"
+        );
+        assert!(
+            !written.contains("2027-Q2"),
+            "{format:?}: no quarter key in the target"
+        );
+    }
+}
+
+#[test]
 fn the_html_report_is_one_file_with_a_chart_per_metric_and_nothing_from_outside() {
     let (_dir, db) = example();
     let html = rendered(&db, ReportFormat::Html);

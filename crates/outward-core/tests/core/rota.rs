@@ -250,7 +250,7 @@ fn coverage_by_level_warns_when_support_falls_only_to_junior_and_mid_level() {
         w.db.read(|conn| coverage::of_quarter(conn, quarter("2027-Q1"), None))
             .unwrap();
     assert_eq!(q1.weeks, 13);
-    assert_eq!(q1.senior_weeks(), 0);
+    assert_eq!(q1.senior_weeks, 0);
     assert_eq!(q1.by_level[0].level, Level::Junior);
     assert_eq!(q1.by_level[0].weeks, 13);
     assert_eq!(q1.junior_only_teams, ["Platform"]);
@@ -284,7 +284,7 @@ fn coverage_by_level_warns_when_support_falls_only_to_junior_and_mid_level() {
     let q2 =
         w.db.read(|conn| coverage::of_quarter(conn, quarter("2027-Q2"), None))
             .unwrap();
-    assert_eq!(q2.senior_weeks(), 6);
+    assert_eq!(q2.senior_weeks, 6);
     let both =
         w.db.read(|conn| coverage::quarters(conn, day(2027, 5, 1), 2, Some(w.team)))
             .unwrap();
@@ -299,6 +299,29 @@ fn coverage_by_level_warns_when_support_falls_only_to_junior_and_mid_level() {
         w.db.read(|conn| coverage::quarters_until(conn, Some("spring"), day(2030, 1, 1), 1, None))
             .unwrap_err();
     assert_eq!(field(&err), "until");
+}
+
+#[test]
+fn homes_request_for_this_quarter_carries_the_senior_weeks_the_core_counted() {
+    let w = world();
+    member(&w, w.team, "Ben", Level::Junior);
+    member(&w, w.team, "Cleo", Level::Mid);
+    member(&w, w.team, "Dev", Level::Senior);
+    member(&w, w.team, "Eve", Level::Principal);
+    // Ten weeks in name order: Ada, Ben, Cleo, Dev, Eve, twice.
+    plan_weeks(&w, w.team, day(2027, 1, 4), 10).unwrap();
+    // What Home's tile asks for: one quarter, the one holding today, of every team.
+    let home =
+        w.db.read(|conn| coverage::quarters_until(conn, None, day(2027, 2, 1), 1, None))
+            .unwrap();
+    let reply = serde_json::to_value(&home).unwrap();
+    assert_eq!(reply[0]["quarter"]["key"], "2027-Q1");
+    assert_eq!(
+        (reply[0]["seniorWeeks"].as_u64(), reply[0]["weeks"].as_u64()),
+        (Some(6), Some(10)),
+        "Ada (staff), Dev (senior) and Eve (principal) took two weeks each; Ben and Cleo's \
+         junior and mid-level weeks do not count"
+    );
 }
 
 #[test]

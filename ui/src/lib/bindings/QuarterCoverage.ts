@@ -15,6 +15,10 @@ weeks: number,
  */
 byLevel: Array<LevelWeeks>, 
 /**
+ * Of `weeks`, those carried by senior, staff and principal engineers.
+ */
+seniorWeeks: number, 
+/**
  * The teams whose support that quarter fell only to junior and mid-level engineers.
  */
 juniorOnlyTeams: Array<string>, 
