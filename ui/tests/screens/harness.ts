@@ -145,6 +145,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Waits until the chart in `figure` has been drawn: its canvas holds some pixel that is not blank. */
 export async function expectDrawn(figure: Locator): Promise<void> {
 	const canvas = (await visible(figure.locator('canvas'))).first();
+	// A chart is drawn once its canvas comes near the window, as a person scrolling sees it.
+	await canvas.scrollIntoViewIfNeeded();
 	await expect
 		.poll(
 			() =>

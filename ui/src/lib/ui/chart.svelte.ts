@@ -1,7 +1,9 @@
 // Every chart on the screens is a Chart.js chart drawn on a canvas from here: the library loads
-// when the first chart is drawn, a chart is redrawn when anything its configuration reads
-// changes, and destroyed with its component. Charts fill their box (its CSS sets the height)
-// and do not animate, so what a screenshot or a test sees is the chart as drawn.
+// when the first chart is drawn, a chart is first drawn when its canvas comes near the window
+// (a review at a heavy user's size has a trend chart for each of 200 metrics, and drawing them
+// all took two seconds before anything showed), it is redrawn when anything its configuration
+// reads changes, and destroyed with its component. Charts fill their box (its CSS sets the
+// height) and do not animate, so what a screenshot or a test sees is the chart as drawn.
 
 import type { Chart, ChartConfiguration, ChartType } from 'chart.js';
 import { onDestroy } from 'svelte';
@@ -30,21 +32,37 @@ function axisColours(): AxisColours {
 	return { text: themeColour('--text', '#222'), grid: themeColour('--border', '#ccc') };
 }
 
+/** How far outside the window a canvas may be and still be drawn, so scrolling finds it drawn. */
+const NEAR = '400px';
+
 /**
  * Draws the chart `configure` describes, given the theme's axis colours, on the canvas `canvas`
- * returns, once there is one and Chart.js has loaded, and again whenever what `configure` reads
- * changes. Call it while the component initialises.
+ * returns, once there is one near the window and Chart.js has loaded, and again whenever what
+ * `configure` reads changes. Call it while the component initialises.
  */
 export function drawChart<T extends ChartType>(
 	canvas: () => HTMLCanvasElement | null,
 	configure: (axis: AxisColours) => ChartConfiguration<T>
 ) {
 	let chart: Chart<T> | null = null;
+	let near = $state(false);
 	load();
 	$effect(() => {
 		const target = canvas();
+		if (!target || near) return;
+		const watch = new IntersectionObserver(
+			(entries) => {
+				if (entries.some((entry) => entry.isIntersecting)) near = true;
+			},
+			{ rootMargin: NEAR }
+		);
+		watch.observe(target);
+		return () => watch.disconnect();
+	});
+	$effect(() => {
+		const target = canvas();
 		const chartJs = library;
-		if (!target || !chartJs) return;
+		if (!target || !chartJs || !near) return;
 		const config = configure(axisColours());
 		chart?.destroy();
 		chartJs.Chart.getChart(target)?.destroy();
