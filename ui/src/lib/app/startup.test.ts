@@ -18,17 +18,18 @@ describe('startupTimeline', () => {
 		expect(timeline, 'names the parts in order, each a time or a start-end span').toMatch(
 			/^(.+, )?router \d+, get_home \d+-\d+, ready \d+, now \d+$/
 		);
-		const [from, to] = /get_home (\d+)-(\d+)/.exec(timeline)!.slice(1).map(Number);
-		expect(to - from, 'the round trip keeps its length, rounded').toBeGreaterThanOrEqual(12);
-		expect(to - from).toBeLessThanOrEqual(13);
+		const found = /get_home (\d+)-(\d+)/.exec(timeline);
+		const length = Number(found?.[2]) - Number(found?.[1]);
+		expect(length, 'the round trip keeps its length, rounded').toBeGreaterThanOrEqual(12);
+		expect(length).toBeLessThanOrEqual(13);
 	});
 
 	it('keeps the first moment a mark was made, not a later one', () => {
 		markStartup(STARTUP_MARK.ready);
-		const first = performance.getEntriesByName(STARTUP_MARK.ready, 'mark')[0].startTime;
+		const first = performance.getEntriesByName(STARTUP_MARK.ready, 'mark')[0]?.startTime;
 		markStartup(STARTUP_MARK.ready);
 		const marks = performance.getEntriesByName(STARTUP_MARK.ready, 'mark');
 		expect(marks.length, 'a refreshed workspace is not ready a second time').toBe(1);
-		expect(marks[0].startTime).toBe(first);
+		expect(marks[0]?.startTime).toBe(first);
 	});
 });

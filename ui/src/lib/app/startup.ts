@@ -25,7 +25,8 @@ const span = (start: number, end: number) => `${ms(start)}-${ms(end)}`;
 
 /**
  * The page's start-up so far, in milliseconds since the page began to load: the document, the
- * script and stylesheet, the router's first load, each command's round trip, the workspace
+ * script and stylesheet (where the browser times them; WebKitGTK does not for the app's own
+ * protocol), the router's first load, each command's round trip, the workspace
  * ready, and now (when the shell is told). For example
  * `document 3-9, boot.js 14-20, bundle.js 14-41, …, router 152, startup_failure 153-170, …, now 402`.
  */
