@@ -13,6 +13,9 @@
 //               which the UI reports once the first screen with data has been painted;
 //   memory      PSS summed over the app and all its descendants (WebKit's web and network
 //               processes…) from /proc/<pid>/smaps_rollup, read after the app has settled.
+//   the page   each app's report carries its page's timeline (when the page began to load, its
+//              script, the first route's commands, the workspace ready, every read answered);
+//              it is printed as medians on the process's clock: where the time between goes.
 // One warm-up run of each app is discarded. Prints medians, p90s and ratios, and writes the same
 // to target/bench/whole-app.json.
 //
@@ -38,7 +41,8 @@ import { parseArgs } from 'node:util';
 import { startDisplay, startSessionBus, stopGroup } from '../tests/support/processes.mjs';
 
 const GOAL = 1.25;
-const READY = /first screen painted (\d+) ms after start/;
+// The whole line: the time, and where the page's part went (ms since the page began to load).
+const READY = /first screen painted (\d+) ms after start(?: \(page: ([^)\n]*)\))?\r?\n/;
 const READY_TIMEOUT_MS = 60_000;
 // An error logged at start-up (say, a database the app cannot open) means no first screen with
 // data will come: stop at once instead of waiting for the time-out.
@@ -219,14 +223,14 @@ async function measure(app, session) {
   current = child;
   let output = '';
   try {
-    const reportedMs = await new Promise((resolve, reject) => {
+    const { reportedMs, page } = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no readiness line within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
       const watch = (chunk) => {
         output += chunk;
         const found = READY.exec(output);
         if (found) {
           clearTimeout(timer);
-          resolve(Number(found[1]));
+          resolve({ reportedMs: Number(found[1]), page: pageTimeline(Number(found[1]), found[2]) });
         } else if (FAILED.test(output)) {
           clearTimeout(timer);
           reject(new Error('it logged an error at start-up'));
@@ -240,7 +244,7 @@ async function measure(app, session) {
     const startMs = performance.now() - started;
     await sleep(settleMs);
     const memory = processMemory(child.pid);
-    return { startMs, reportedMs, ...memory };
+    return { startMs, reportedMs, page, ...memory };
   } catch (error) {
     throw new Error(`${app}: ${error.message}\n--- its output ---\n${output.slice(-4000)}`);
   } finally {
@@ -248,6 +252,32 @@ async function measure(app, session) {
     current = null;
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The page's timeline (`document 3-9, bundle.js 14-41, router 152, get_home 300-340, now 402`)
+ * moved onto the process's clock: `now` is when the page reported, `reportedMs` the same moment
+ * after the process started, so the page began loading `reportedMs - now` ms after start (less
+ * the one round trip of the report). name → [start, end] in ms after the process started.
+ */
+function pageTimeline(reportedMs, text) {
+  if (!text) return null;
+  const events = new Map();
+  for (const part of text.split(', ')) {
+    const found = /^(.+) (\d+)(?:-(\d+))?$/.exec(part.trim());
+    if (!found) continue;
+    const start = Number(found[2]);
+    // The same command asked twice before the first paint: keep each, numbered.
+    let name = found[1];
+    for (let n = 2; events.has(name); n++) name = `${found[1]} #${n}`;
+    events.set(name, [start, found[3] === undefined ? start : Number(found[3])]);
+  }
+  const now = events.get('now')?.[0];
+  if (now === undefined) return null;
+  const origin = reportedMs - now;
+  const timeline = { 'page begins': [origin, origin] };
+  for (const [name, [start, end]] of events) timeline[name] = [origin + start, origin + end];
+  return timeline;
 }
 
 /** Stops the app's process group and any descendant that left it. */
@@ -329,10 +359,26 @@ function summary(samples) {
   return {
     coldStartMs: { median: round(quantile(start, 0.5)), p90: round(quantile(start, 0.9)), min: round(Math.min(...start)), max: round(Math.max(...start)) },
     reportedMs: { median: quantile(samples.map((s) => s.reportedMs), 0.5) },
+    page: pageSummary(samples.map((s) => s.page).filter(Boolean)),
     pssKb: { median: quantile(pss, 0.5), p90: quantile(pss, 0.9) },
     processes: samples.at(-1).processes,
-    samples: samples.map(({ startMs, reportedMs, pssKb }) => ({ startMs: round(startMs), reportedMs, pssKb })),
+    samples: samples.map(({ startMs, reportedMs, page, pssKb }) => ({ startMs: round(startMs), reportedMs, page, pssKb })),
   };
+}
+
+/** Each event of the page's timelines: median start and end (ms after the process started), in order. */
+function pageSummary(timelines) {
+  const names = [...new Set(timelines.flatMap((t) => Object.keys(t)))];
+  const events = names.map((name) => {
+    const seen = timelines.filter((t) => t[name]);
+    return {
+      name,
+      runs: seen.length,
+      start: quantile(seen.map((t) => t[name][0]), 0.5),
+      end: quantile(seen.map((t) => t[name][1]), 0.5),
+    };
+  });
+  return events.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 const round = (ms) => Math.round(ms * 10) / 10;
@@ -374,6 +420,14 @@ function printTable(result) {
   console.log(`Cold start ${verdict} the goal (${result.ratios.coldStart.toFixed(2)} against ≤ ${GOAL}).`);
   for (const [name, app] of Object.entries(result.apps)) {
     console.log(`${name} processes: ${app.processes.map((p) => `${p.name} ${mib(p.pssKb)}`).join(', ')}`);
+  }
+  for (const [name, app] of Object.entries(result.apps)) {
+    if (app.page.length === 0) continue;
+    console.log(`${name}'s page, medians in ms after the process started (start-end; runs if not all):`);
+    for (const event of app.page) {
+      const when = event.start === event.end ? `${event.start}` : `${event.start}-${event.end} (${event.end - event.start})`;
+      console.log(`  ${event.name.padEnd(24)} ${when}${event.runs < result.runs ? `  [${event.runs} runs]` : ''}`);
+    }
   }
 }
 

@@ -20,11 +20,11 @@ fn sample_line() -> String {
     format!("Hello from Rust: Tauri {}", tauri::VERSION)
 }
 
-/// The page has painted its first screen with data.
+/// The page has painted its first screen with data; `timeline` says when, in the page's time.
 #[tauri::command(async)]
-fn first_screen_painted(started: tauri::State<'_, StartedAt>) {
+fn first_screen_painted(started: tauri::State<'_, StartedAt>, timeline: String) {
     println!(
-        "first screen painted {} ms after start",
+        "first screen painted {} ms after start (page: {timeline})",
         started.0.elapsed().as_millis()
     );
 }

@@ -4,6 +4,7 @@ import type { ErrorReport } from '$lib/bindings/ErrorReport';
 import type { Overview } from '$lib/bindings/Overview';
 import type { StartupFailure } from '$lib/bindings/StartupFailure';
 import { startupFailure, toErrorReport, workspaceOverview } from '$lib/ipc';
+import { markStartup, STARTUP_MARK } from './startup';
 
 export type WorkspaceState =
 	| { status: 'loading' }
@@ -60,6 +61,7 @@ class Workspace {
 		try {
 			const overview = await asked;
 			if (sequence === this.#sequence) this.state = { status: 'ready', overview };
+			markStartup(STARTUP_MARK.ready);
 		} catch (error) {
 			if (sequence === this.#sequence && this.state.status !== 'ready') {
 				this.state = { status: 'unreachable', error: toErrorReport(error) };

@@ -7,8 +7,11 @@ import { toErrorReport } from './errors';
 
 export const startupFailure = () => call<StartupFailure | null>('startup_failure');
 export const workspaceOverview = () => call<Overview>('workspace_overview');
-/** Tells the shell the first screen with data is on screen; it logs how long start-up took. */
-export const firstScreenPainted = () => call<null>('first_screen_painted');
+/**
+ * Tells the shell the first screen with data is on screen; it logs how long start-up took, with
+ * `timeline`, where the page's part of it went (see `startupTimeline`).
+ */
+export const firstScreenPainted = (timeline: string) => call<null>('first_screen_painted', { timeline });
 export const loadExample = () => call<Overview>('load_example');
 export const createBackup = () => call<string>('create_backup');
 
