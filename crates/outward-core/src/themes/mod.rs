@@ -161,10 +161,31 @@ fn theme_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Theme> {
 }
 
 /// Every live theme with how many live interviews and pain points carry it, largest first.
+///
+/// The same counts as [`counted`], taken the other way round for all themes at once: each
+/// theme's links, less those to records in the Trash or merged away. The links are counted
+/// from their theme index and only the few records that are not live are looked up, where
+/// looking up every linked record's liveness cost a search per link (60,000 at heavy).
+/// Foreign keys keep every link pointing at a record, so the two ways agree.
 pub fn list(conn: &Connection) -> Result<Vec<Theme>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{WITH_COUNTS} ORDER BY 4 DESC, 3 DESC, t.name COLLATE NOCASE"
-    ))?;
+    let mut stmt = conn.prepare_cached(
+        "WITH gone_interviews AS (
+           SELECT it.theme_id, count(*) AS n FROM interviews i INDEXED BY interviews_trashed
+           JOIN interview_themes it ON it.interview_id = i.id
+           WHERE i.deleted_at IS NOT NULL GROUP BY it.theme_id),
+         gone_pain_points AS (
+           SELECT pt.theme_id, count(*) AS n FROM (
+             SELECT id FROM pain_points WHERE deleted_at IS NOT NULL
+             UNION SELECT id FROM pain_points WHERE merged_into IS NOT NULL) p
+           JOIN pain_point_themes pt ON pt.pain_point_id = p.id GROUP BY pt.theme_id)
+         SELECT t.id, t.name,
+           (SELECT count(*) FROM interview_themes WHERE theme_id = t.id)
+             - coalesce((SELECT n FROM gone_interviews WHERE theme_id = t.id), 0),
+           (SELECT count(*) FROM pain_point_themes WHERE theme_id = t.id)
+             - coalesce((SELECT n FROM gone_pain_points WHERE theme_id = t.id), 0)
+         FROM themes t WHERE t.deleted_at IS NULL AND t.merged_into IS NULL
+         ORDER BY 4 DESC, 3 DESC, t.name COLLATE NOCASE",
+    )?;
     let themes = stmt
         .query_map([], theme_from_row)?
         .collect::<rusqlite::Result<_>>()?;
