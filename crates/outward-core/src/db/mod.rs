@@ -51,6 +51,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0021_covering_indexes.sql"),
     include_str!("migrations/0022_search_index_skips_unchanged_text.sql"),
     include_str!("migrations/0023_pain_points_raised_during_a_migration.sql"),
+    include_str!("migrations/0024_trash_read_indexes.sql"),
+    include_str!("migrations/0025_survey_responses_live.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

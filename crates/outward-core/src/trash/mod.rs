@@ -277,7 +277,8 @@ fn destroys(conn: &Connection) -> Result<String> {
                    OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL))
               + (SELECT count(*) FROM card_evidence
                 WHERE card_id IN (SELECT id FROM workshop_cards WHERE deleted_at IS NOT NULL
-                    OR workshop_id IN (SELECT id FROM workshops WHERE deleted_at IS NOT NULL))
+                    UNION ALL SELECT id FROM workshop_cards
+                    WHERE workshop_id IN (SELECT id FROM workshops WHERE deleted_at IS NOT NULL))
                    OR pain_point_id IN (SELECT id FROM pain_points WHERE deleted_at IS NOT NULL))",
         )?
         .query_row([], |r| r.get(0))?;

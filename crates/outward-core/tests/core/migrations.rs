@@ -107,6 +107,14 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0023_pain_points_raised_during_a_migration.sql",
         "50fba89bef824ba19640769758c6fddb597b559bec0b18392dd0aecc1dfe41e5",
     ),
+    (
+        "0024_trash_read_indexes.sql",
+        "fb49431b25ab37067f8aa1c5ca86a7736e0944c8264ffb50a83f5de6da21f1ec",
+    ),
+    (
+        "0025_survey_responses_live.sql",
+        "6ce8921b145f0e19545fe15f14973eb2e9e64722de5613fac6843a3a6d3d9bf8",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {

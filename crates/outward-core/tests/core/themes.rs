@@ -172,3 +172,51 @@ fn every_themes_heaviest_are_the_first_of_its_list_in_one_read() {
         "a pain point in the Trash is not shown"
     );
 }
+
+/// The themes view counts each theme's live records: not those in the Trash, not those merged
+/// away, and once a pain point that is both (merged, then gone with its target). Its counts are
+/// the ones the theme's own page shows.
+#[test]
+fn the_themes_view_counts_only_live_records_as_a_themes_page_does() {
+    let w = world();
+    // The fixture tags every interview "CI".
+    let kept = interview(&w, w.payments, day(2026, 10, 1), NOTES);
+    interview(&w, w.checkout, day(2026, 10, 2), NOTES);
+    let trashed = interview(&w, w.checkout, day(2026, 10, 3), NOTES);
+    w.db.write(|tx| trash::move_to_trash(tx, EntityKind::Interview, trashed, now()))
+        .unwrap();
+    let tagged = |title: &str| {
+        let input = PainPointInput {
+            title: title.into(),
+            description: String::new(),
+            severity: 2,
+            frequency: pain_points::Frequency::Weekly,
+            product_ids: vec![],
+            customer_ids: vec![],
+            tags: vec!["CI".into()],
+        };
+        w.db.write(|tx| pain_points::create(tx, &input, None, now()))
+            .unwrap()
+            .id
+    };
+    let [live, merged, gone, merged_then_gone] =
+        ["Live", "Merged", "Gone", "Merged then gone"].map(tagged);
+    w.db.write(|tx| pain_points::merge(tx, merged, live, now()))
+        .unwrap();
+    w.db.write(|tx| pain_points::merge(tx, merged_then_gone, gone, now()))
+        .unwrap();
+    w.db.write(|tx| trash::move_to_trash(tx, EntityKind::PainPoint, gone, now()))
+        .unwrap();
+
+    let listed = w.db.read(themes::list).unwrap();
+    let ci = listed.iter().find(|t| t.name == "CI").unwrap();
+    assert_eq!(
+        (ci.interviews, ci.pain_points),
+        (2, 1),
+        "{kept} and one more interview; only {live} of the pain points"
+    );
+    for theme in &listed {
+        let counted = w.db.read(|c| themes::counted(c, theme.id)).unwrap();
+        assert_eq!(&counted, theme, "the view and the page agree");
+    }
+}
