@@ -39,7 +39,15 @@ describe('migrations', () => {
 		await search.focus();
 		await search.selectOption('done');
 		await expect.poll(() => page.getByTestId('migration-summary').textContent()).toContain('4 of 6 teams done');
-		await page.getByLabel('State of Mobile Apps').selectOption('blocked');
+		// Asked for a reason, the person changes their mind: the team keeps its state, and says so.
+		const mobile = page.getByLabel('State of Mobile Apps');
+		const before = await mobile.inputValue();
+		await mobile.selectOption('blocked');
+		await (await visible(page.getByTestId('block-reason'))).fill('not yet');
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await expect.poll(() => mobile.inputValue(), { message: 'Cancel puts back the state' }).toBe(before);
+
+		await mobile.selectOption('blocked');
 		const reason = await visible(page.getByTestId('block-reason'));
 		await reason.focus();
 		await page.keyboard.type('The app store review freezes releases until January');
