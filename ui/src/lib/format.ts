@@ -66,3 +66,8 @@ export function weight(value: number): string {
 export function capitalised(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+// A quarter's code (`2027-Q2`) as the screens write it: "2027 Q2".
+export function quarterLabel(code: string): string {
+	return code.replace('-', ' ');
+}

@@ -331,15 +331,20 @@ pub fn describe(db_path: &Path) -> Vec<BackupInfo> {
 /// Checks that the file at `path` can be restored: it passes `PRAGMA integrity_check`, it is an
 /// Outward database, and its schema is one this version can migrate. Returns its schema version.
 pub fn check(path: &Path) -> Result<u32> {
-    let unreadable = |reason: String| Error::Unreadable {
-        path: path.to_owned(),
-        reason,
-    };
-    if !path.is_file() {
-        return Err(unreadable("no such file".into()));
-    }
+    existing(path)?;
     verify(path)?;
     inspect(path)
+}
+
+/// Nothing when `path` is a file; else the error that says there is none.
+fn existing(path: &Path) -> Result<()> {
+    if path.is_file() {
+        return Ok(());
+    }
+    Err(Error::Unreadable {
+        path: path.to_owned(),
+        reason: "no such file".into(),
+    })
 }
 
 /// What can be known of the file at `path` without reading every page: its header and schema
@@ -350,9 +355,7 @@ fn inspect(path: &Path) -> Result<u32> {
         path: path.to_owned(),
         reason,
     };
-    if !path.is_file() {
-        return Err(unreadable("no such file".into()));
-    }
+    existing(path)?;
     let conn = connect(path, Access::ReadOnly)?;
     let version = super::schema_version(&conn).map_err(|e| unreadable(e.to_string()))?;
     let latest = super::latest_schema_version();

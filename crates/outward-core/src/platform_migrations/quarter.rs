@@ -112,8 +112,7 @@ pub fn running_in(
             .count() as u32;
         let hours = hours(&teams, &help::list(conn, m.id)?);
         running.push(MigrationQuarter {
-            percent_done: (m.teams > 0)
-                .then(|| (f64::from(done) * 1000.0 / f64::from(m.teams)).round() / 10.0),
+            percent_done: (m.teams > 0).then(|| super::metric::share_done(done, m.teams)),
             migration_id: m.id,
             title: m.title,
             product_name: m.product_name,

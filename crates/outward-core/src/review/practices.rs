@@ -32,6 +32,18 @@ pub struct SupportInQuarter {
     pub warning: Option<String>,
 }
 
+impl From<coverage::QuarterCoverage> for SupportInQuarter {
+    fn from(coverage: coverage::QuarterCoverage) -> Self {
+        SupportInQuarter {
+            weeks: coverage.weeks,
+            by_level: coverage.by_level,
+            senior_weeks: coverage.senior_weeks,
+            junior_only_teams: coverage.junior_only_teams,
+            warning: coverage.warning,
+        }
+    }
+}
+
 /// The practices of a quarter's review; in a review kept before they were, all empty.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
@@ -50,13 +62,7 @@ pub fn of_quarter(conn: &Connection, quarter: Quarter, today: NaiveDate) -> Resu
     let support = coverage::of_quarter(conn, quarter, None)?;
     let end_of_today = meter::start_of(today.checked_add_days(Days::new(1)).unwrap_or(today));
     Ok(Practices {
-        support: (support.weeks > 0).then_some(SupportInQuarter {
-            weeks: support.weeks,
-            senior_weeks: support.senior_weeks,
-            by_level: support.by_level,
-            junior_only_teams: support.junior_only_teams,
-            warning: support.warning,
-        }),
+        support: (support.weeks > 0).then(|| support.into()),
         tickets: meter::brief(conn, quarter, DEFAULT_UNANSWERED_AFTER_DAYS, end_of_today)?,
         migrations: migrations::running_in(conn, quarter, today)?,
     })

@@ -365,9 +365,11 @@ fn open_at(conn: &Connection, at: DateTime<Utc>) -> Result<OpenAt> {
 }
 
 /// The quarter's tickets judged at `as_of` with a wait of `unanswered_after_days`: all of
-/// them, how many are old enough to count as lost, and how many of those are.
+/// them, their time to first response, how many are old enough to count as lost, and how many
+/// of those are.
 struct Judged {
     rows: Vec<Opened>,
+    response: ResponseTimes,
     old_enough: u32,
     unanswered: u32,
     unanswered_share: Option<f64>,
@@ -397,7 +399,9 @@ fn judged(
     let unanswered = old
         .filter(|r| r.response_seconds.is_none_or(|s| s > wait))
         .count() as u32;
+    let seconds = rows.iter().filter_map(|r| r.response_seconds).collect();
     let judged = Judged {
+        response: times(rows.len() as u32, seconds),
         rows,
         old_enough,
         unanswered,
@@ -428,17 +432,19 @@ pub fn black_hole(
 ) -> Result<BlackHole> {
     let (as_of, judged) = judged(conn, quarter, unanswered_after_days, now)?;
     let rows = &judged.rows;
-    let seconds = rows.iter().filter_map(|r| r.response_seconds).collect();
+    let by_product = grouped(conn, rows, |r| r.product, "products", "No product")?;
+    let by_customer = grouped(conn, rows, |r| r.customer, "customers", "No customer team")?;
+    let distribution = distribution(rows);
     let open = open_at(conn, as_of)?;
     Ok(BlackHole {
         quarter: quarter.key(),
         first_day: quarter.first_day(),
         last_day: quarter.last_day(),
         as_of,
-        response: times(rows.len() as u32, seconds),
-        by_product: grouped(conn, rows, |r| r.product, "products", "No product")?,
-        by_customer: grouped(conn, rows, |r| r.customer, "customers", "No customer team")?,
-        distribution: distribution(rows),
+        response: judged.response,
+        by_product,
+        by_customer,
+        distribution,
         unanswered_after_days,
         old_enough: judged.old_enough,
         unanswered: judged.unanswered,
@@ -484,14 +490,9 @@ pub fn brief(
             |r| r.get(0),
         )?
         .collect::<rusqlite::Result<_>>()?;
-    let seconds = judged
-        .rows
-        .iter()
-        .filter_map(|r| r.response_seconds)
-        .collect();
     Ok(Some(QuarterBrief {
         as_of,
-        response: times(judged.rows.len() as u32, seconds),
+        response: judged.response,
         unanswered_after_days,
         old_enough: judged.old_enough,
         unanswered: judged.unanswered,

@@ -1,5 +1,5 @@
 // Every chart on the screens is a Chart.js chart drawn on a canvas from here: the library loads
-// when the first chart is drawn, a chart is first drawn when its canvas comes near the window
+// when the first chart component starts, a chart is first drawn when its canvas comes near the window
 // (a review at a heavy user's size has a trend chart for each of 200 metrics, and drawing them
 // all took two seconds before anything showed), it is redrawn when anything its configuration
 // reads changes, and destroyed with its component. Charts fill their box (its CSS sets the
@@ -65,7 +65,6 @@ export function drawChart<T extends ChartType>(
 		if (!target || !chartJs || !near) return;
 		const config = configure(axisColours());
 		chart?.destroy();
-		chartJs.Chart.getChart(target)?.destroy();
 		chart = new chartJs.Chart(target, {
 			...config,
 			options: { responsive: true, maintainAspectRatio: false, animation: false, ...config.options }

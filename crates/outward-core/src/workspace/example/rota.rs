@@ -65,14 +65,7 @@ pub(super) fn load(
     let quarter = Quarter::containing(today, crate::settings::fiscal_year_start(tx)?);
     // A week belongs to the quarter holding its Monday: each quarter's weeks begin on its first
     // Monday, so last quarter's support is all last quarter's, as the coverage counts it.
-    let first_monday = |q: Quarter| {
-        let monday = plan::monday_of(q.first_day());
-        if monday < q.first_day() {
-            monday + Days::new(7)
-        } else {
-            monday
-        }
-    };
+    let first_monday = |q: Quarter| plan::monday_of(q.first_day() + Days::new(6));
     let this_quarter = first_monday(quarter);
     let last_quarter = first_monday(quarter.previous());
     for (i, week) in plan::weeks_from(last_quarter, 13).into_iter().enumerate() {
