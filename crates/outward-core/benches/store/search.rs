@@ -39,7 +39,7 @@ impl Terms {
 pub fn vocabulary(conn: &Connection) -> Fallible {
     conn.execute_batch(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.interview_terms
-            USING fts5vocab(main, interviews_fts, 'row');",
+            USING fts5vocab(main, interview_passages, 'row');",
     )?;
     Ok(())
 }

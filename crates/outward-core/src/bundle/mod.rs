@@ -51,6 +51,8 @@ pub const INTERVIEWS_FOLDER: &str = "interviews";
 pub const DERIVED: &[&str] = &[
     "customer_open_pain_points",
     "customer_pain_points",
+    "interview_passages",
+    // The notes' index before schema 26, for a bundle written by an older version.
     "interviews_fts",
     "pain_points_fts",
     "themes_fts",

@@ -480,7 +480,7 @@ mod tests {
         db.write(|c| {
             c.execute_batch(
                 "PRAGMA integrity_check; PRAGMA foreign_key_check;
-                 INSERT INTO interviews_fts (interviews_fts, rank) VALUES ('integrity-check', 1);",
+                 INSERT INTO interview_passages (interview_passages, rank) VALUES ('integrity-check', 1);",
             )?;
             Ok(())
         })

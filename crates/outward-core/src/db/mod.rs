@@ -53,6 +53,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0023_pain_points_raised_during_a_migration.sql"),
     include_str!("migrations/0024_trash_read_indexes.sql"),
     include_str!("migrations/0025_survey_responses_live.sql"),
+    include_str!("migrations/0026_notes_indexed_by_passage.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -68,6 +69,11 @@ fn steps(sql: &[&'static str]) -> Migrations<'static> {
                 // What counts as evidence and reach changed: every stored weight follows.
                 4 => M::up_with_hook(sql, |tx: &Transaction| {
                     crate::pain_points::weight::refresh_all(tx)
+                        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+                }),
+                // The notes are indexed by passage: the interviews already stored too.
+                26 => M::up_with_hook(sql, |tx: &Transaction| {
+                    crate::search::passages::index_all(tx)
                         .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
                 }),
                 _ => M::up(sql),
@@ -148,9 +154,11 @@ fn connect_after(
     Ok(conn)
 }
 
-/// Sets the pragmas every connection must have. The only place they are set.
+/// Sets the pragmas and functions every connection must have. The only place they are set.
 fn configure(conn: &Connection, access: Access) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // The notes' index triggers cut the notes into passages with it (migration 0026).
+    crate::search::passages::register(conn)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     // The journal mode belongs to the file: a read-only connection reads it as it was written.
     // WAL cannot be set on an in-memory database either; it stays "memory" there.

@@ -11,12 +11,21 @@
 //! ranked among the most recently added of them only, so a search costs about the same at any
 //! size.
 //!
-//! An interview hit also says where its first match is in the notes, so the app opens the
-//! interview at it without reading the notes first. FTS5 finds it: `highlight()` marks every
-//! matched term or phrase in the notes column with the tokenizer's own rules (case and
-//! diacritics folded, prefixes, phrases), and the first marked passage is counted in UTF-16 code
-//! units as the editor counts. A hit matched only by its interviewees has no such passage.
+//! Interview notes are indexed by passage (see [`passages`]), so a save re-indexes only what
+//! changed. An interview matches when it holds every word, in one passage or spread over
+//! several (its interviewees count as one more passage). Those with a passage holding every
+//! word come first, ranked by that passage's bm25; when they are fewer than
+//! [`LIMIT_PER_KIND`], those whose words are spread fill the rest, newest first, each ranked by
+//! its best passage for any of the words.
+//!
+//! An interview hit also says where a match is in the notes, so the app opens the interview at
+//! it without reading the notes first: the first match in the passage the snippet comes from.
+//! FTS5 finds it: `highlight()` marks every matched term or phrase in the passage with the
+//! tokenizer's own rules (case and diacritics folded, prefixes, phrases), and the marked place
+//! is counted in UTF-16 code units from the start of the notes, as the editor counts. A hit
+//! matched only by its interviewees has no such place.
 
+pub mod passages;
 mod query;
 
 use crate::error::Result;
@@ -25,11 +34,11 @@ use crate::interviews::OPENING_CHARS;
 use crate::pain_points::{Status, weight};
 use crate::plain_text;
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension, Rows, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-pub use query::to_fts_query;
+pub use query::{to_fts_query, to_fts_terms};
 
 /// Marks the start of a matched term in a snippet (a private-use character, never in text).
 pub const MATCH_START: char = '\u{E000}';
@@ -92,12 +101,18 @@ pub struct NotesRange {
 }
 
 impl NotesRange {
-    /// The first passage FTS5's `highlight()` marked in `marked`, the whole column with matches
-    /// between [`MATCH_START`] and [`MATCH_END`]; `None` when nothing in it matched.
-    fn first_in(marked: &str) -> Option<Self> {
+    /// The first match FTS5's `highlight()` marked in `marked`, a passage of `notes` with its
+    /// matches between [`MATCH_START`] and [`MATCH_END`], counted from the start of `notes`;
+    /// `None` when nothing in it matched.
+    fn in_notes(notes: &str, marked: &str) -> Option<Self> {
         let (before, rest) = marked.split_once(MATCH_START)?;
         let (matched, _) = rest.split_once(MATCH_END)?;
-        let start = utf16_len(before);
+        let passage: String = marked
+            .chars()
+            .filter(|&c| c != MATCH_START && c != MATCH_END)
+            .collect();
+        let at = notes.find(&passage)?;
+        let start = utf16_len(&notes[..at]) + utf16_len(before);
         Some(Self {
             start,
             end: start + utf16_len(matched),
@@ -109,8 +124,16 @@ fn utf16_len(text: &str) -> u32 {
     u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX)
 }
 
-/// The index column of `interviews_fts` that holds the notes (0 is the interviewees).
+/// The index column of `interview_passages` that holds the notes (0 is the interviewees).
 const NOTES_COLUMN: u32 = 1;
+
+/// An interview's rows in `interview_passages` are numbered from its row id shifted this far.
+const PASSAGE_BITS: u32 = 32;
+
+/// The row id in `interviews` of the passage numbered `rowid`.
+fn interview_of(rowid: i64) -> i64 {
+    rowid >> PASSAGE_BITS
+}
 
 /// The index column of `pain_points_fts` that holds the description (0 is the title).
 const DESCRIPTION_COLUMN: i32 = 1;
@@ -137,8 +160,10 @@ pub const TIDY_PAGES: u32 = 64;
 /// out changes: every search finds the same rows before and after.
 pub fn tidy_index(tx: &Transaction<'_>) -> Result<bool> {
     let before = tx.total_changes();
-    tx.prepare_cached("INSERT INTO interviews_fts (interviews_fts, rank) VALUES ('merge', ?1)")?
-        .execute([TIDY_PAGES])?;
+    tx.prepare_cached(
+        "INSERT INTO interview_passages (interview_passages, rank) VALUES ('merge', ?1)",
+    )?
+    .execute([TIDY_PAGES])?;
     // FTS5 counts the pages it wrote as changes: fewer than two means it found nothing to merge.
     Ok(tx.total_changes() - before >= 2)
 }
@@ -154,9 +179,10 @@ struct FtsMatch {
 
 /// Searches everything for `text`, best matches first; pain points' weights as of `today`.
 pub fn search(conn: &Connection, text: &str, today: NaiveDate) -> Result<Vec<SearchHit>> {
-    let query = to_fts_query(text)?;
+    let terms = to_fts_terms(text)?;
+    let query = terms.join(" ");
     let mut hits = Vec::new();
-    hits.extend(interviews(conn, &query)?);
+    hits.extend(interviews(conn, &terms)?);
     hits.extend(pain_points(conn, &query, today)?);
     hits.extend(themes(conn, &query)?);
     hits.extend(cards(conn, &query)?);
@@ -184,7 +210,7 @@ fn matches(
     located: Option<u32>,
     query: &str,
     mut take: impl FnMut(FtsMatch) -> Result<bool>,
-) -> Result<()> {
+) -> Result<u32> {
     // The oldest match ranked: everything newer than the RANKED_MAX-th most recent one.
     let oldest: i64 = conn
         .prepare_cached(&format!(
@@ -195,6 +221,26 @@ fn matches(
         .query_row([query], |r| r.get(0))
         .optional()?
         .unwrap_or(i64::MIN);
+    let mut ranked = conn.prepare_cached(&format!(
+        "SELECT {} FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2 ORDER BY rank",
+        match_columns(table, snippet, located)
+    ))?;
+    let mut rows = ranked.query((query, oldest))?;
+    let mut taken = 0;
+    while taken < LIMIT_PER_KIND {
+        let Some(offered) = next_match(&mut rows)? else {
+            break;
+        };
+        if take(offered)? {
+            taken += 1;
+        }
+    }
+    Ok(taken)
+}
+
+/// What a query of `table` selects to make an [`FtsMatch`] of each row: its row id, snippet,
+/// rank, and the `located` column marked.
+fn match_columns(table: &str, snippet: Snippet, located: Option<u32>) -> String {
     let marked = match located {
         Some(column) => format!("highlight({table}, {column}, '{MATCH_START}', '{MATCH_END}')"),
         None => "NULL".to_owned(),
@@ -207,67 +253,149 @@ fn matches(
     .map_or("''".to_owned(), |column| {
         format!("snippet({table}, {column}, '{MATCH_START}', '{MATCH_END}', '…', 16)")
     });
-    let mut ranked = conn.prepare_cached(&format!(
-        "SELECT rowid, {snippet}, rank, {marked}
-         FROM {table} WHERE {table} MATCH ?1 AND rowid >= ?2 ORDER BY rank"
-    ))?;
-    let mut rows = ranked.query((query, oldest))?;
-    let mut taken = 0;
-    while taken < LIMIT_PER_KIND {
-        let Some(row) = rows.next()? else { break };
-        let offered = FtsMatch {
-            rowid: row.get(0)?,
-            snippet: plain_text::plain(&row.get::<_, String>(1)?),
-            rank: row.get(2)?,
-            marked: row.get(3)?,
-        };
-        if take(offered)? {
-            taken += 1;
-        }
-    }
-    Ok(())
+    format!("rowid, {snippet}, rank, {marked}")
 }
 
-fn interviews(conn: &Connection, query: &str) -> Result<Vec<SearchHit>> {
+fn next_match(rows: &mut Rows<'_>) -> Result<Option<FtsMatch>> {
+    let Some(row) = rows.next()? else {
+        return Ok(None);
+    };
+    Ok(Some(FtsMatch {
+        rowid: row.get(0)?,
+        snippet: plain_text::plain(&row.get::<_, String>(1)?),
+        rank: row.get(2)?,
+        marked: row.get(3)?,
+    }))
+}
+
+fn interviews(conn: &Connection, terms: &[String]) -> Result<Vec<SearchHit>> {
     let mut row = conn.prepare_cached(
-        "SELECT i.id, c.name, i.held_on, substr(i.notes, 1, ?2) FROM interviews i
+        "SELECT i.id, c.name, i.held_on, i.notes FROM interviews i
          JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL
          WHERE i.rowid = ?1 AND i.deleted_at IS NULL",
     )?;
+    let mut seen = std::collections::HashSet::new();
     let mut hits = Vec::new();
-    matches(
+    let mut hit = |offered: FtsMatch| -> Result<bool> {
+        let interview = interview_of(offered.rowid);
+        if !seen.insert(interview) {
+            return Ok(false);
+        }
+        let found: Option<(Id, String, NaiveDate, String)> = row
+            .query_row([interview], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()?;
+        let Some((id, title, held_on, notes)) = found else {
+            return Ok(false);
+        };
+        let opening: String = notes.chars().take(OPENING_CHARS).collect();
+        hits.push(SearchHit {
+            kind: HitKind::Interview,
+            id,
+            title,
+            snippet: offered.snippet,
+            held_on: Some(held_on),
+            heading: plain_text::heading(&opening),
+            status: None,
+            weight: None,
+            evidence_count: None,
+            rank: offered.rank,
+            notes_match: offered
+                .marked
+                .as_deref()
+                .and_then(|m| NotesRange::in_notes(&notes, m)),
+            workshop_id: None,
+        });
+        Ok(true)
+    };
+    let table = "interview_passages";
+    let all = terms.join(" ");
+    let together = matches(
         conn,
-        "interviews_fts",
+        table,
         Snippet::BestColumn,
         Some(NOTES_COLUMN),
-        query,
-        |offered| {
-            let found: Option<(Id, String, NaiveDate, String)> = row
-                .query_row((offered.rowid, OPENING_CHARS as i64), |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })
-                .optional()?;
-            let Some((id, title, held_on, opening)) = found else {
-                return Ok(false);
-            };
-            hits.push(SearchHit {
-                kind: HitKind::Interview,
-                id,
-                title,
-                snippet: offered.snippet,
-                held_on: Some(held_on),
-                heading: plain_text::heading(&opening),
-                status: None,
-                weight: None,
-                evidence_count: None,
-                rank: offered.rank,
-                notes_match: offered.marked.as_deref().and_then(NotesRange::first_in),
-                workshop_id: None,
-            });
-            Ok(true)
-        },
+        &all,
+        &mut hit,
     )?;
+    if terms.len() > 1 {
+        spread(conn, terms, LIMIT_PER_KIND - together, &mut hit)?;
+    }
     Ok(hits)
+}
+
+/// Offers `take`, newest first, the interviews holding every one of `terms` in different
+/// passages, until it has accepted `wanted` of them; each offered with its best notes passage
+/// for any of the terms. Each term's passages are read in row id order, which is interview
+/// order, and intersected as they come, without ranking them.
+fn spread(
+    conn: &Connection,
+    terms: &[String],
+    wanted: u32,
+    mut take: impl FnMut(FtsMatch) -> Result<bool>,
+) -> Result<()> {
+    if wanted == 0 {
+        return Ok(());
+    }
+    let mut statements = Vec::with_capacity(terms.len());
+    for _ in terms {
+        statements.push(conn.prepare(
+            "SELECT rowid FROM interview_passages WHERE interview_passages MATCH ?1
+             ORDER BY rowid DESC",
+        )?);
+    }
+    let mut streams = Vec::with_capacity(terms.len());
+    for (statement, term) in statements.iter_mut().zip(terms) {
+        streams.push(statement.query([term])?);
+    }
+    let next = |rows: &mut Rows<'_>| -> Result<Option<i64>> {
+        Ok(match rows.next()? {
+            Some(row) => Some(interview_of(row.get(0)?)),
+            None => None,
+        })
+    };
+    let mut heads = Vec::with_capacity(streams.len());
+    for rows in &mut streams {
+        heads.push(next(rows)?);
+    }
+    let any = terms.join(" OR ");
+    let mut best = conn.prepare_cached(&format!(
+        "SELECT {} FROM interview_passages WHERE interview_passages MATCH ?1
+         AND rowid > ?2 AND rowid < ?3 ORDER BY rank LIMIT 1",
+        match_columns(
+            "interview_passages",
+            Snippet::BestColumn,
+            Some(NOTES_COLUMN)
+        )
+    ))?;
+    let mut taken = 0;
+    while taken < wanted {
+        // Every stream is at or past the newest interview they could all hold.
+        let Some(candidate) = heads.iter().copied().min().flatten() else {
+            break;
+        };
+        for (rows, head) in streams.iter_mut().zip(heads.iter_mut()) {
+            while head.is_some_and(|h| h > candidate) {
+                *head = next(rows)?;
+            }
+        }
+        if heads.iter().all(|h| *h == Some(candidate)) {
+            let range = (candidate << PASSAGE_BITS, (candidate + 1) << PASSAGE_BITS);
+            let mut rows = best.query((&any, range.0, range.1))?;
+            if let Some(offered) = next_match(&mut rows)?
+                && take(offered)?
+            {
+                taken += 1;
+            }
+            for (rows, head) in streams.iter_mut().zip(heads.iter_mut()) {
+                while *head == Some(candidate) {
+                    *head = next(rows)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn pain_points(conn: &Connection, query: &str, today: NaiveDate) -> Result<Vec<SearchHit>> {

@@ -12,6 +12,11 @@ const PREFIX_MIN_CHARS: usize = 3;
 /// Builds an FTS5 query: every word quoted, phrases kept, `word*` a prefix, and the last word a
 /// prefix too when it is long enough. Punctuation alone is refused with a message.
 pub fn to_fts_query(text: &str) -> Result<String> {
+    Ok(to_fts_terms(text)?.join(" "))
+}
+
+/// The terms of [`to_fts_query`], each a query of its own: a quoted word, a phrase or a prefix.
+pub fn to_fts_terms(text: &str) -> Result<Vec<String>> {
     if text.chars().count() > QUERY_MAX {
         return Err(Error::validation(
             "query",
@@ -41,7 +46,7 @@ pub fn to_fts_query(text: &str) -> Result<String> {
             "Type a word to search for: punctuation alone matches nothing.",
         ));
     }
-    Ok(terms.join(" "))
+    Ok(terms)
 }
 
 /// The words of `text` as quoted FTS5 strings; `word*` becomes a prefix, and so does the last

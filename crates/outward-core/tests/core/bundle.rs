@@ -195,7 +195,22 @@ fn search_indexes(db: &Database) -> Vec<(String, i64)> {
     // FTS5's integrity check is a command written as an insert: it runs as a write.
     db.write(|conn| {
         let mut counts = Vec::new();
-        for table in bundle::DERIVED.iter().filter(|t| !t.ends_with("_fts")) {
+        // The derived tables this schema has: full-text indexes, and roll-ups compared whole.
+        let derived = |virtual_: bool| -> rusqlite::Result<Vec<String>> {
+            let names: Vec<String> = conn
+                .prepare(
+                    "SELECT name FROM sqlite_schema WHERE type = 'table'
+                     AND (sql LIKE 'CREATE VIRTUAL TABLE%') = ?1 ORDER BY name",
+                )?
+                .query_map([virtual_], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(names
+                .into_iter()
+                .filter(|n| bundle::DERIVED.contains(&n.as_str()))
+                .collect())
+        };
+        let indexes = derived(true)?;
+        for table in derived(false)? {
             // A roll-up with a count column `n` drops its rows at zero only when rebuilt.
             let kept = if conn.prepare(&format!("SELECT n FROM {table}")).is_ok() {
                 "WHERE n <> 0"
@@ -217,7 +232,7 @@ fn search_indexes(db: &Database) -> Vec<(String, i64)> {
                 .collect::<rusqlite::Result<_>>()?;
             counts.push((format!("{table}: {}", rows.join(";")), rows.len() as i64));
         }
-        for index in bundle::DERIVED.iter().filter(|t| t.ends_with("_fts")) {
+        for index in &indexes {
             conn.execute(
                 &format!("INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)"),
                 [],

@@ -107,7 +107,7 @@ fn a_large_import_into_a_new_database_keeps_the_index_deletes_seeking() {
     let how = db
         .read(|c| {
             Ok(c.query_row(
-                "EXPLAIN QUERY PLAN DELETE FROM interviews_fts_data WHERE id >= ?1 AND id <= ?2",
+                "EXPLAIN QUERY PLAN DELETE FROM interview_passages_data WHERE id >= ?1 AND id <= ?2",
                 [1, 2],
                 |r| r.get::<_, String>(3),
             )?)

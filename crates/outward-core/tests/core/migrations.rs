@@ -115,6 +115,10 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
         "0025_survey_responses_live.sql",
         "6ce8921b145f0e19545fe15f14973eb2e9e64722de5613fac6843a3a6d3d9bf8",
     ),
+    (
+        "0026_notes_indexed_by_passage.sql",
+        "b33e89d40a505caeb2b452e23b87120111742013a564bd82249b5cfcc00bc34b",
+    ),
 ];
 
 fn crate_dir() -> &'static Path {

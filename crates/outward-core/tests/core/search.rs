@@ -235,8 +235,14 @@ fn hits_read_as_plain_text_never_repeat_the_title_and_carry_what_tells_them_apar
 /// Rows of the notes' index: each segment a save writes adds one here (these notes fit on one
 /// page), and merging segments leaves fewer.
 fn notes_index_pages(w: &crate::fixtures::World) -> i64 {
-    w.db.read(|c| Ok(c.query_row("SELECT count(*) FROM interviews_fts_data", [], |r| r.get(0))?))
-        .unwrap()
+    w.db.read(|c| {
+        Ok(
+            c.query_row("SELECT count(*) FROM interview_passages_data", [], |r| {
+                r.get(0)
+            })?,
+        )
+    })
+    .unwrap()
 }
 
 #[test]
@@ -251,7 +257,7 @@ fn saving_notes_leaves_merging_the_index_to_idle_time_and_search_finds_the_same(
     let automerge: i64 =
         w.db.read(|c| {
             Ok(c.query_row(
-                "SELECT v FROM interviews_fts_config WHERE k = 'automerge'",
+                "SELECT v FROM interview_passages_config WHERE k = 'automerge'",
                 [],
                 |r| r.get(0),
             )?)
@@ -313,7 +319,7 @@ fn saving_notes_leaves_merging_the_index_to_idle_time_and_search_finds_the_same(
     );
     w.db.write(|tx| {
         tx.execute_batch(
-            "INSERT INTO interviews_fts (interviews_fts, rank) VALUES ('integrity-check', 1)",
+            "INSERT INTO interview_passages (interview_passages, rank) VALUES ('integrity-check', 1)",
         )?;
         Ok(())
     })
@@ -347,7 +353,7 @@ fn saves_that_leave_the_text_unchanged_leave_the_index_alone() {
             .map(|h| (h.id, h.snippet))
             .collect::<Vec<_>>()
     };
-    let before = index_rows(&w, "interviews_fts");
+    let before = index_rows(&w, "interview_passages");
     let stored = w.db.read(|c| interviews::get(c, i)).unwrap();
     let mut input = interviews::InterviewInput {
         customer_id: w.payments,
@@ -364,7 +370,7 @@ fn saves_that_leave_the_text_unchanged_leave_the_index_alone() {
     w.db.write(|tx| interviews::save_notes(tx, i, notes, now()))
         .unwrap();
     assert_eq!(
-        index_rows(&w, "interviews_fts"),
+        index_rows(&w, "interview_passages"),
         before,
         "a new date and length, and notes saved as they were, index nothing"
     );
@@ -376,7 +382,7 @@ fn saves_that_leave_the_text_unchanged_leave_the_index_alone() {
     w.db.write(|tx| interviews::update(tx, i, &input, now()))
         .unwrap();
     assert!(
-        index_rows(&w, "interviews_fts") > before,
+        index_rows(&w, "interview_passages") > before,
         "changed interviewees are indexed"
     );
     assert_eq!(found("noor", HitKind::Interview).len(), 1);
@@ -412,10 +418,158 @@ fn saves_that_leave_the_text_unchanged_leave_the_index_alone() {
 
     w.db.write(|tx| {
         tx.execute_batch(
-            "INSERT INTO interviews_fts (interviews_fts, rank) VALUES ('integrity-check', 1);
+            "INSERT INTO interview_passages (interview_passages, rank) VALUES ('integrity-check', 1);
              INSERT INTO pain_points_fts (pain_points_fts, rank) VALUES ('integrity-check', 1);",
         )?;
         Ok(())
     })
     .expect("both indexes match their rows");
+}
+
+/// Notes of `paragraphs` paragraphs, a heading every ninth, long enough to make many passages.
+fn long_notes(paragraphs: usize) -> String {
+    (0..paragraphs)
+        .map(|n| {
+            let heading = if n % 9 == 0 {
+                format!("## Part {n}\n\n")
+            } else {
+                String::new()
+            };
+            format!("{heading}Paragraph {n}: the team said something about queues and load.\n\n")
+        })
+        .collect()
+}
+
+/// The interview's notes passages as the index holds them, by row id.
+fn indexed_passages(w: &crate::fixtures::World, i: Id) -> Vec<(i64, String)> {
+    w.db.read(|c| {
+        let rowid: i64 = c.query_row("SELECT rowid FROM interviews WHERE id = ?1", [i], |r| {
+            r.get(0)
+        })?;
+        let mut stmt = c.prepare(
+            "SELECT rowid, notes FROM interview_passages
+             WHERE rowid > ?1 << 32 AND rowid < (?1 + 1) << 32 ORDER BY rowid",
+        )?;
+        let rows = stmt.query_map([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_save_re_indexes_only_the_passages_it_changed_and_the_index_holds_the_notes() {
+    let w = world();
+    let notes = long_notes(150);
+    let i = interview(&w, w.payments, day(2026, 11, 18), &notes);
+    let distinct = |text: &str| {
+        let mut cut: Vec<String> = search::passages::passages(text)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        cut.sort();
+        cut.dedup();
+        cut
+    };
+    let held = |w: &crate::fixtures::World| {
+        let mut texts: Vec<String> = indexed_passages(w, i).into_iter().map(|(_, t)| t).collect();
+        texts.sort();
+        texts
+    };
+    let before = indexed_passages(&w, i);
+    assert!(before.len() >= 10, "{} passages", before.len());
+    assert_eq!(held(&w), distinct(&notes));
+
+    let at = notes.find("Paragraph 70:").unwrap();
+    let edited = format!(
+        "{}A sentence typed just now about canaries. {}",
+        &notes[..at],
+        &notes[at..]
+    );
+    w.db.write(|tx| interviews::save_notes(tx, i, &edited, now()))
+        .unwrap();
+    let after = indexed_passages(&w, i);
+    let kept = after.iter().filter(|row| before.contains(row)).count();
+    assert!(
+        after.len() - kept <= 2,
+        "{} of {} passages re-indexed",
+        after.len() - kept,
+        after.len()
+    );
+    assert_eq!(held(&w), distinct(&edited));
+
+    // Whatever a save does (a paragraph repeated, a part removed, everything cleared), the
+    // index holds the distinct passages of the notes and FTS5 finds it sound.
+    let repeated = format!("{edited}{}", &edited[..edited.len() / 3]);
+    let shortened = edited.replacen("Paragraph 12:", "", 1)[..edited.len() / 2].to_owned();
+    for text in [repeated.as_str(), shortened.as_str(), "", notes.as_str()] {
+        w.db.write(|tx| interviews::save_notes(tx, i, text, now()))
+            .unwrap();
+        assert_eq!(held(&w), distinct(text));
+    }
+    w.db.write(|tx| {
+        tx.execute_batch(
+            "INSERT INTO interview_passages (interview_passages, rank) VALUES ('integrity-check', 1)",
+        )?;
+        Ok(())
+    })
+    .expect("the index matches its passages");
+}
+
+#[test]
+fn words_spread_over_passages_find_the_interview_after_those_found_together() {
+    let w = world();
+    let notes = long_notes(150);
+    let first = notes.find("Paragraph 3:").unwrap();
+    let last = notes.find("Paragraph 140:").unwrap();
+    let spread_notes = format!(
+        "{}Kubernetes upgrades stall. {}Terraform drift again. {}",
+        &notes[..first],
+        &notes[first..last],
+        &notes[last..]
+    );
+    let spread = interview(&w, w.payments, day(2026, 11, 10), &spread_notes);
+    let together = interview(
+        &w,
+        w.payments,
+        day(2026, 11, 12),
+        "Kubernetes and Terraform fight over the same load balancer.",
+    );
+    let hits: Vec<search::SearchHit> =
+        w.db.read(|c| search::search(c, "kubernetes terraform", now().date_naive()))
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind == HitKind::Interview)
+            .collect();
+    let ids: Vec<Id> = hits.iter().map(|h| h.id).collect();
+    assert_eq!(
+        ids,
+        [together, spread],
+        "both found, the one with the words together first"
+    );
+    let place = hits[1]
+        .notes_match
+        .expect("the spread hit says where a word is");
+    let word = passage(&spread_notes, place);
+    assert!(
+        ["Kubernetes", "Terraform"].contains(&word.as_str()),
+        "{word}"
+    );
+    assert!(hits[1].snippet.contains('\u{E000}'), "{}", hits[1].snippet);
+    assert!(
+        w.db.read(|c| search::search(c, "kubernetes canaries", now().date_naive()))
+            .unwrap()
+            .iter()
+            .all(|h| h.kind != HitKind::Interview),
+        "every word must be in the interview"
+    );
+    w.db.write(|tx| trash::move_to_trash(tx, EntityKind::Interview, spread, now()))
+        .unwrap();
+    let ids: Vec<Id> =
+        w.db.read(|c| search::search(c, "kubernetes terraform", now().date_naive()))
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind == HitKind::Interview)
+            .map(|h| h.id)
+            .collect();
+    assert_eq!(ids, [together], "a spread match in the Trash is not found");
 }
