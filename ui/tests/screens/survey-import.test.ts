@@ -45,7 +45,11 @@ describe('survey import', () => {
 		const id = await openRound(page);
 		const before = await responses(page, id);
 		await setChosenFolder(page, null);
-		await page.getByRole('button', { name: 'Choose an export…' }).click();
+		const choose = page.getByRole('button', { name: 'Choose an export…' });
+		await choose.click();
+		// The button is back once the cancelled pick has answered: a pick still on its way would
+		// answer with the next file and reset the mapping made meanwhile.
+		await expect.poll(() => choose.isEnabled()).toBe(true);
 		await expect(page.getByTestId('column-role').count(), 'cancelling the picker opens nothing').resolves.toBe(0);
 
 		await pickAndMap(page);

@@ -20,7 +20,8 @@ impl Terms {
         vocabulary(conn)?;
         let documents = interviews_indexed(conn)? as f64;
         let mut kinds = Vec::new();
-        for (kind, share) in [("selective", 0.002), ("medium", 0.05), ("common", 1.0)] {
+        for (kind, share) in [("selective", 0.002), ("medium", 0.05)] {
+            // A rare term is in about one passage of each interview holding it.
             let terms = conn
                 .prepare(
                     "SELECT term FROM temp.interview_terms
@@ -30,18 +31,47 @@ impl Terms {
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             kinds.push((kind, terms));
         }
+        // A common term is in many passages of each: the first ten, by name, in every interview.
+        let mut common = Vec::new();
+        let candidates = conn
+            .prepare(
+                "SELECT term FROM temp.interview_terms
+                 WHERE term GLOB '[a-z][a-z][a-z]*' AND doc >= ?1 ORDER BY term",
+            )?
+            .query_map([documents], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for term in candidates {
+            if common.len() == 10 {
+                break;
+            }
+            if interviews_holding(conn, &term)? as f64 >= documents {
+                common.push(term);
+            }
+        }
+        kinds.push(("common", common));
         Ok(Terms { kinds })
     }
 }
 
-/// The interview index's vocabulary, as `temp.interview_terms` (term, doc: how many
-/// interviews hold it), on this connection.
+/// The interview index's vocabulary, as `temp.interview_terms` (term, doc: how many passages
+/// hold it, about how many interviews do for the rarer terms), on this connection.
 pub fn vocabulary(conn: &Connection) -> Fallible {
     conn.execute_batch(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.interview_terms
-            USING fts5vocab(main, interview_passages, 'row');",
+            USING fts5vocab(main, interview_passages, 'row');
+         CREATE VIRTUAL TABLE IF NOT EXISTS temp.interview_instances
+            USING fts5vocab(main, interview_passages, 'instance');",
     )?;
     Ok(())
+}
+
+/// How many interviews hold `term`, from where each of its passages is.
+fn interviews_holding(conn: &Connection, term: &str) -> Fallible<i64> {
+    Ok(conn.query_row(
+        "SELECT count(DISTINCT doc >> 32) FROM temp.interview_instances WHERE term = ?1",
+        [term],
+        |r| r.get(0),
+    )?)
 }
 
 /// Every interview in the full-text index, those in the Trash included (search skips them
@@ -57,17 +87,7 @@ pub fn term_label(conn: &Connection, terms: &[String]) -> Fallible<String> {
     let documents = interviews_indexed(conn)?;
     let mut counts = Vec::new();
     for term in terms.iter().take(3) {
-        let n: i64 = conn
-            .query_row(
-                "SELECT doc FROM temp.interview_terms WHERE term = ?1",
-                [term],
-                |r| r.get(0),
-            )
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(0),
-                other => Err(other),
-            })?;
-        counts.push(n);
+        counts.push(interviews_holding(conn, term)?);
     }
     let mean = counts.iter().sum::<i64>() as f64 / counts.len().max(1) as f64;
     let shown: Vec<String> = counts.iter().map(i64::to_string).collect();
@@ -178,23 +198,41 @@ fn card_terms(c: &Connection) -> Fallible<(Vec<String>, i64, i64)> {
 /// the same live-row check, without snippets or the rows' titles.
 pub fn bare_match(conn: &Connection, term: &str) -> Fallible {
     let query = search::to_fts_query(term)?;
-    for (table, live) in [
-        ("interviews", "x.deleted_at IS NULL"),
+    for (index, table, row, live) in [
+        // Interviews are indexed by passage: a passage's row id holds its interview's.
         (
+            "interview_passages",
+            "interviews",
+            "interview_passages.rowid >> 32",
+            "x.deleted_at IS NULL",
+        ),
+        (
+            "pain_points_fts",
             "pain_points",
+            "pain_points_fts.rowid",
             "x.deleted_at IS NULL AND x.merged_into IS NULL",
         ),
-        ("themes", "x.deleted_at IS NULL AND x.merged_into IS NULL"),
-        ("workshop_cards", "x.deleted_at IS NULL"),
+        (
+            "themes_fts",
+            "themes",
+            "themes_fts.rowid",
+            "x.deleted_at IS NULL AND x.merged_into IS NULL",
+        ),
+        (
+            "workshop_cards_fts",
+            "workshop_cards",
+            "workshop_cards_fts.rowid",
+            "x.deleted_at IS NULL",
+        ),
     ] {
         fetch(
             conn,
             &format!(
-                "SELECT rowid, rank FROM {table}_fts
-                 WHERE {table}_fts MATCH ?1
-                   AND rowid >= coalesce((SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?1
+                "SELECT rowid, rank FROM {index}
+                 WHERE {index} MATCH ?1
+                   AND rowid >= coalesce((SELECT rowid FROM {index} WHERE {index} MATCH ?1
                                           ORDER BY rowid DESC LIMIT 1 OFFSET {skip}), -1)
-                   AND EXISTS (SELECT 1 FROM {table} x WHERE x.rowid = {table}_fts.rowid AND {live})
+                   AND EXISTS (SELECT 1 FROM {table} x WHERE x.rowid = {row} AND {live})
                  ORDER BY rank LIMIT {limit}",
                 skip = search::RANKED_MAX - 1,
                 limit = search::LIMIT_PER_KIND,

@@ -43,6 +43,10 @@ pub const MANIFEST: &str = "manifest.json";
 /// The folder of the interviews as Markdown files.
 pub const INTERVIEWS_FOLDER: &str = "interviews";
 
+/// Derived tables of older schemas, left out of a bundle written by an older version: the notes'
+/// whole-interview index before schema 26.
+const RETIRED: &[&str] = &["interviews_fts"];
+
 /// The tables the core derives from others and rebuilds on its own, so a bundle leaves them
 /// out: each full-text index is refilled by its triggers as its table's rows are imported, and
 /// Coverage's counts of open pain points are rebuilt once every row is in
@@ -52,8 +56,6 @@ pub const DERIVED: &[&str] = &[
     "customer_open_pain_points",
     "customer_pain_points",
     "interview_passages",
-    // The notes' index before schema 26, for a bundle written by an older version.
-    "interviews_fts",
     "pain_points_fts",
     "themes_fts",
     "workshop_cards_fts",
@@ -176,7 +178,10 @@ pub(crate) fn tables(conn: &Connection) -> Result<Vec<Table>> {
         .collect::<rusqlite::Result<_>>()?;
     let mut tables = Vec::new();
     for (name, kind) in all {
-        if DERIVED.contains(&name.as_str()) || NOT_CARRIED.contains(&name.as_str()) {
+        if [DERIVED, NOT_CARRIED, RETIRED]
+            .iter()
+            .any(|names| names.contains(&name.as_str()))
+        {
             continue;
         }
         if kind == "virtual" {

@@ -6,12 +6,16 @@
 //! [`MAX_BYTES`]. A cut depends only on the paragraph before it, so typing in one paragraph
 //! moves at most the cuts around it. The passages, in order, are the notes exactly.
 //!
-//! SQLite calls [`passages`] as `outward_passages(notes)` (a JSON array of the distinct
-//! passages), from the triggers that keep `interview_passages` in step with the notes
-//! (migration 0026): a save deletes the passages that are gone and indexes the new ones.
+//! SQLite calls these from the triggers that keep `interview_passages` in step with the notes
+//! (migration 0026): `outward_passages(notes)` gives the distinct passages of new notes, and a
+//! save deletes `outward_passages_gone(old, new)` and indexes `outward_passages_added(old,
+//! new)`, each a JSON array. A save trusts that the index holds the passages of the old notes,
+//! so changing where passages end needs a migration that indexes every interview again
+//! ([`index_all`]).
 
 use rusqlite::Connection;
-use rusqlite::functions::FunctionFlags;
+use rusqlite::functions::{Context, FunctionFlags};
+use std::cell::RefCell;
 
 /// A passage is not cut before it holds this many bytes.
 pub const MIN_BYTES: usize = 512;
@@ -58,25 +62,85 @@ fn fnv1a(text: &str) -> u32 {
     })
 }
 
-/// Makes `outward_passages(notes)` callable on `conn`: the distinct passages of `notes` as a
-/// JSON array of strings, for the index's triggers.
+/// The distinct passages of `notes`, in order.
+fn distinct(notes: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for passage in passages(notes) {
+        if !out.contains(&passage) {
+            out.push(passage);
+        }
+    }
+    out
+}
+
+/// What a save changes in the index: the passages of the old notes that are gone, and those of
+/// the new notes that are new, each as a JSON array.
+struct Diff {
+    old: String,
+    new: String,
+    gone: String,
+    added: String,
+}
+
+impl Diff {
+    fn of(old: &str, new: &str) -> rusqlite::Result<Self> {
+        let (before, after) = (distinct(old), distinct(new));
+        let gone: Vec<&str> = before
+            .iter()
+            .copied()
+            .filter(|p| !after.contains(p))
+            .collect();
+        let added: Vec<&str> = after
+            .iter()
+            .copied()
+            .filter(|p| !before.contains(p))
+            .collect();
+        Ok(Diff {
+            old: old.to_owned(),
+            new: new.to_owned(),
+            gone: json(&gone)?,
+            added: json(&added)?,
+        })
+    }
+}
+
+thread_local! {
+    /// The last save's diff: its trigger asks for what is gone, then for what was added.
+    static LAST: RefCell<Option<Diff>> = const { RefCell::new(None) };
+}
+
+fn json(passages: &[&str]) -> rusqlite::Result<String> {
+    serde_json::to_string(passages).map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))
+}
+
+fn text<'a>(ctx: &'a Context<'_>, index: usize) -> rusqlite::Result<&'a str> {
+    Ok(ctx.get_raw(index).as_str_or_null()?.unwrap_or_default())
+}
+
+/// The part of the diff of the call's old and new notes that `pick` takes.
+fn diff(ctx: &Context<'_>, pick: fn(&Diff) -> &String) -> rusqlite::Result<String> {
+    let (old, new) = (text(ctx, 0)?, text(ctx, 1)?);
+    LAST.with_borrow_mut(|last| {
+        if !last.as_ref().is_some_and(|d| d.old == old && d.new == new) {
+            *last = Some(Diff::of(old, new)?);
+        }
+        Ok(last.as_ref().map(|d| pick(d).clone()).unwrap_or_default())
+    })
+}
+
+/// Makes the index's functions callable on `conn`: `outward_passages(notes)`, and
+/// `outward_passages_gone(old, new)` and `outward_passages_added(old, new)`.
 pub fn register(conn: &Connection) -> rusqlite::Result<()> {
-    conn.create_scalar_function(
-        "outward_passages",
-        1,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| {
-            let notes = ctx.get_raw(0).as_str_or_null()?.unwrap_or_default();
-            let mut distinct: Vec<&str> = Vec::new();
-            for passage in passages(notes) {
-                if !distinct.contains(&passage) {
-                    distinct.push(passage);
-                }
-            }
-            serde_json::to_string(&distinct)
-                .map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))
-        },
-    )
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("outward_passages", 1, flags, |ctx| {
+        json(&distinct(text(ctx, 0)?))
+    })?;
+    conn.create_scalar_function("outward_passages_gone", 2, flags, |ctx| {
+        diff(ctx, |d| &d.gone)
+    })?;
+    conn.create_scalar_function("outward_passages_added", 2, flags, |ctx| {
+        diff(ctx, |d| &d.added)
+    })
 }
 
 /// Indexes every interview's interviewees and passages into an empty `interview_passages`, as
@@ -175,5 +239,23 @@ mod tests {
             .query_row("SELECT outward_passages(NULL)", [], |r| r.get(0))
             .unwrap();
         assert_eq!(null, "[]");
+
+        let once = notes(40);
+        let edited = once.replacen("Paragraph 20 says", "Paragraph twenty says", 1);
+        let (gone, added): (String, String) = conn
+            .query_row(
+                "SELECT outward_passages_gone(?1, ?2), outward_passages_added(?1, ?2)",
+                [&once, &edited],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let (gone, added): (Vec<String>, Vec<String>) = (
+            serde_json::from_str(&gone).unwrap(),
+            serde_json::from_str(&added).unwrap(),
+        );
+        assert_eq!((gone.len(), added.len()), (1, 1), "{gone:?} {added:?}");
+        assert!(
+            gone[0].contains("Paragraph 20 says") && added[0].contains("Paragraph twenty says")
+        );
     }
 }

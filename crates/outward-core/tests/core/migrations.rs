@@ -117,7 +117,7 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
     ),
     (
         "0026_notes_indexed_by_passage.sql",
-        "b33e89d40a505caeb2b452e23b87120111742013a564bd82249b5cfcc00bc34b",
+        "0ea2466b78b2385b22b9bc482703f8fce0264c5743a19716c5a0824481bc494b",
     ),
 ];
 

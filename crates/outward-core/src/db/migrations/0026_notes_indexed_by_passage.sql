@@ -5,8 +5,8 @@
 --
 -- `interview_passages` holds, for interview row r: at row id r << 32 the interviewees, and
 -- from r << 32 + 1 on each distinct passage of the notes. A new passage takes the next free
--- number in its interview's range. `outward_passages(notes)` is the app's function that cuts
--- the notes (a JSON array); every connection the app opens has it.
+-- number in its interview's range. `outward_passages(notes)` and the two below are the app's
+-- functions that cut the notes (search/passages.rs); every connection the app opens has them.
 DROP TRIGGER interviews_fts_insert;
 DROP TRIGGER interviews_fts_delete;
 DROP TRIGGER interviews_fts_update;
@@ -39,17 +39,17 @@ BEGIN
     UPDATE interview_passages SET interviewees = new.interviewees WHERE rowid = new.rowid << 32;
 END;
 
+-- A save trusts that the index holds the passages of the old notes: it deletes those that are
+-- gone and indexes those that are new, numbered after the interview's last row (read from the
+-- index's own table of row sizes, where that is one seek).
 CREATE TRIGGER interview_passages_notes AFTER UPDATE OF notes ON interviews
 WHEN old.notes IS NOT new.notes
 BEGIN
     DELETE FROM interview_passages
     WHERE rowid > new.rowid << 32 AND rowid < (new.rowid + 1) << 32
-      AND notes NOT IN (SELECT value FROM json_each(outward_passages(new.notes)));
+      AND notes IN (SELECT value FROM json_each(outward_passages_gone(old.notes, new.notes)));
     INSERT INTO interview_passages (rowid, interviewees, notes)
-    SELECT (SELECT max(rowid) FROM interview_passages
-            WHERE rowid >= new.rowid << 32 AND rowid < (new.rowid + 1) << 32)
+    SELECT (SELECT max(id) FROM interview_passages_docsize WHERE id < (new.rowid + 1) << 32)
            + row_number() OVER (), '', value
-    FROM json_each(outward_passages(new.notes))
-    WHERE value NOT IN (SELECT notes FROM interview_passages
-                        WHERE rowid > new.rowid << 32 AND rowid < (new.rowid + 1) << 32);
+    FROM json_each(outward_passages_added(old.notes, new.notes));
 END;
