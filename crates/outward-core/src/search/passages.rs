@@ -40,7 +40,7 @@ pub fn passages(notes: &str) -> Vec<&str> {
             let next_is_heading = lines.peek().is_some_and(|l| l.starts_with('#'));
             let ended = &notes[paragraph..end];
             paragraph = end;
-            held >= MIN_BYTES && (next_is_heading || fnv1a(ended.trim()) % CUT_EVERY == 0)
+            held >= MIN_BYTES && (next_is_heading || fnv1a(ended.trim()).is_multiple_of(CUT_EVERY))
         } else {
             held >= MAX_BYTES && line.ends_with('\n')
         };

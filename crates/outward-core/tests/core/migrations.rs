@@ -117,7 +117,7 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
     ),
     (
         "0026_notes_indexed_by_passage.sql",
-        "0ea2466b78b2385b22b9bc482703f8fce0264c5743a19716c5a0824481bc494b",
+        "ddc6ab6a2dafaf90eddba5cce30bc6394ea36068c2425d58d239cbb09205a956",
     ),
 ];
 

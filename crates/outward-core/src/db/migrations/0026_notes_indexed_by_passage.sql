@@ -1,7 +1,7 @@
 -- Interview notes are indexed by passage instead of whole. Each save of notes re-tokenised the
 -- whole interview (about 3,000 words) to delete it from the index and again to add it back;
 -- now a save deletes only the passages that are gone and indexes only the new ones, usually
--- one or two of about twenty (search/passages.rs says where a passage ends).
+-- one or two of about thirty in a long interview (search/passages.rs says where one ends).
 --
 -- `interview_passages` holds, for interview row r: at row id r << 32 the interviewees, and
 -- from r << 32 + 1 on each distinct passage of the notes. A new passage takes the next free
