@@ -36,6 +36,8 @@ use crate::plain_text;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Rows, Transaction};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashSet;
 use ts_rs::TS;
 
 pub use query::{to_fts_query, to_fts_terms};
@@ -274,11 +276,12 @@ fn interviews(conn: &Connection, terms: &[String]) -> Result<Vec<SearchHit>> {
          JOIN customers c ON c.id = i.customer_id AND c.deleted_at IS NULL
          WHERE i.rowid = ?1 AND i.deleted_at IS NULL",
     )?;
-    let mut seen = std::collections::HashSet::new();
+    // The interviews offered so far, each once, however many of its passages match.
+    let seen = RefCell::new(HashSet::new());
     let mut hits = Vec::new();
     let mut hit = |offered: FtsMatch| -> Result<bool> {
         let interview = interview_of(offered.rowid);
-        if !seen.insert(interview) {
+        if !seen.borrow_mut().insert(interview) {
             return Ok(false);
         }
         let found: Option<(Id, String, NaiveDate, String)> = row
@@ -320,19 +323,22 @@ fn interviews(conn: &Connection, terms: &[String]) -> Result<Vec<SearchHit>> {
         &mut hit,
     )?;
     if terms.len() > 1 {
-        spread(conn, terms, LIMIT_PER_KIND - together, &mut hit)?;
+        let already = |interview: i64| seen.borrow().contains(&interview);
+        spread(conn, terms, LIMIT_PER_KIND - together, already, &mut hit)?;
     }
     Ok(hits)
 }
 
-/// Offers `take`, newest first, the interviews holding every one of `terms` in different
-/// passages, until it has accepted `wanted` of them; each offered with its best notes passage
-/// for any of the terms. Each term's passages are read in row id order, which is interview
-/// order, and intersected as they come, without ranking them.
+/// Offers `take`, newest first, the interviews holding every one of `terms` that were not
+/// offered `already` (those with a passage holding them all), until it has accepted `wanted`
+/// of them or looked at [`RANKED_MAX`]; each with its best notes passage for any of the terms.
+/// Each term's passages are read in row id order, which is interview order, and intersected as
+/// they come, without ranking them.
 fn spread(
     conn: &Connection,
     terms: &[String],
     wanted: u32,
+    already: impl Fn(i64) -> bool,
     mut take: impl FnMut(FtsMatch) -> Result<bool>,
 ) -> Result<()> {
     if wanted == 0 {
@@ -369,8 +375,8 @@ fn spread(
             Some(NOTES_COLUMN)
         )
     ))?;
-    let mut taken = 0;
-    while taken < wanted {
+    let (mut taken, mut looked_at) = (0, 0);
+    while taken < wanted && looked_at < RANKED_MAX {
         // Every stream is at or past the newest interview they could all hold.
         let Some(candidate) = heads.iter().copied().min().flatten() else {
             break;
@@ -380,7 +386,8 @@ fn spread(
                 *head = next(rows)?;
             }
         }
-        if heads.iter().all(|h| *h == Some(candidate)) {
+        if heads.iter().all(|h| *h == Some(candidate)) && !already(candidate) {
+            looked_at += 1;
             let range = (candidate << PASSAGE_BITS, (candidate + 1) << PASSAGE_BITS);
             let mut rows = best.query((&any, range.0, range.1))?;
             if let Some(offered) = next_match(&mut rows)?
@@ -388,6 +395,8 @@ fn spread(
             {
                 taken += 1;
             }
+        }
+        if heads.iter().all(|h| *h == Some(candidate)) {
             for (rows, head) in streams.iter_mut().zip(heads.iter_mut()) {
                 while *head == Some(candidate) {
                     *head = next(rows)?;

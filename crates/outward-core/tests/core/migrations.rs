@@ -117,7 +117,7 @@ const RELEASED_MIGRATIONS: &[(&str, &str)] = &[
     ),
     (
         "0026_notes_indexed_by_passage.sql",
-        "ddc6ab6a2dafaf90eddba5cce30bc6394ea36068c2425d58d239cbb09205a956",
+        "b8361dd632ee635e73b2a52e49d32bdfd3327459cb179e41bbed820b47f99df4",
     ),
 ];
 
