@@ -120,6 +120,23 @@ pub fn searches(
             search_row(db, today, words, operation, goal, report)?,
         );
     }
+    // Two words, as people type them: a medium term then a common one, searched as a prefix.
+    // An interview holding both in different passages is found too (after those holding both
+    // in one), which the bare query beneath does not look for.
+    let of = |kind: &str| terms.kinds.iter().find(|(k, _)| *k == kind).map(|(_, w)| w);
+    if let (Some(medium), Some(common)) = (of("medium"), of("common")) {
+        let pairs: Vec<String> = medium
+            .iter()
+            .zip(common)
+            .map(|(m, c)| format!("{m} {c}"))
+            .collect();
+        if let Some(first) = pairs.first() {
+            let operation = format!(
+                "search ({label}), two words, a medium term then a common one (e.g. “{first}”)"
+            );
+            search_row(db, today, &pairs, operation, 100.0, report)?;
+        }
+    }
     Ok(p95s)
 }
 

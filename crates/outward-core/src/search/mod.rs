@@ -15,8 +15,8 @@
 //! changed. An interview matches when it holds every word, in one passage or spread over
 //! several (its interviewees count as one more passage). Those with a passage holding every
 //! word come first, ranked by that passage's bm25; when they are fewer than
-//! [`LIMIT_PER_KIND`], those whose words are spread fill the rest, newest first, each ranked by
-//! its best passage for any of the words.
+//! [`LIMIT_PER_KIND`], those whose words are spread fill the rest, newest first, each shown
+//! and ranked by its best passage for the first word typed whole.
 //!
 //! An interview hit also says where a match is in the notes, so the app opens the interview at
 //! it without reading the notes first: the first match in the passage the snippet comes from.
@@ -331,7 +331,7 @@ fn interviews(conn: &Connection, terms: &[String]) -> Result<Vec<SearchHit>> {
 
 /// Offers `take`, newest first, the interviews holding every one of `terms` that were not
 /// offered `already` (those with a passage holding them all), until it has accepted `wanted`
-/// of them or looked at [`RANKED_MAX`]; each with its best notes passage for any of the terms.
+/// of them or looked at [`RANKED_MAX`]; each with its best notes passage for one of the terms.
 /// Each term's passages are read in row id order, which is interview order, and intersected as
 /// they come, without ranking them.
 fn spread(
@@ -365,7 +365,13 @@ fn spread(
     for rows in &mut streams {
         heads.push(next(rows)?);
     }
-    let any = terms.join(" OR ");
+    // A hit's passage is its best for one word: the first typed whole that is in the notes
+    // (one may be only among the interviewees), a prefix last. A query with a prefix merges the
+    // lists of every word the prefix begins, across the whole index, each time it runs, and
+    // this one runs for each hit.
+    let (whole, prefixes): (Vec<&String>, Vec<&String>) =
+        terms.iter().partition(|t| !t.ends_with('*'));
+    let shown: Vec<&String> = whole.into_iter().chain(prefixes).collect();
     let mut best = conn.prepare_cached(&format!(
         "SELECT {} FROM interview_passages WHERE interview_passages MATCH ?1
          AND rowid > ?2 AND rowid < ?3 ORDER BY rank LIMIT 1",
@@ -389,11 +395,14 @@ fn spread(
         if heads.iter().all(|h| *h == Some(candidate)) && !already(candidate) {
             looked_at += 1;
             let range = (candidate << PASSAGE_BITS, (candidate + 1) << PASSAGE_BITS);
-            let mut rows = best.query((&any, range.0, range.1))?;
-            if let Some(offered) = next_match(&mut rows)?
-                && take(offered)?
-            {
-                taken += 1;
+            for term in &shown {
+                let mut rows = best.query((term, range.0, range.1))?;
+                if let Some(offered) = next_match(&mut rows)? {
+                    if take(offered)? {
+                        taken += 1;
+                    }
+                    break;
+                }
             }
         }
         if heads.iter().all(|h| *h == Some(candidate)) {
