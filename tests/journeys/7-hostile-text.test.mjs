@@ -102,7 +102,9 @@ test('script payloads in every text field are shown as text and never run', { ti
     await assertInert(app, 'Themes');
 
     // The notes, rendered: the sanitiser keeps the prose and drops everything that runs.
-    await searchAndOpen(app, 'hostilemarker', 'hostilemarker');
+    // The pain point's description holds the same notes: open the interview's hit, titled by
+    // its customer.
+    await searchAndOpen(app, 'hostilemarker', CUSTOMER);
     const preview = await app.$('button*=Preview');
     if ((await preview.getAttribute('aria-pressed')) !== 'true') await clickButton(app, 'Preview');
     const rendered = '[aria-label="Notes, rendered"]';
