@@ -34,6 +34,7 @@ use crate::interviews::OPENING_CHARS;
 use crate::pain_points::{Status, weight};
 use crate::plain_text;
 use chrono::NaiveDate;
+use passages::{interview_of, rows_of};
 use rusqlite::{Connection, OptionalExtension, Rows, Transaction};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -128,14 +129,6 @@ fn utf16_len(text: &str) -> u32 {
 
 /// The index column of `interview_passages` that holds the notes (0 is the interviewees).
 const NOTES_COLUMN: u32 = 1;
-
-/// An interview's rows in `interview_passages` are numbered from its row id shifted this far.
-const PASSAGE_BITS: u32 = 32;
-
-/// The row id in `interviews` of the passage numbered `rowid`.
-fn interview_of(rowid: i64) -> i64 {
-    rowid >> PASSAGE_BITS
-}
 
 /// The index column of `pain_points_fts` that holds the description (0 is the title).
 const DESCRIPTION_COLUMN: i32 = 1;
@@ -312,11 +305,10 @@ fn interviews(conn: &Connection, terms: &[String]) -> Result<Vec<SearchHit>> {
         });
         Ok(true)
     };
-    let table = "interview_passages";
     let all = terms.join(" ");
     let together = matches(
         conn,
-        table,
+        passages::TABLE,
         Snippet::BestColumn,
         Some(NOTES_COLUMN),
         &all,
@@ -344,12 +336,12 @@ fn spread(
     if wanted == 0 {
         return Ok(());
     }
+    let table = passages::TABLE;
     let mut statements = Vec::with_capacity(terms.len());
     for _ in terms {
-        statements.push(conn.prepare(
-            "SELECT rowid FROM interview_passages WHERE interview_passages MATCH ?1
-             ORDER BY rowid DESC",
-        )?);
+        statements.push(conn.prepare(&format!(
+            "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC"
+        ))?);
     }
     let mut streams = Vec::with_capacity(terms.len());
     for (statement, term) in statements.iter_mut().zip(terms) {
@@ -373,13 +365,9 @@ fn spread(
         terms.iter().partition(|t| !t.ends_with('*'));
     let shown: Vec<&String> = whole.into_iter().chain(prefixes).collect();
     let mut best = conn.prepare_cached(&format!(
-        "SELECT {} FROM interview_passages WHERE interview_passages MATCH ?1
+        "SELECT {} FROM {table} WHERE {table} MATCH ?1
          AND rowid > ?2 AND rowid < ?3 ORDER BY rank LIMIT 1",
-        match_columns(
-            "interview_passages",
-            Snippet::BestColumn,
-            Some(NOTES_COLUMN)
-        )
+        match_columns(table, Snippet::BestColumn, Some(NOTES_COLUMN))
     ))?;
     let (mut taken, mut looked_at) = (0, 0);
     while taken < wanted && looked_at < RANKED_MAX {
@@ -392,11 +380,14 @@ fn spread(
                 *head = next(rows)?;
             }
         }
-        if heads.iter().all(|h| *h == Some(candidate)) && !already(candidate) {
+        if !heads.iter().all(|h| *h == Some(candidate)) {
+            continue;
+        }
+        if !already(candidate) {
             looked_at += 1;
-            let range = (candidate << PASSAGE_BITS, (candidate + 1) << PASSAGE_BITS);
+            let (after, before) = rows_of(candidate);
             for term in &shown {
-                let mut rows = best.query((term, range.0, range.1))?;
+                let mut rows = best.query((term, after, before))?;
                 if let Some(offered) = next_match(&mut rows)? {
                     if take(offered)? {
                         taken += 1;
@@ -405,11 +396,9 @@ fn spread(
                 }
             }
         }
-        if heads.iter().all(|h| *h == Some(candidate)) {
-            for (rows, head) in streams.iter_mut().zip(heads.iter_mut()) {
-                while *head == Some(candidate) {
-                    *head = next(rows)?;
-                }
+        for (rows, head) in streams.iter_mut().zip(heads.iter_mut()) {
+            while *head == Some(candidate) {
+                *head = next(rows)?;
             }
         }
     }

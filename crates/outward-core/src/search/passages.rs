@@ -17,6 +17,23 @@ use rusqlite::Connection;
 use rusqlite::functions::{Context, FunctionFlags};
 use std::cell::RefCell;
 
+/// The full-text table of the interviews' passages.
+pub(crate) const TABLE: &str = "interview_passages";
+
+/// An interview's rows in [`TABLE`] are numbered from its row id shifted this far: the
+/// interviewees at the shifted id, its passages after it.
+const ROW_BITS: u32 = 32;
+
+/// The row id in `interviews` of the passage numbered `rowid`.
+pub(crate) fn interview_of(rowid: i64) -> i64 {
+    rowid >> ROW_BITS
+}
+
+/// The row ids of `interview`'s passages, the interviewees' row left out: `(after, before)`.
+pub(crate) fn rows_of(interview: i64) -> (i64, i64) {
+    (interview << ROW_BITS, (interview + 1) << ROW_BITS)
+}
+
 /// A passage is not cut before it holds this many bytes.
 pub const MIN_BYTES: usize = 512;
 
@@ -85,21 +102,19 @@ struct Diff {
 impl Diff {
     fn of(old: &str, new: &str) -> rusqlite::Result<Self> {
         let (before, after) = (distinct(old), distinct(new));
-        let gone: Vec<&str> = before
-            .iter()
-            .copied()
-            .filter(|p| !after.contains(p))
-            .collect();
-        let added: Vec<&str> = after
-            .iter()
-            .copied()
-            .filter(|p| !before.contains(p))
-            .collect();
+        let not_in = |these: &[&str], those: &[&str]| {
+            let left: Vec<&str> = these
+                .iter()
+                .copied()
+                .filter(|p| !those.contains(p))
+                .collect();
+            json(&left)
+        };
         Ok(Diff {
             old: old.to_owned(),
             new: new.to_owned(),
-            gone: json(&gone)?,
-            added: json(&added)?,
+            gone: not_in(&before, &after)?,
+            added: not_in(&after, &before)?,
         })
     }
 }
@@ -121,10 +136,11 @@ fn text<'a>(ctx: &'a Context<'_>, index: usize) -> rusqlite::Result<&'a str> {
 fn diff(ctx: &Context<'_>, pick: fn(&Diff) -> &String) -> rusqlite::Result<String> {
     let (old, new) = (text(ctx, 0)?, text(ctx, 1)?);
     LAST.with_borrow_mut(|last| {
-        if !last.as_ref().is_some_and(|d| d.old == old && d.new == new) {
-            *last = Some(Diff::of(old, new)?);
-        }
-        Ok(last.as_ref().map(|d| pick(d).clone()).unwrap_or_default())
+        let diff = match last {
+            Some(d) if d.old == old && d.new == new => d,
+            _ => last.insert(Diff::of(old, new)?),
+        };
+        Ok(pick(diff).clone())
     })
 }
 
