@@ -172,6 +172,27 @@ describe("a room's worth of cards", () => {
 	});
 });
 
+describe('letting the room join', () => {
+	it('listens where the facilitator chose, even when the addresses arrive after the dialog opens', async () => {
+		const page = await openApp(browser, { scenario: 'example', slow: { room_addresses: 800 } }, { path: '/workshops' });
+		await startedFromTheKeyboard(page);
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => kind(page)).toBe('Silent writing');
+		await page.getByRole('button', { name: /Room joins/ }).click();
+		const dialog = await visible(page.getByTestId('room-dialog'));
+		// This machine only, chosen as soon as it is offered.
+		const choice = dialog.getByLabel('Listen on');
+		await choice.selectOption('127.0.0.1');
+		const network = choice.locator('option:not([value="127.0.0.1"])');
+		await expect.poll(() => network.count(), { message: 'this machine has a network address to offer' }).toBeGreaterThan(0);
+		await dialog.getByRole('button', { name: 'Let the room join' }).click();
+		await expect.poll(() => dialog.getByTestId('room-address').textContent()).toMatch(/^http:\/\/127\.0\.0\.1:/);
+		await dialog.getByRole('button', { name: 'Turn off' }).click();
+		await expectHealthy(page);
+		await page.context().close();
+	});
+});
+
 describe('a finished workshop', () => {
 	it('shows its summary and exports it as Markdown where the save dialog answers', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/workshops' });
