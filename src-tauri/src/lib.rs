@@ -13,6 +13,7 @@
 
 pub mod commands;
 pub mod picker;
+pub mod software_gl;
 pub mod store;
 
 use commands::workspace::StartedAt;
@@ -76,6 +77,8 @@ pub fn run() {
     let result = tauri::Builder::default()
         .manage(started)
         .plugin(logging())
+        // Without a GPU, pages draw without compositing (see the module).
+        .plugin(software_gl::init())
         // Only Rust opens dialogs (the import folder picker, the export's save location and the
         // bundle to import); the UI is granted none of its
         // commands, so a page cannot widen what the app may read.
