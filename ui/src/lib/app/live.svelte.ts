@@ -128,7 +128,9 @@ export async function writeShown<T>(echo: Echo, write: () => Promise<T>): Promis
  */
 export function live<T>(load: () => Promise<T>, shows: readonly Shown[], own: () => string | null = () => null): Live<T> {
 	const reader = new Live(load);
-	$effect(() => {
+	// Before the component's markup is built, not after: the read's round trip to the core then
+	// overlaps the building, and the first screen has its data sooner.
+	$effect.pre(() => {
 		// Tracks whatever reactive values the loader reads synchronously (filters, ids).
 		void reader.refresh();
 	});
