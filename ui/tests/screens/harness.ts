@@ -2,7 +2,7 @@
 // from `build/`, the app's real commands and core behind it (backend.js), axe checks, CSP checks
 // and screenshots.
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, inject } from 'vitest';
@@ -30,6 +30,8 @@ export type OpenOptions = {
 	/** A theme choice already saved in localStorage. */
 	storedTheme?: 'system' | 'light' | 'dark';
 	path?: string;
+	/** Runs on the browser context before the app loads (to hold back requests, say). */
+	beforeLoad?: (context: BrowserContext) => Promise<void>;
 };
 
 export async function launch(): Promise<Browser> {
@@ -75,6 +77,7 @@ export async function openApp(
 		{ config: backend, theme: options.storedTheme ?? null }
 	);
 	await context.addInitScript({ content: BACKEND });
+	await options.beforeLoad?.(context);
 	// As Tauri does with `freezePrototype: true`, after its own scripts and before the app's.
 	await context.addInitScript({ content: 'Object.freeze(Object.prototype);' });
 	const page = watched(await context.newPage());

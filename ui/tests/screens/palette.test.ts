@@ -24,6 +24,35 @@ describe('command palette', () => {
 		await page.context().close();
 	});
 
+	it('keeps what is typed right after Ctrl+K while its code is still loading', async () => {
+		// Home loads one file of the script's chunks; the palette's comes later, held back here.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		let chunks = 0;
+		const page = await openApp(
+			browser,
+			{ scenario: 'example' },
+			{
+				path: '/home',
+				beforeLoad: (context) =>
+					context.route(/\/_app\/immutable\/chunks\//, async (route) => {
+						if (++chunks > 1) await held;
+						await route.continue();
+					})
+			}
+		);
+		await pressPaletteShortcut(page);
+		await page.keyboard.type('canariez');
+		await page.keyboard.press('Backspace');
+		await page.keyboard.type('s');
+		release();
+		const palette = await visible(page.getByTestId('command-palette'));
+		await expect.poll(() => palette.getByLabel('Command').inputValue()).toBe('canaries');
+		await visible(palette.getByTestId('search-hit').filter({ hasText: 'Rollback safety is unclear' }));
+		await expectHealthy(page);
+		await page.context().close();
+	});
+
 	it('starts a create action with the arrow keys and closes with Escape', async () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/teams' });
 		await pressPaletteShortcut(page);
