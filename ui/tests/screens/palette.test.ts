@@ -34,11 +34,12 @@ describe('command palette', () => {
 			{ scenario: 'example' },
 			{
 				path: '/home',
-				beforeLoad: (context) =>
-					context.route(/\/_app\/immutable\/chunks\//, async (route) => {
+				beforeLoad: async (context) => {
+					await context.route(/\/_app\/immutable\/chunks\//, async (route) => {
 						if (++chunks > 1) await held;
 						await route.continue();
-					})
+					});
+				}
 			}
 		);
 		await pressPaletteShortcut(page);
