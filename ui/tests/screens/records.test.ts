@@ -160,3 +160,20 @@ describe('me', () => {
 		await page.context().close();
 	});
 });
+
+describe('a long name', () => {
+	it('wraps inside its card instead of running past its edge', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/teams' });
+		const name = `<img src=x onerror="window.__pwned='team'">${'-platform'.repeat(6)}`;
+		await backend(page, 'create_team', { input: { name, description: '' } });
+		const title = await visible(page.getByRole('heading', { level: 2, name }));
+		const overflow = await title.evaluate((heading) => {
+			const text = document.createRange();
+			text.selectNodeContents(heading);
+			return text.getBoundingClientRect().right - heading.getBoundingClientRect().right;
+		});
+		expect(overflow, 'the text ends inside its card').toBeLessThanOrEqual(0);
+		await expectHealthy(page);
+		await page.context().close();
+	});
+});
