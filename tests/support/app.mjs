@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
 import { startGroup, stopGroup, waitUntilAccepts, waitUntilFree, freeDriverPorts } from './processes.mjs';
 
@@ -164,8 +165,16 @@ async function runSession(t, workspace, body) {
 
 async function saveFailure(name, app, workspace, driverLog) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  if (app) await app.screenshot(`${name}-failure`).catch((e) => console.error(`e2e: no screenshot: ${e.message}`));
-  else screenScreenshot(`${name}-failure`);
+  // The X screen first: it needs nothing from the app, whose own screenshot may never come.
+  screenScreenshot(`${name}-failure`);
+  if (app) {
+    const gaveUp = sleep(15000, undefined, { ref: false }).then(() => {
+      throw new Error('no answer within 15 s');
+    });
+    await Promise.race([app.browser.saveScreenshot(path.join(ARTIFACTS, `${name}-failure.png`)), gaveUp]).catch((e) =>
+      console.error(`e2e: no screenshot of the page: ${e.message}`),
+    );
+  }
   copyFileSync(driverLog, path.join(ARTIFACTS, `${name}-driver.log`));
   const logs = path.join(workspace.dir, 'data', 'io.outward.desktop', 'logs', 'Outward.log');
   if (existsSync(logs)) copyFileSync(logs, path.join(ARTIFACTS, `${name}-app.log`));

@@ -66,15 +66,19 @@ export async function submitDialogExpectingError(app, field) {
   return (await error.getText()).replace(/^!\s*/, '').trim();
 }
 
-/** The visible text of every element matching `selector`. */
+/**
+ * The visible text of every element matching `selector`, read in one step. Read one element at a
+ * time, a list that re-renders in between leaves a stale element, and WebdriverIO then waits its
+ * whole timeout for that element to come back.
+ */
 export async function texts(app, selector) {
-  const found = [];
-  for (const element of await app.$$(selector)) {
-    // A list that re-renders between the lookup and the read leaves stale elements: skip them.
-    const text = await element.getText().catch(() => null);
-    if (text !== null) found.push(text);
-  }
-  return found;
+  return app.browser.execute(
+    (selector) =>
+      Array.from(document.querySelectorAll(selector), (element) =>
+        element.checkVisibility() ? element.innerText.trim() : '',
+      ),
+    selector,
+  );
 }
 
 /**
@@ -94,20 +98,12 @@ export async function clickText(app, selector, text) {
 
 /** Waits until some element matching `selector` shows `text`; returns that element. */
 export async function waitForText(app, selector, text) {
-  let found;
+  let index = -1;
   await app.browser.waitUntil(
-    async () => {
-      for (const element of await app.$$(selector)) {
-        if ((await element.getText()).includes(text)) {
-          found = element;
-          return true;
-        }
-      }
-      return false;
-    },
+    async () => (index = (await texts(app, selector)).findIndex((shown) => shown.includes(text))) >= 0,
     { timeoutMsg: `no ${selector} showing “${text}” appeared` },
   );
-  return found;
+  return (await app.$$(selector))[index];
 }
 
 /**

@@ -17,6 +17,18 @@ describe('trash', () => {
 		await expect.poll(() => page.getByTestId('product-row').filter({ hasText: 'Legacy VM images' }).count()).toBe(0);
 		await expect((await visible(page.getByTestId('trash-count'))).textContent()).resolves.toBe('1');
 		await screenshot(page, 'toast-undo');
+		// The app's window is 1280×800; there the sidebar's last entries sit at the window's bottom.
+		await page.setViewportSize({ width: 1280, height: 800 });
+		const covered = await page.evaluate(() =>
+			[...document.querySelectorAll('nav[aria-label="Main"] a')].flatMap((link) => {
+				const box = link.getBoundingClientRect();
+				const list = (link.closest('.nav-lists') ?? link.closest('nav'))!.getBoundingClientRect();
+				const middle = box.top + box.height / 2;
+				if (middle < list.top || middle > list.bottom) return []; // scrolled out of view
+				return link.contains(document.elementFromPoint(box.left + box.width / 2, middle)) ? [] : [link.textContent!.trim()];
+			}),
+		);
+		expect(covered, 'the toast leaves every sidebar entry, the Trash above all, to be clicked').toEqual([]);
 
 		await toast.getByRole('button', { name: 'Undo' }).click();
 		await visible(page.getByTestId('product-row').filter({ hasText: 'Legacy VM images' }));
