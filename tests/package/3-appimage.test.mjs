@@ -1,0 +1,53 @@
+// The AppImage, as a person meets it: one executable file that carries the app, its desktop entry,
+// icon and version, starts to the first screen, and keeps the data in the person's app-data
+// folder, where it stays once the file is deleted. Run by scripts/test with OUTWARD_APP set to
+// the AppImage. Without FUSE (as under CI) the AppImage runs from a temporary copy of its files,
+// which its own runtime makes when APPIMAGE_EXTRACT_AND_RUN is set.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, copyFileSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { APP_VERSION, assertKept, createTeamOnFirstScreen } from './first-run.mjs';
+
+const TEAM = 'Portable Platform';
+
+/** The first `length` bytes of `file`. */
+function head(file, length) {
+  const bytes = Buffer.alloc(length);
+  const fd = openSync(file, 'r');
+  readSync(fd, bytes, 0, length, 0);
+  return bytes;
+}
+
+test('the AppImage carries its entry, icon and version, starts, and keeps its data', { timeout: 300_000 }, async (t) => {
+  // A copy, as a person downloads it, to be deleted at the end.
+  const downloads = mkdtempSync(path.join(os.tmpdir(), 'outward-appimage-'));
+  t.after(() => rmSync(downloads, { recursive: true, force: true }));
+  const appImage = path.join(downloads, path.basename(process.env.OUTWARD_APP));
+  copyFileSync(process.env.OUTWARD_APP, appImage);
+  accessSync(appImage, constants.X_OK);
+  const bytes = head(appImage, 11);
+  assert.equal(bytes.subarray(0, 4).toString('latin1'), '\x7fELF', 'it is an executable');
+  assert.equal(bytes.subarray(8, 11).toString('latin1'), 'AI\x02', 'with the magic of a type-2 AppImage');
+
+  execFileSync(appImage, ['--appimage-extract'], { cwd: downloads, stdio: 'pipe' });
+  const root = path.join(downloads, 'squashfs-root');
+  accessSync(path.join(root, 'AppRun'), constants.X_OK);
+  accessSync(path.join(root, 'usr', 'bin', 'outward-app'), constants.X_OK);
+  const desktop = readFileSync(path.join(root, 'outward-app.desktop'), 'utf8');
+  assert.match(desktop, /^Name=Outward$/m);
+  assert.match(desktop, /^Icon=outward-app$/m);
+  assert.match(desktop, new RegExp(`^X-AppImage-Version=${APP_VERSION.replaceAll('.', '\\.')}$`, 'm'), 'it carries the app version');
+  assert.equal(readFileSync(path.join(root, 'outward-app.png')).subarray(1, 4).toString('latin1'), 'PNG', 'and its icon');
+
+  process.env.APPIMAGE_EXTRACT_AND_RUN = '1';
+  // The runtime makes its copy in TMPDIR, and leaves it when the app is stopped by a signal.
+  process.env.TMPDIR = downloads;
+  process.env.OUTWARD_APP = appImage;
+  const workspace = await createTeamOnFirstScreen(t, TEAM, 'appimage-first-screen');
+  rmSync(appImage);
+  assertKept(workspace, TEAM);
+});
