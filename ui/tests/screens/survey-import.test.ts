@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Survey } from '../../src/lib/bindings/Survey';
 import { surveyExport } from './fixtures';
-import { backend, expectAccessible, expectHealthy, launch, openApp, setChosenFolder, visible } from './harness';
+import { backend, expectAccessible, expectHealthy, launch, openApp, screenshot, setChosenFolder, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -54,6 +54,13 @@ describe('survey import', () => {
 
 		await pickAndMap(page);
 		await expectAccessible(page, 'survey import mapping');
+		// Headers of one line and of several: every column's select sits on the same line.
+		for (const width of [1280, 1600, 1920]) {
+			await page.setViewportSize({ width, height: 900 });
+			const tops = await page.getByTestId('column-role').evaluateAll((selects) => selects.map((s) => s.getBoundingClientRect().top));
+			expect(new Set(tops).size, `the selects' tops at ${width} px wide: ${tops}`).toBe(1);
+		}
+		await screenshot(page, 'survey-import-mapping');
 		await page.getByRole('button', { name: 'Import 3 responses' }).click();
 		await expect((await visible(page.getByTestId('import-done'))).textContent()).resolves.toContain('Imported 3 responses (8 answers)');
 		await expect.poll(() => responses(page, id)).toBe(before + 3);
