@@ -24,6 +24,26 @@ describe('command palette', () => {
 		await page.context().close();
 	});
 
+	it('scrolls the sidebar to the entry of a screen it opens, after a start on Home', async () => {
+		const page = await openApp(browser, { scenario: 'example' }, { path: '/home' });
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await visible(page.getByTestId('home-goals'));
+		const trashInView = () =>
+			page.getByRole('navigation', { name: 'Main' }).evaluate((nav) => {
+				const list = nav.querySelector('.nav-lists')!.getBoundingClientRect();
+				const entry = nav.querySelector('a[href="/trash"]')!.getBoundingClientRect();
+				return entry.top >= list.top - 1 && entry.bottom <= list.bottom + 1;
+			});
+		await expect(trashInView(), 'at 1280 × 800 the Trash entry starts out of view').resolves.toBe(false);
+		await pressPaletteShortcut(page);
+		await visible(page.getByTestId('command-palette'));
+		await page.keyboard.type('trash');
+		await page.keyboard.press('Enter');
+		await visible(page.getByRole('heading', { level: 1, name: 'Trash' }));
+		await expect.poll(trashInView, { message: 'its entry is scrolled into view' }).toBe(true);
+		await page.context().close();
+	});
+
 	it('keeps what is typed right after Ctrl+K while its code is still loading', async () => {
 		// Home loads one file of the script's chunks; the palette's comes later, held back here.
 		let release = () => {};

@@ -1,4 +1,4 @@
-// Short messages at the bottom left of the window, optionally with one action such as Undo.
+// Short messages at the bottom right of the window, optionally with one action such as Undo.
 
 export type ToastTone = 'info' | 'success' | 'error';
 export type ToastAction = { label: string; run: () => void | Promise<void> };
