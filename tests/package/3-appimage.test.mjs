@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, copyFileSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -18,7 +18,11 @@ const TEAM = 'Portable Platform';
 function head(file, length) {
   const bytes = Buffer.alloc(length);
   const fd = openSync(file, 'r');
-  readSync(fd, bytes, 0, length, 0);
+  try {
+    readSync(fd, bytes, 0, length, 0);
+  } finally {
+    closeSync(fd);
+  }
   return bytes;
 }
 

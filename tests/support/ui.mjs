@@ -96,14 +96,27 @@ export async function clickText(app, selector, text) {
   );
 }
 
-/** Waits until some element matching `selector` shows `text`; returns that element. */
+/**
+ * Waits until some element matching `selector` shows `text`; returns that element, found in the
+ * same step as its text was read.
+ */
 export async function waitForText(app, selector, text) {
-  let index = -1;
+  let found = null;
   await app.browser.waitUntil(
-    async () => (index = (await texts(app, selector)).findIndex((shown) => shown.includes(text))) >= 0,
+    async () => {
+      found = await app.browser.execute(
+        (selector, text) =>
+          Array.from(document.querySelectorAll(selector)).find(
+            (element) => element.checkVisibility() && element.innerText.includes(text),
+          ) ?? null,
+        selector,
+        text,
+      );
+      return found !== null;
+    },
     { timeoutMsg: `no ${selector} showing “${text}” appeared` },
   );
-  return (await app.$$(selector))[index];
+  return app.browser.$(found);
 }
 
 /**

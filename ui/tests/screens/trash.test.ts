@@ -17,18 +17,38 @@ describe('trash', () => {
 		await expect.poll(() => page.getByTestId('product-row').filter({ hasText: 'Legacy VM images' }).count()).toBe(0);
 		await expect((await visible(page.getByTestId('trash-count'))).textContent()).resolves.toBe('1');
 		await screenshot(page, 'toast-undo');
-		// The app's window is 1280×800; there the sidebar's last entries sit at the window's bottom.
+		// The app's window is 1280×800: there the sidebar's list scrolls, and the Trash entry, the
+		// place to look for what was deleted, sits at the bottom of its scrolled list.
 		await page.setViewportSize({ width: 1280, height: 800 });
-		const covered = await page.evaluate(() =>
-			[...document.querySelectorAll('nav[aria-label="Main"] a')].flatMap((link) => {
+		const { checked, covered } = await page.evaluate(() => {
+			document.querySelector('nav[aria-label="Main"] a[href="/trash"]')!.scrollIntoView({ block: 'nearest' });
+			const entries = [...document.querySelectorAll('nav[aria-label="Main"] a')].flatMap((link) => {
 				const box = link.getBoundingClientRect();
 				const list = (link.closest('.nav-lists') ?? link.closest('nav'))!.getBoundingClientRect();
 				const middle = box.top + box.height / 2;
 				if (middle < list.top || middle > list.bottom) return []; // scrolled out of view
-				return link.contains(document.elementFromPoint(box.left + box.width / 2, middle)) ? [] : [link.textContent!.trim()];
-			}),
-		);
-		expect(covered, 'the toast leaves every sidebar entry, the Trash above all, to be clicked').toEqual([]);
+				const hit = document.elementFromPoint(box.left + box.width / 2, middle);
+				return [{ name: link.getAttribute('href'), covered: !link.contains(hit) }];
+			});
+			return { checked: entries.map((e) => e.name), covered: entries.filter((e) => e.covered).map((e) => e.name) };
+		});
+		expect(checked, 'the Trash entry is among those in view').toContain('/trash');
+		expect(covered, 'the toast leaves every sidebar entry in view, the Trash above all, to be clicked').toEqual([]);
+		// In the shortest window the app allows, scrolled to the end of the list, the toast leaves
+		// the last row's actions clear: the content ends with room for it.
+		await page.setViewportSize({ width: 1280, height: 600 });
+		const underToast = await page.evaluate(() => {
+			const scroller = document.scrollingElement!;
+			scroller.scrollTop = scroller.scrollHeight;
+			for (const element of document.querySelectorAll('main *')) if (element.scrollHeight > element.clientHeight + 1) element.scrollTop = element.scrollHeight;
+			return [...document.querySelectorAll('main button, main a')].flatMap((control) => {
+				const box = control.getBoundingClientRect();
+				if (box.width === 0 || box.bottom < 0 || box.top > window.innerHeight) return [];
+				const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+				return hit && !control.contains(hit) && hit.closest('.toasts') ? [control.getAttribute('aria-label') ?? control.textContent!.trim()] : [];
+			});
+		});
+		expect(underToast, 'no control of the screen is under the toast').toEqual([]);
 
 		await toast.getByRole('button', { name: 'Undo' }).click();
 		await visible(page.getByTestId('product-row').filter({ hasText: 'Legacy VM images' }));
