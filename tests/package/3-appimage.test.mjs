@@ -6,25 +6,13 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { accessSync, closeSync, constants, copyFileSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { APP_VERSION, assertKept, createTeamOnFirstScreen } from './first-run.mjs';
 
 const TEAM = 'Portable Platform';
-
-/** The first `length` bytes of `file`. */
-function head(file, length) {
-  const bytes = Buffer.alloc(length);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, bytes, 0, length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return bytes;
-}
 
 test('the AppImage carries its entry, icon and version, starts, and keeps its data', { timeout: 300_000 }, async (t) => {
   // A copy, as a person downloads it, to be deleted at the end.
@@ -33,7 +21,7 @@ test('the AppImage carries its entry, icon and version, starts, and keeps its da
   const appImage = path.join(downloads, path.basename(process.env.OUTWARD_APP));
   copyFileSync(process.env.OUTWARD_APP, appImage);
   accessSync(appImage, constants.X_OK);
-  const bytes = head(appImage, 11);
+  const bytes = readFileSync(appImage).subarray(0, 11);
   assert.equal(bytes.subarray(0, 4).toString('latin1'), '\x7fELF', 'it is an executable');
   assert.equal(bytes.subarray(8, 11).toString('latin1'), 'AI\x02', 'with the magic of a type-2 AppImage');
 

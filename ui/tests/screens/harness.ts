@@ -182,6 +182,28 @@ type BackendWindow = {
 	};
 };
 
+
+/** Whether the sidebar's entry for `route` shows within the sidebar's scrolled list. */
+export function sidebarEntryInView(page: Page, route: string): Promise<boolean> {
+	return page.getByRole('navigation', { name: 'Main' }).evaluate((nav, route) => {
+		const list = nav.querySelector('.nav-lists')!.getBoundingClientRect();
+		const entry = nav.querySelector(`a[href="${route}"]`)!.getBoundingClientRect();
+		return entry.top >= list.top - 1 && entry.bottom <= list.bottom + 1;
+	}, route);
+}
+
+/** The elements matching `selector` whose centre a toast covers, by their link, label or text. */
+export function underToasts(page: Page, selector: string): Promise<string[]> {
+	return page.evaluate(
+		(selector) =>
+			[...document.querySelectorAll(selector)].flatMap((element) => {
+				const box = element.getBoundingClientRect();
+				const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+				return hit?.closest('.toasts') ? [element.getAttribute('href') ?? element.getAttribute('aria-label') ?? element.textContent!.trim()] : [];
+			}),
+		selector
+	);
+}
 /** The commands the app called, in order, with their arguments. */
 export async function calls(page: Page): Promise<{ command: string; args: unknown }[]> {
 	return page.evaluate(() => (window as unknown as BackendWindow).__backend.calls);

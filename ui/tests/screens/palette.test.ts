@@ -1,7 +1,7 @@
 // The command palette: Ctrl+K, type, Enter — no mouse needed.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHealthy, launch, openApp, pressPaletteShortcut, screenshot, visible } from './harness';
+import { expectHealthy, launch, openApp, pressPaletteShortcut, screenshot, sidebarEntryInView, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -28,12 +28,7 @@ describe('command palette', () => {
 		const page = await openApp(browser, { scenario: 'example' }, { path: '/home' });
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await visible(page.getByTestId('home-goals'));
-		const trashInView = () =>
-			page.getByRole('navigation', { name: 'Main' }).evaluate((nav) => {
-				const list = nav.querySelector('.nav-lists')!.getBoundingClientRect();
-				const entry = nav.querySelector('a[href="/trash"]')!.getBoundingClientRect();
-				return entry.top >= list.top - 1 && entry.bottom <= list.bottom + 1;
-			});
+		const trashInView = () => sidebarEntryInView(page, '/trash');
 		await expect(trashInView(), 'at 1280 × 800 the Trash entry starts out of view').resolves.toBe(false);
 		await pressPaletteShortcut(page);
 		await visible(page.getByTestId('command-palette'));

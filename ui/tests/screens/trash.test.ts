@@ -1,7 +1,7 @@
 // Deleting moves to the Trash, Undo brings it back, and emptying asks first.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHealthy, launch, openApp, screenshot, visible } from './harness';
+import { expectHealthy, launch, openApp, screenshot, sidebarEntryInView, underToasts, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -20,35 +20,19 @@ describe('trash', () => {
 		// The app's window is 1280×800: there the sidebar's list scrolls, and the Trash entry, the
 		// place to look for what was deleted, sits at the bottom of its scrolled list.
 		await page.setViewportSize({ width: 1280, height: 800 });
-		const { checked, covered } = await page.evaluate(() => {
-			document.querySelector('nav[aria-label="Main"] a[href="/trash"]')!.scrollIntoView({ block: 'nearest' });
-			const entries = [...document.querySelectorAll('nav[aria-label="Main"] a')].flatMap((link) => {
-				const box = link.getBoundingClientRect();
-				const list = (link.closest('.nav-lists') ?? link.closest('nav'))!.getBoundingClientRect();
-				const middle = box.top + box.height / 2;
-				if (middle < list.top || middle > list.bottom) return []; // scrolled out of view
-				const hit = document.elementFromPoint(box.left + box.width / 2, middle);
-				return [{ name: link.getAttribute('href'), covered: !link.contains(hit) }];
-			});
-			return { checked: entries.map((e) => e.name), covered: entries.filter((e) => e.covered).map((e) => e.name) };
-		});
-		expect(checked, 'the Trash entry is among those in view').toContain('/trash');
-		expect(covered, 'the toast leaves every sidebar entry in view, the Trash above all, to be clicked').toEqual([]);
+		await page.locator('nav[aria-label="Main"] a[href="/trash"]').evaluate((link) => link.scrollIntoView({ block: 'nearest' }));
+		await expect(sidebarEntryInView(page, '/trash'), 'the Trash entry is among those in view').resolves.toBe(true);
+		await expect(
+			underToasts(page, 'nav[aria-label="Main"] a'),
+			'the toast leaves every sidebar entry in view, the Trash above all, to be clicked'
+		).resolves.toEqual([]);
 		// In the shortest window the app allows, scrolled to the end of the list, the toast leaves
 		// the last row's actions clear: the content ends with room for it.
 		await page.setViewportSize({ width: 1280, height: 600 });
-		const underToast = await page.evaluate(() => {
-			const scroller = document.scrollingElement!;
-			scroller.scrollTop = scroller.scrollHeight;
-			for (const element of document.querySelectorAll('main *')) if (element.scrollHeight > element.clientHeight + 1) element.scrollTop = element.scrollHeight;
-			return [...document.querySelectorAll('main button, main a')].flatMap((control) => {
-				const box = control.getBoundingClientRect();
-				if (box.width === 0 || box.bottom < 0 || box.top > window.innerHeight) return [];
-				const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-				return hit && !control.contains(hit) && hit.closest('.toasts') ? [control.getAttribute('aria-label') ?? control.textContent!.trim()] : [];
-			});
+		await page.evaluate(() => {
+			for (const scroller of [document.scrollingElement!, ...document.querySelectorAll('main *')]) scroller.scrollTop = scroller.scrollHeight;
 		});
-		expect(underToast, 'no control of the screen is under the toast').toEqual([]);
+		await expect(underToasts(page, 'main button, main a'), 'no control of the screen is under the toast').resolves.toEqual([]);
 
 		await toast.getByRole('button', { name: 'Undo' }).click();
 		await visible(page.getByTestId('product-row').filter({ hasText: 'Legacy VM images' }));
