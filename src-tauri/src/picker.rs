@@ -5,8 +5,27 @@
 
 use crate::store::Reply;
 use std::path::PathBuf;
-use tauri::{AppHandle, Runtime};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
+
+/// A file dialog that opens in the person's documents folder, or their home folder where there is
+/// none: never in the folder the app was started from, which for the AppImage is inside the image.
+fn dialog<R: Runtime>(app: &AppHandle<R>) -> FileDialogBuilder<R> {
+    let dialog = app.dialog().file();
+    let paths = app.path();
+    match first_folder([paths.document_dir().ok(), paths.home_dir().ok()]) {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
+    }
+}
+
+/// The first of `candidates` that is a folder on this computer.
+fn first_folder(candidates: impl IntoIterator<Item = Option<PathBuf>>) -> Option<PathBuf> {
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|folder| folder.is_dir())
+}
 
 type Pick = Box<dyn Fn(&Open<'_>) -> Reply<Option<PathBuf>> + Send + Sync>;
 
@@ -27,7 +46,7 @@ impl OpenPicker {
     /// The system's dialogs, which block until the person answers.
     pub fn system<R: Runtime>(app: AppHandle<R>) -> OpenPicker {
         OpenPicker(Box::new(move |what| {
-            let dialog = app.dialog().file();
+            let dialog = dialog(&app);
             let picked = match what {
                 Open::Folder => dialog.blocking_pick_folder(),
                 Open::File { kind, extensions } => {
@@ -80,9 +99,7 @@ impl SavePicker {
     /// The system's save dialog, which blocks until the person answers.
     pub fn system<R: Runtime>(app: AppHandle<R>) -> SavePicker {
         SavePicker(Box::new(move |request| {
-            let Some(path) = app
-                .dialog()
-                .file()
+            let Some(path) = dialog(&app)
                 .set_file_name(request.file_name)
                 .add_filter(request.kind, request.extensions)
                 .blocking_save_file()
@@ -105,5 +122,34 @@ impl SavePicker {
 
     pub fn pick(&self, request: &SaveRequest<'_>) -> Reply<Option<PathBuf>> {
         (self.0)(request)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_folder;
+    use std::path::PathBuf;
+
+    #[test]
+    fn dialogs_open_in_the_first_folder_that_exists() {
+        let home = tempfile::tempdir().unwrap();
+        let missing = home.path().join("Documents");
+        assert_eq!(
+            first_folder([Some(missing.clone()), Some(home.path().to_path_buf())]),
+            Some(home.path().to_path_buf()),
+            "a documents folder that does not exist is passed over"
+        );
+        std::fs::create_dir(&missing).unwrap();
+        assert_eq!(
+            first_folder([Some(missing.clone()), Some(home.path().to_path_buf())]),
+            Some(missing)
+        );
+        let file = home.path().join("notes.txt");
+        std::fs::write(&file, "").unwrap();
+        assert_eq!(
+            first_folder([None, Some(file), None::<PathBuf>]),
+            None,
+            "a file is not a folder"
+        );
     }
 }
