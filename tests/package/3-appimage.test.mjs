@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -44,7 +44,11 @@ test('the AppImage carries its entry, icon and version, starts, and keeps its da
   for (const helper of ['WebKitWebProcess', 'WebKitNetworkProcess']) {
     accessSync(path.join(root, 'usr', 'lib', 'x86_64-linux-gnu', 'webkit2gtk-4.1', helper), constants.X_OK);
   }
-  assert.ok(!carried.some((library) => /^lib(c|GL|EGL|X11|fontconfig)\.so/.test(library)), 'but not what the system must give');
+  const systems = carried.filter((library) => HOST_LIBRARIES.test(library));
+  assert.deepEqual(systems, [], 'but none of those each system gives');
+  const loaders = readFileSync(path.join(root, 'usr', 'lib', 'x86_64-linux-gnu', 'gdk-pixbuf-2.0', '2.10.0', 'loaders.cache'), 'utf8');
+  assert.match(loaders, /^"lib\/x86_64-linux-gnu\/gdk-pixbuf-2\.0\/2\.10\.0\/loaders\/libpixbufloader-svg\.so"$/m, 'its SVG loader, listed relative to usr/');
+  assert.doesNotMatch(loaders, /^"\//m, 'and no loader by an absolute path');
 
   process.env.APPIMAGE_EXTRACT_AND_RUN = '1';
   // The runtime makes its copy in TMPDIR, and leaves it when the app is stopped by a signal.
@@ -56,7 +60,61 @@ test('the AppImage carries its entry, icon and version, starts, and keeps its da
   const hide = fileURLToPath(new URL('./without-system-libraries.sh', import.meta.url));
   writeFileSync(hidden, `#!/bin/sh\nexec unshare --mount -- ${quoted(hide)} ${quoted(root)} ${quoted(appImage)} "$@"\n`, { mode: 0o755 });
   process.env.OUTWARD_APP = hidden;
-  const workspace = await createTeamOnFirstScreen(t, TEAM, 'appimage-first-screen');
+  const workspace = await createTeamOnFirstScreen(t, TEAM, 'appimage-first-screen', async () => {
+    // What the app and WebKit's processes have loaded from outside the image: only what the
+    // system gives, and what its graphics drivers load.
+    const running = imageProcesses(downloads);
+    assert.ok(running.some(({ exe }) => exe.endsWith('/usr/bin/outward-app')), 'the app runs from the image');
+    assert.ok(running.some(({ exe }) => exe.endsWith('/webkit2gtk-4.1/WebKitWebProcess')), 'and so does its web process');
+    for (const { exe, libraries } of running) {
+      const outside = libraries.filter((file) => !file.startsWith(downloads));
+      const given = systemLibraries(outside);
+      const foreign = outside.filter((file) => !given.has(realpathSync(file)));
+      assert.deepEqual(foreign, [], `${path.basename(exe)} loaded only the system's own libraries from outside the image`);
+    }
+  });
   rmSync(appImage);
   assertKept(workspace, TEAM);
 });
+
+/** The libraries each system gives, as `scripts/package` names them. */
+const HOST_LIBRARIES = new RegExp(
+  readFileSync(new URL('../../scripts/package', import.meta.url), 'utf8').match(/^HOST_LIBRARIES='(.+)'$/m)[1],
+);
+
+/** Every running process whose program lies under `folder`, with the shared libraries it maps. */
+function imageProcesses(folder) {
+  const found = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const exe = readlinkSync(`/proc/${pid}/exe`);
+      if (!exe.startsWith(folder)) continue;
+      const maps = readFileSync(`/proc/${pid}/maps`, 'utf8');
+      const libraries = [...new Set([...maps.matchAll(/\s(\/\S+\.so[.\d]*)$/gm)].map((match) => match[1]))];
+      found.push({ exe, libraries });
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+/**
+ * Of `files`, mapped from outside the image, those the system gives: the libraries of
+ * HOST_LIBRARIES, the graphics drivers that its GL and EGL load, the C library's character set
+ * converters, and every library those load in turn, as `ldd` resolves them (real paths).
+ */
+function systemLibraries(files) {
+  const given = files.filter((file) => HOST_LIBRARIES.test(path.basename(file)) || /^lib(EGL|GLX)_\w+\.so/.test(path.basename(file)) || /\/(dri|gconv)\//.test(file));
+  return new Set(given.flatMap((file) => [realpathSync(file), ...dependencies(file)]));
+}
+
+const resolved = new Map();
+/** The real paths of every library `file` loads, as `ldd` resolves them on this system. */
+function dependencies(file) {
+  if (!resolved.has(file)) {
+    const listed = execFileSync('ldd', [file], { encoding: 'utf8' });
+    resolved.set(file, new Set([...listed.matchAll(/=> (\/\S+)/g)].map((match) => realpathSync(match[1]))));
+  }
+  return resolved.get(file);
+}

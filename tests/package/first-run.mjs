@@ -11,8 +11,11 @@ import { clickButton, fill, waitForHeading } from '../support/ui.mjs';
 /** The app's version, as Cargo.toml gives it: every package must carry it. */
 export const APP_VERSION = readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8').match(/^version = "(.+)"$/m)[1];
 
-/** Starts the app at OUTWARD_APP on a new person's data, creates `team` on the first screen. */
-export async function createTeamOnFirstScreen(t, team, screenshot) {
+/**
+ * Starts the app at OUTWARD_APP on a new person's data, creates `team` on the first screen, then
+ * calls `whileRunning`, if given, before the app is stopped.
+ */
+export async function createTeamOnFirstScreen(t, team, screenshot, whileRunning = async () => {}) {
   const workspace = await newWorkspace(t, { defaultLocation: true });
   await workspace.session(async (app) => {
     await app.$('[data-testid="welcome"]').waitForDisplayed({ timeoutMsg: 'the installed app showed no first screen' });
@@ -21,6 +24,7 @@ export async function createTeamOnFirstScreen(t, team, screenshot) {
     await clickButton(app, 'Create team');
     await waitForHeading(app, team);
     await app.screenshot(screenshot);
+    await whileRunning();
   });
   return workspace;
 }

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Runs PROGRAM with the system's copies of every library an unpacked AppImage at ROOT carries
 # hidden (each covered by an empty file), and WebKitGTK's helper processes and the modules of
-# GDK-Pixbuf, GIO and GStreamer hidden as well: a program that still starts needs none of them
-# from the system. Run it as root, in a mount namespace of its own (`unshare --mount`), so that
+# GTK, GDK-Pixbuf, GIO, GStreamer, Enchant and ALSA hidden as well: a program that still starts
+# needs none of them from the system. Run it as root, in a mount namespace of its own (`unshare --mount`), so that
 # what it hides is hidden from PROGRAM and its children alone. The libraries PROGRAM itself links
 # to stay: an AppImage's runtime loads the system's zlib before it starts what the image carries.
 #   without-system-libraries.sh ROOT PROGRAM [ARG...]
@@ -14,7 +14,7 @@ lib=/usr/lib/x86_64-linux-gnu
 own=$(mktemp -d)
 ldd "$(command -v mount)" | awk '$3 ~ /^\// { print $3 }' | xargs -I{} cp -L {} "$own/"
 hide() { LD_LIBRARY_PATH=$own mount "$@"; }
-for dir in webkit2gtk-4.1 gdk-pixbuf-2.0 gio gstreamer-1.0; do
+for dir in webkit2gtk-4.1 gtk-3.0 gdk-pixbuf-2.0 gio gstreamer-1.0 enchant-2 alsa-lib; do
   if [ -d "$lib/$dir" ]; then hide -t tmpfs none "$lib/$dir"; fi
 done
 keep=" $(readelf -d "$1" 2>/dev/null | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ' || true)"
@@ -32,4 +32,5 @@ if [ "$hidden" -eq 0 ]; then
   exit 1
 fi
 echo "without-system-libraries.sh: $hidden of the system's libraries hidden" >&2
+rm -rf "$own"
 exec "$@"
