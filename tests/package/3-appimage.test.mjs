@@ -19,7 +19,8 @@ const TEAM = 'Portable Platform';
 
 test('the AppImage carries its entry, icon and version, starts, and keeps its data', { timeout: 300_000 }, async (t) => {
   // A copy, as a person downloads it, to be deleted at the end.
-  const downloads = mkdtempSync(path.join(os.tmpdir(), 'outward-appimage-'));
+  // Its real path: the processes' own paths, read from /proc, are real paths.
+  const downloads = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'outward-appimage-')));
   t.after(() => rmSync(downloads, { recursive: true, force: true }));
   const appImage = path.join(downloads, path.basename(process.env.OUTWARD_APP));
   copyFileSync(process.env.OUTWARD_APP, appImage);
@@ -67,7 +68,7 @@ test('the AppImage carries its entry, icon and version, starts, and keeps its da
     assert.ok(running.some(({ exe }) => exe.endsWith('/usr/bin/outward-app')), 'the app runs from the image');
     assert.ok(running.some(({ exe }) => exe.endsWith('/webkit2gtk-4.1/WebKitWebProcess')), 'and so does its web process');
     for (const { exe, libraries } of running) {
-      const outside = libraries.filter((file) => !file.startsWith(downloads));
+      const outside = libraries.filter((file) => !file.startsWith(downloads + path.sep));
       const given = systemLibraries(outside);
       const foreign = outside.filter((file) => !given.has(realpathSync(file)));
       assert.deepEqual(foreign, [], `${path.basename(exe)} loaded only the system's own libraries from outside the image`);
@@ -100,13 +101,19 @@ function imageProcesses(folder) {
 }
 
 /**
- * Of `files`, mapped from outside the image, those the system gives: the libraries of
- * HOST_LIBRARIES, the graphics drivers that its GL and EGL load, the C library's character set
- * converters, and every library those load in turn, as `ldd` resolves them (real paths).
+ * Of `files`, mapped from outside the image, those the system gives (real paths): the libraries
+ * of HOST_LIBRARIES, the graphics drivers that its GL and EGL load, the C library's character
+ * set converters, and every library those load in turn, as `ldd` resolves them.
  */
 function systemLibraries(files) {
-  const given = files.filter((file) => HOST_LIBRARIES.test(path.basename(file)) || /^lib(EGL|GLX)_\w+\.so/.test(path.basename(file)) || /\/(dri|gconv)\//.test(file));
-  return new Set(given.flatMap((file) => [realpathSync(file), ...dependencies(file)]));
+  const roots = files.filter((file) => HOST_LIBRARIES.test(soname(file)) || /^lib(EGL|GLX)_\w+\.so/.test(soname(file)) || /\/(dri|gconv)\//.test(file));
+  return new Set(roots.flatMap((file) => [realpathSync(file), ...dependencies(file)]));
+}
+
+/** The name `file` is loaded by (its SONAME, as `readelf` reads it), or its file name. */
+function soname(file) {
+  const dynamic = execFileSync('readelf', ['-d', file], { encoding: 'utf8' });
+  return /Library soname: \[(.+)\]/.exec(dynamic)?.[1] ?? path.basename(file);
 }
 
 const resolved = new Map();

@@ -1,8 +1,7 @@
 #!/bin/sh
 # Runs PROGRAM with the system's copies of every library an unpacked AppImage at ROOT carries
-# hidden (each covered by an empty file), and WebKitGTK's helper processes and the modules of
-# GTK, GDK-Pixbuf, GIO, GStreamer, Enchant and ALSA hidden as well: a program that still starts
-# needs none of them from the system. Run it as root, in a mount namespace of its own (`unshare --mount`), so that
+# hidden (each covered by an empty file), and WebKitGTK's helper processes hidden as well: a
+# program that still starts needs none of them from the system. Run it as root, in a mount namespace of its own (`unshare --mount`), so that
 # what it hides is hidden from PROGRAM and its children alone. The libraries PROGRAM itself links
 # to stay: an AppImage's runtime loads the system's zlib before it starts what the image carries.
 #   without-system-libraries.sh ROOT PROGRAM [ARG...]
@@ -14,9 +13,7 @@ lib=/usr/lib/x86_64-linux-gnu
 own=$(mktemp -d)
 ldd "$(command -v mount)" | awk '$3 ~ /^\// { print $3 }' | xargs -I{} cp -L {} "$own/"
 hide() { LD_LIBRARY_PATH=$own mount "$@"; }
-for dir in webkit2gtk-4.1 gtk-3.0 gdk-pixbuf-2.0 gio gstreamer-1.0 enchant-2 alsa-lib; do
-  if [ -d "$lib/$dir" ]; then hide -t tmpfs none "$lib/$dir"; fi
-done
+hide -t tmpfs none "$lib/webkit2gtk-4.1"
 keep=" $(readelf -d "$1" 2>/dev/null | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ' || true)"
 hidden=0
 for carried in "$root/usr/lib/x86_64-linux-gnu/"*.so*; do
