@@ -11,11 +11,10 @@
 // Usage: OUTWARD_DOCS_SCREENSHOTS=1 node tests/run.mjs tests/docs/screenshots.test.mjs \
 //          tests/journeys/12-the-room-joins.test.mjs   (with the app built, as for the journeys)
 
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { newWorkspace } from '../support/app.mjs';
+import { newWorkspace, saveScreen } from '../support/app.mjs';
 import { clickButton, navigate, waitForHeading, waitForText } from '../support/ui.mjs';
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
@@ -110,7 +109,7 @@ async function reviewTitle(app) {
  * as it is after `settle`.)
  */
 function picture(file) {
-  execFileSync('import', ['-window', 'root', path.join(DOCS, file)], { timeout: 10_000 });
+  saveScreen(path.join(DOCS, file));
 }
 
 /** Lets toasts leave and the last reads paint before the picture is taken. */

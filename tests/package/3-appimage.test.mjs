@@ -18,8 +18,8 @@ import { APP_VERSION, assertKept, createTeamOnFirstScreen } from './first-run.mj
 const TEAM = 'Portable Platform';
 
 test('the AppImage carries its entry, icon and version, starts, and keeps its data', { timeout: 300_000 }, async (t) => {
-  // A copy, as a person downloads it, to be deleted at the end.
-  // Its real path: the processes' own paths, read from /proc, are real paths.
+  // A copy, as a person downloads it, to be deleted at the end; in a folder named by its real
+  // path, as the processes' own paths read from /proc are.
   const downloads = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'outward-appimage-')));
   t.after(() => rmSync(downloads, { recursive: true, force: true }));
   const appImage = path.join(downloads, path.basename(process.env.OUTWARD_APP));
@@ -106,7 +106,8 @@ function imageProcesses(folder) {
  * set converters, and every library those load in turn, as `ldd` resolves them.
  */
 function systemLibraries(files) {
-  const roots = files.filter((file) => HOST_LIBRARIES.test(soname(file)) || /^lib(EGL|GLX)_\w+\.so/.test(soname(file)) || /\/(dri|gconv)\//.test(file));
+  const fromTheSystem = (file) => /\/(dri|gconv)\//.test(file) || [HOST_LIBRARIES, /^lib(EGL|GLX)_\w+\.so/].some((names) => names.test(soname(file)));
+  const roots = files.filter(fromTheSystem);
   return new Set(roots.flatMap((file) => [realpathSync(file), ...dependencies(file)]));
 }
 

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Runs PROGRAM with the system's copies of every library an unpacked AppImage at ROOT carries
 # hidden (each covered by an empty file), and WebKitGTK's helper processes hidden as well: a
-# program that still starts needs none of them from the system. Run it as root, in a mount namespace of its own (`unshare --mount`), so that
-# what it hides is hidden from PROGRAM and its children alone. The libraries PROGRAM itself links
-# to stay: an AppImage's runtime loads the system's zlib before it starts what the image carries.
+# program that still starts needs none of them from the system. Run it as root, in a mount
+# namespace of its own (`unshare --mount`), so that what it hides is hidden from PROGRAM and its
+# children alone. The libraries PROGRAM itself links to stay: an AppImage's runtime loads the
+# system's zlib before it starts what the image carries.
 #   without-system-libraries.sh ROOT PROGRAM [ARG...]
 set -eu
 root=$1

@@ -181,14 +181,16 @@ async function saveFailure(name, app, workspace, driverLog) {
   console.error(`e2e: failure artifacts saved in ${ARTIFACTS} as ${name}-*`);
 }
 
+/** Saves the whole X screen (ImageMagick's `import`) as the PNG `file`. */
+export function saveScreen(file) {
+  execFileSync('import', ['-window', 'root', file], { stdio: 'ignore', timeout: 10000 });
+}
+
 /** Saves the whole X screen as `<name>-screen.png`, if ImageMagick is there. */
 function screenScreenshot(name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   try {
-    execFileSync('import', ['-window', 'root', path.join(ARTIFACTS, `${name}-screen.png`)], {
-      stdio: 'ignore',
-      timeout: 10000,
-    });
+    saveScreen(path.join(ARTIFACTS, `${name}-screen.png`));
   } catch {
     // ImageMagick is optional: the webview screenshot is enough.
   }

@@ -182,7 +182,6 @@ type BackendWindow = {
 	};
 };
 
-
 /** Whether the sidebar's entry for `route` shows within the sidebar's scrolled list. */
 export function sidebarEntryInView(page: Page, route: string): Promise<boolean> {
 	return page.getByRole('navigation', { name: 'Main' }).evaluate((nav, route) => {
@@ -204,6 +203,7 @@ export function underToasts(page: Page, selector: string): Promise<string[]> {
 		selector
 	);
 }
+
 /** The commands the app called, in order, with their arguments. */
 export async function calls(page: Page): Promise<{ command: string; args: unknown }[]> {
 	return page.evaluate(() => (window as unknown as BackendWindow).__backend.calls);
